@@ -1,0 +1,104 @@
+import Link from 'next/link';
+
+const steps = [
+  {
+    title: 'Describe the process in your own words',
+    body: 'Paste rough notes, an old procedure or a list of steps. Names, phone numbers, patient and batch identifiers are redacted before anything leaves your server, and you see what was removed.',
+  },
+  {
+    title: 'Get a complete, structured draft',
+    body: 'Purpose, scope, responsibilities, definitions, safety and PPE, numbered steps with cautions, records, references and revision history — every heading a regulated SOP needs, with "Not applicable" where a section does not apply.',
+  },
+  {
+    title: 'Cite only real clauses',
+    body: 'Drafts are grounded in the clauses of the frameworks you pick, from SOPwright’s own regulation library. A reference the model invents is removed and shown to you, never silently kept.',
+  },
+  {
+    title: 'Control it the way your auditor expects',
+    body: 'Review, approval with electronic signature, immutable approved versions, a hash-chained audit trail, periodic review and read-and-understood records, then a controlled Word document with header, approvals and “Uncontrolled when printed”.',
+  },
+];
+
+const frameworks = ['ISO 9001:2015', '21 CFR Part 11', 'HACCP (Codex)', '29 CFR 1910 (OSHA)', 'ISO 13485', 'ISO 22000', 'HIPAA Security Rule', 'NIST SP 800-53'];
+
+const protections = [
+  ['Tenant isolation in the database', 'Every row belongs to an organization, and Postgres row-level security decides what each signed-in person can read or change — not a filter someone has to remember.'],
+  ['Private by default', 'Runs fully offline on your own machine with no accounts and no network. When you connect Claude, identifiers are scrubbed first and nothing is used for training.'],
+  ['Strict sessions', 'Email verification, TOTP two-factor, a session list you can revoke, and rate limits that refuse rather than wave requests through when in doubt.'],
+  ['Evidence for inspectors', 'Append-only audit events with who, what, when and why; signatures bound to a hash of the exact content signed.'],
+];
+
+export default function LandingPage() {
+  return (
+    <>
+      <section className="bg-gradient-to-b from-brand-50 to-white">
+        <div className="mx-auto max-w-6xl px-6 py-20">
+          <p className="text-sm font-semibold uppercase tracking-wide text-brand-700">For quality, EHS and compliance teams</p>
+          <h1 className="mt-3 max-w-3xl text-4xl font-semibold tracking-tight text-slate-900 sm:text-5xl">
+            Standard operating procedures your auditor can rely on.
+          </h1>
+          <p className="mt-6 max-w-2xl text-lg text-slate-700">
+            SOPwright drafts SOPs with Claude from the way your people actually work, keeps them under document control
+            — review, e-signature, versions, audit trail — maps them to the regulations you answer to, and exports them as
+            controlled Word documents.
+          </p>
+          <div className="mt-8 flex flex-wrap gap-3">
+            <Link href="/sign-up" className="rounded-md bg-brand-600 px-5 py-3 text-sm font-semibold text-white shadow-sm hover:bg-brand-700">
+              Start drafting
+            </Link>
+            <Link href="/security" className="rounded-md border border-slate-300 bg-white px-5 py-3 text-sm font-semibold text-slate-800 hover:border-brand-600">
+              How your data is protected
+            </Link>
+          </div>
+          <p className="mt-4 text-sm text-slate-600">
+            Built for QA managers, plant and lab supervisors and compliance officers in life sciences, medical devices, food,
+            manufacturing and healthcare.
+          </p>
+        </div>
+      </section>
+
+      <section className="mx-auto max-w-6xl px-6 py-16">
+        <h2 className="text-2xl font-semibold tracking-tight">From rough notes to a controlled document</h2>
+        <ol className="mt-8 grid gap-6 sm:grid-cols-2">
+          {steps.map((s, i) => (
+            <li key={s.title} className="rounded-lg border border-slate-200 p-6">
+              <p className="text-sm font-semibold text-brand-700">Step {i + 1}</p>
+              <h3 className="mt-1 text-lg font-semibold">{s.title}</h3>
+              <p className="mt-2 text-slate-700">{s.body}</p>
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      <section className="border-y border-slate-200 bg-slate-50">
+        <div className="mx-auto max-w-6xl px-6 py-16">
+          <h2 className="text-2xl font-semibold tracking-tight">Mapped to the frameworks you are audited against</h2>
+          <p className="mt-3 max-w-2xl text-slate-700">
+            Pick the frameworks that apply to a procedure; references come from SOPwright’s clause library, so every citation
+            in a draft can be traced to a real clause.
+          </p>
+          <ul className="mt-6 flex flex-wrap gap-2">
+            {frameworks.map((f) => (
+              <li key={f} className="rounded-full border border-brand-100 bg-white px-3 py-1 text-sm text-brand-900">{f}</li>
+            ))}
+          </ul>
+        </div>
+      </section>
+
+      <section className="mx-auto max-w-6xl px-6 py-16">
+        <h2 className="text-2xl font-semibold tracking-tight">Security is the product</h2>
+        <p className="mt-3 max-w-2xl text-slate-700">
+          You are handing over your operational know-how. These protections are on for every organization, on every plan.
+        </p>
+        <dl className="mt-8 grid gap-6 sm:grid-cols-2">
+          {protections.map(([t, d]) => (
+            <div key={t} className="rounded-lg border border-slate-200 p-6">
+              <dt className="font-semibold">{t}</dt>
+              <dd className="mt-2 text-slate-700">{d}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,67 @@
+import type { Metadata } from 'next';
+
+export const metadata: Metadata = { title: 'Security and data protection' };
+
+const sections: { title: string; items: string[] }[] = [
+  {
+    title: 'Where your data lives',
+    items: [
+      'Self-hosted by default: the embedded mode keeps everything in a database folder on your own server, with no outside service contacted.',
+      'Hosted mode uses your own Supabase project (Postgres) in the region you choose.',
+      'Each organization’s records are separated by Postgres row-level security policies, tested against every table for every role.',
+    ],
+  },
+  {
+    title: 'Accounts and sessions',
+    items: [
+      'Email verification before any organization data is shown.',
+      'Passwords of at least 10 characters, checked against a list of common passwords, stored only as bcrypt hashes.',
+      'TOTP two-factor authentication; once enrolled it is required for every session.',
+      'A list of your active sessions with device and address, which you can revoke one by one or all at once.',
+    ],
+  },
+  {
+    title: 'AI drafting',
+    items: [
+      'Email addresses, phone numbers, personal and patient identifiers, card numbers and your own list of sensitive terms are replaced by placeholders before text is sent to the model.',
+      'An organization can switch AI processing off; the offline drafter then builds drafts on your server.',
+      'Regulation references come from SOPwright’s clause library; citations the model invents are removed and reported.',
+    ],
+  },
+  {
+    title: 'Web application hardening',
+    items: [
+      'A strict Content Security Policy with a fresh nonce per request; no inline or evaluated scripts.',
+      'All user content sanitized before it is stored and again before it is displayed.',
+      'Every API input validated; errors never expose internal messages or stack traces.',
+      'Rate limits on sign-in and drafting that refuse requests if the limiter itself is unavailable.',
+    ],
+  },
+  {
+    title: 'Reporting a vulnerability',
+    items: [
+      'See /.well-known/security.txt for the contact address. Please give us a reasonable time to fix an issue before publishing it.',
+    ],
+  },
+];
+
+export default function SecurityPage() {
+  return (
+    <div className="mx-auto max-w-3xl px-6 py-16">
+      <h1 className="text-3xl font-semibold tracking-tight">Security and data protection</h1>
+      <p className="mt-4 text-slate-700">
+        SOPwright holds the procedures that run your operation. This page says, plainly, how they are protected.
+      </p>
+      {sections.map((s) => (
+        <section key={s.title} className="mt-10">
+          <h2 className="text-xl font-semibold">{s.title}</h2>
+          <ul className="mt-3 list-disc space-y-2 pl-5 text-slate-700">
+            {s.items.map((i) => (
+              <li key={i}>{i}</li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </div>
+  );
+}
