@@ -2,10 +2,14 @@
  * npm run db:migrate — applies supabase/local (unless on Supabase) and supabase/migrations to
  * the configured database (PGlite under .data/ or DATABASE_URL). Runs before dev and start.
  */
+import { loadEnvConfig } from '@next/env';
 import { env, describeModes } from '../lib/env';
 import { openPglite } from '../lib/db/pglite';
 import { openPostgres } from '../lib/db/postgres';
 import { migrate } from '../lib/db/migrate';
+
+// Same .env files as `next dev` / `next start` read.
+loadEnvConfig(process.cwd());
 
 async function main() {
   const cfg = env();

@@ -4,9 +4,13 @@
  */
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
+import { loadEnvConfig } from '@next/env';
 import { env } from '../lib/env';
 import { openPglite } from '../lib/db/pglite';
 import { migrate } from '../lib/db/migrate';
+
+// Same .env files as `next dev` / `next start` read.
+loadEnvConfig(process.cwd());
 
 async function main() {
   const cfg = env().database;

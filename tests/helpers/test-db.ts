@@ -4,7 +4,9 @@
  * prove the same things on both.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import postgres from 'postgres';
+import { inject } from 'vitest';
 import { markVerified, type JwtClaims, type VerifiedClaims } from '@/lib/db/claims';
 import { migrate } from '@/lib/db/migrate';
 import { openPglite } from '@/lib/db/pglite';
@@ -36,7 +38,8 @@ export async function createTestDb(): Promise<TestDb> {
       await a.end();
     };
   } else {
-    db = await openPglite(undefined);
+    const dump = inject('pgliteDump');
+    db = await openPglite(undefined, dump ? { loadDataDir: new Blob([readFileSync(dump)]) } : {});
   }
   await migrate(db);
   const scopes = scopesFor(async () => db);

@@ -1,0 +1,131 @@
+/**
+ * npm run test:e2e — the browser suite against a production build, as users get it.
+ *   1. find Chromium (PLAYWRIGHT_CHROMIUM_PATH, else /usr/bin/chromium). None: say so loudly
+ *      and skip — except under CI=true, where a missing browser fails the run;
+ *   2. `next build`;
+ *   3. start `next start` on a free port with a fresh embedded database in .data-e2e/
+ *      (in its own process group, so stopping it stops next-server too);
+ *   4. `playwright test` (extra arguments are passed through), then stop the server.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import path from 'node:path';
+
+const root = path.resolve(__dirname, '..');
+const bin = (name: string) => path.join(root, 'node_modules', '.bin', name);
+
+function findChromium(): string | null {
+  const candidates = [process.env.PLAYWRIGHT_CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+  for (const c of candidates) if (c && existsSync(c)) return c;
+  return null;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHealth(url: string, server: ChildProcess, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`next start exited with code ${server.exitCode}`);
+    try {
+      const res = await fetch(`${url}/api/health`);
+      if (res.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`the app did not become healthy at ${url} within ${timeoutMs / 1000} s`);
+}
+
+function banner(lines: string[]) {
+  const bar = '!'.repeat(78);
+  console.warn(`\n${bar}\n${lines.map((l) => `!! ${l}`).join('\n')}\n${bar}\n`);
+}
+
+async function main() {
+  const chromium = findChromium();
+  if (!chromium) {
+    const lines = [
+      'E2E BROWSER TESTS SKIPPED: no Chromium found.',
+      'Install one (Debian/Ubuntu: sudo apt-get install chromium) or set PLAYWRIGHT_CHROMIUM_PATH.',
+      'The unit and database suites ran; the browser suite did NOT.',
+    ];
+    banner(lines);
+    process.exit(process.env.CI === 'true' ? 1 : 0);
+  }
+
+  const port = Number(process.env.E2E_PORT ?? (await freePort()));
+  const baseUrl = `http://localhost:${port}`;
+  const dataDir = path.join(root, '.data-e2e');
+  rmSync(dataDir, { recursive: true, force: true });
+  const serverEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    NEXT_TELEMETRY_DISABLED: '1',
+    PORT: String(port),
+    APP_URL: baseUrl,
+    SOPWRIGHT_DATA_DIR: dataDir,
+    SOPWRIGHT_MAILBOX: '1',
+  } as NodeJS.ProcessEnv;
+  // The browser suite runs on the embedded database even when DATABASE_URL is set for the db suite.
+  delete serverEnv.DATABASE_URL;
+
+  if (process.env.E2E_SKIP_BUILD !== '1') {
+    const build = spawnSync(bin('next'), ['build'], { cwd: root, stdio: 'inherit', env: serverEnv });
+    if (build.status !== 0) process.exit(build.status ?? 1);
+  }
+  const migrate = spawnSync(bin('tsx'), ['scripts/db-migrate.ts'], { cwd: root, stdio: 'inherit', env: serverEnv });
+  if (migrate.status !== 0) process.exit(migrate.status ?? 1);
+
+  const server = spawn(bin('next'), ['start', '-p', String(port)], {
+    cwd: root,
+    env: serverEnv,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let serverLog = '';
+  server.stdout?.on('data', (d: Buffer) => (serverLog += d.toString()));
+  server.stderr?.on('data', (d: Buffer) => (serverLog += d.toString()));
+  const stop = () => {
+    if (server.pid && server.exitCode === null) {
+      try {
+        process.kill(-server.pid, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+    }
+  };
+  process.on('exit', stop);
+  process.on('SIGINT', () => process.exit(130));
+  process.on('SIGTERM', () => process.exit(143));
+
+  let code = 1;
+  try {
+    await waitForHealth(baseUrl, server);
+    const run = spawnSync(bin('playwright'), ['test', ...process.argv.slice(2)], {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, E2E_BASE_URL: baseUrl, PLAYWRIGHT_CHROMIUM_PATH: chromium, E2E_DATA_DIR: dataDir },
+    });
+    code = run.status ?? 1;
+  } catch (err) {
+    console.error(err instanceof Error ? err.message : err);
+    code = 1;
+  }
+  if (code !== 0) console.error(`\n--- next start log ---\n${serverLog.slice(-8000)}`);
+  stop();
+  process.exit(code);
+}
+
+void main();

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, describeModes, parseEnv } from '@/lib/env';
+
+describe('parseEnv', () => {
+  it('runs every part embedded when nothing is set', () => {
+    const e = parseEnv({});
+    expect(describeModes(e)).toEqual({
+      database: 'pglite',
+      auth: 'emulator',
+      email: 'outbox',
+      ai: 'offline',
+      rateLimit: 'postgres',
+      billing: 'off',
+      errors: 'console',
+    });
+    expect(e.database).toEqual({ mode: 'pglite', dataDir: '.data' });
+    expect(e.appUrl).toBe('http://localhost:3000');
+  });
+
+  it('switches each part to its hosted service when fully configured', () => {
+    const e = parseEnv({
+      DATABASE_URL: 'postgres://u:p@db.example.com:6543/postgres',
+      NEXT_PUBLIC_SUPABASE_URL: 'https://abcd.supabase.co/',
+      NEXT_PUBLIC_SUPABASE_ANON_KEY: 'anon',
+      RESEND_API_KEY: 're_x',
+      ANTHROPIC_API_KEY: 'sk-ant-x',
+      UPSTASH_REDIS_REST_URL: 'https://r.upstash.io',
+      UPSTASH_REDIS_REST_TOKEN: 't',
+      STRIPE_SECRET_KEY: 'sk_test_x',
+      STRIPE_WEBHOOK_SECRET: 'whsec_x',
+      SENTRY_DSN: 'https://k@o1.ingest.sentry.io/1',
+    });
+    expect(describeModes(e)).toEqual({
+      database: 'postgres',
+      auth: 'supabase',
+      email: 'resend',
+      ai: 'claude',
+      rateLimit: 'upstash',
+      billing: 'stripe',
+      errors: 'sentry',
+    });
+    expect(e.auth).toMatchObject({ url: 'https://abcd.supabase.co' });
+  });
+
+  it.each([
+    [{ NEXT_PUBLIC_SUPABASE_URL: 'https://a.supabase.co' }, 'NEXT_PUBLIC_SUPABASE_ANON_KEY'],
+    [{ NEXT_PUBLIC_SUPABASE_ANON_KEY: 'k' }, 'NEXT_PUBLIC_SUPABASE_URL'],
+    [{ STRIPE_SECRET_KEY: 'sk_test_x' }, 'STRIPE_WEBHOOK_SECRET'],
+    [{ UPSTASH_REDIS_REST_URL: 'https://r.upstash.io' }, 'UPSTASH_REDIS_REST_TOKEN'],
+  ])('fails on a half-set configuration %o, naming %s', (source, missing) => {
+    expect(() => parseEnv(source)).toThrow(ConfigError);
+    expect(() => parseEnv(source)).toThrow(missing);
+  });
+
+  it('names the variable whose value is malformed', () => {
+    expect(() => parseEnv({ APP_URL: 'not a url' })).toThrow(/APP_URL/);
+  });
+
+  it('treats empty strings as unset', () => {
+    expect(parseEnv({ DATABASE_URL: '', STRIPE_SECRET_KEY: ' ' }).database.mode).toBe('pglite');
+  });
+});
