@@ -1,10 +1,12 @@
 /**
- * Next.js 16 proxy (formerly middleware): a CSP nonce and security headers on every page and
- * API response. It is not the authorization layer: RLS and the route handlers are.
+ * Next.js 16 proxy (formerly middleware): refreshes the Supabase session (getClaims, new
+ * cookies on this same response), and sets a CSP nonce and the security headers on every page
+ * and API response. It is not the authorization layer: RLS and the route handlers are.
  */
 import { NextResponse, type NextRequest } from 'next/server';
 import { env } from '@/lib/env';
 import { contentSecurityPolicy, createNonce, securityHeaders } from '@/lib/security/csp';
+import { refreshSession } from '@/lib/supabase/proxy';
 
 export async function proxy(request: NextRequest) {
   const cfg = env();
@@ -14,11 +16,14 @@ export async function proxy(request: NextRequest) {
     connect: cfg.auth.mode === 'supabase' ? [cfg.auth.url] : [],
   });
 
+  const refreshed = await refreshSession(request);
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('x-nonce', nonce);
   requestHeaders.set('Content-Security-Policy', csp);
 
   const response = NextResponse.next({ request: { headers: requestHeaders } });
+  for (const c of refreshed.cookies) response.cookies.set(c.name, c.value, c.options);
+  for (const [k, v] of Object.entries(refreshed.headers)) response.headers.set(k, v);
   response.headers.set('Content-Security-Policy', csp);
   for (const [k, v] of Object.entries(securityHeaders({ production: cfg.isProduction }))) response.headers.set(k, v);
   return response;

@@ -27,6 +27,9 @@ const ZRawEnv = z.object({
   NEXT_PUBLIC_SUPABASE_URL: optionalUrl,
   NEXT_PUBLIC_SUPABASE_ANON_KEY: optional,
   SUPABASE_SERVICE_ROLE_KEY: optional,
+  SOPWRIGHT_MAILBOX: optional,
+  // scheduled jobs (hosted)
+  CRON_SECRET: optional,
   // email
   RESEND_API_KEY: optional,
   RESEND_BASE_URL: optionalUrl,
@@ -89,6 +92,10 @@ export interface AppEnv {
       };
   errors: { mode: 'console' } | { mode: 'sentry'; dsn: string };
   securityTxt: { contact: string; policyUrl: string; expires: string | undefined };
+  /** /dev/mailbox is served: embedded auth only, outside production unless SOPWRIGHT_MAILBOX=1. */
+  mailbox: boolean;
+  /** Bearer secret of the scheduled job routes (/api/jobs/*); unset disables them. */
+  cronSecret: string | undefined;
 }
 
 /** Parse an environment object (process.env by default). Throws ConfigError naming the variable. */
@@ -114,7 +121,10 @@ export function parseEnv(source: Record<string, string | undefined>): AppEnv {
   const appUrl = (e.APP_URL ?? `http://localhost:${e.PORT ?? '3000'}`).replace(/\/+$/, '');
   const from = e.EMAIL_FROM ?? 'SOPwright <no-reply@sopwright.local>';
 
+  const emulator = !(e.NEXT_PUBLIC_SUPABASE_URL && e.NEXT_PUBLIC_SUPABASE_ANON_KEY);
   return {
+    cronSecret: e.CRON_SECRET,
+    mailbox: emulator && !e.RESEND_API_KEY && (e.NODE_ENV !== 'production' || e.SOPWRIGHT_MAILBOX === '1'),
     nodeEnv: e.NODE_ENV,
     isProduction: e.NODE_ENV === 'production',
     appUrl,

@@ -1,0 +1,75 @@
+import type { Metadata } from 'next';
+import { Section } from '@/components/app/section';
+import { ChangePasswordForm, DisableTotpForm, EnableTotp, RevokeSessionButton, SessionBulkActions } from '@/components/app/settings-forms';
+import { requireUser } from '@/lib/auth/session';
+import { withUser } from '@/lib/db';
+import { describeUserAgent } from '@/lib/auth/user-agent';
+
+export const metadata: Metadata = { title: 'Security' };
+
+interface SessionRow extends Record<string, unknown> {
+  id: string;
+  created_at: Date;
+  last_active_at: Date;
+  user_agent: string;
+  ip: string;
+  aal: string;
+  is_current: boolean;
+}
+
+const fmt = (d: Date) => d.toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
+
+export default async function SecurityPage() {
+  const user = await requireUser('/settings/security');
+  const { sessions, factor } = await withUser(user.claims, async (tx) => ({
+    sessions: await tx.query<SessionRow>('select * from private.list_my_sessions()'),
+    factor: (await tx.query<{ id: string }>("select id from private.my_verified_factor()"))[0],
+  }));
+  return (
+    <div className="space-y-8">
+      <h1 className="text-2xl font-semibold tracking-tight">Security</h1>
+      <Section title="Password" description="Changing your password signs out your other sessions.">
+        <ChangePasswordForm />
+      </Section>
+      <Section
+        title="Two-factor authentication"
+        description={factor ? 'On: each sign-in asks for a code from your authenticator app.' : 'Off. Protect your account with a time-based code from an authenticator app (TOTP).'}
+      >
+        {factor ? <DisableTotpForm factorId={factor.id} /> : <EnableTotp />}
+      </Section>
+      <Section title="Sessions" description="Where your account is signed in. Sign out any session you do not recognise.">
+        <div className="overflow-x-auto">
+          <table className="w-full text-left text-sm" data-test="sessions">
+            <thead className="text-xs uppercase text-slate-500">
+              <tr>
+                <th className="py-2 pr-4">Device</th>
+                <th className="py-2 pr-4">IP address</th>
+                <th className="py-2 pr-4">Signed in</th>
+                <th className="py-2 pr-4">Last active</th>
+                <th className="py-2" />
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {sessions.map((s) => (
+                <tr key={s.id} data-test="session-row">
+                  <td className="py-2 pr-4">
+                    {describeUserAgent(s.user_agent)}
+                    {s.aal === 'aal2' ? <span className="ml-2 rounded bg-brand-50 px-1.5 py-0.5 text-xs text-brand-700">2FA</span> : null}
+                    {s.is_current ? <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">this browser</span> : null}
+                  </td>
+                  <td className="py-2 pr-4 font-mono text-xs">{s.ip || '—'}</td>
+                  <td className="py-2 pr-4">{fmt(s.created_at)}</td>
+                  <td className="py-2 pr-4">{fmt(s.last_active_at)}</td>
+                  <td className="py-2 text-right">{s.is_current ? null : <RevokeSessionButton sessionId={s.id} />}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <div className="mt-6">
+          <SessionBulkActions />
+        </div>
+      </Section>
+    </div>
+  );
+}

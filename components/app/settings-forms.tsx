@@ -1,0 +1,150 @@
+'use client';
+/** Forms of the Account and Security settings pages, each bound to its server action. */
+import { useActionState } from 'react';
+import {
+  changePasswordAction,
+  deleteAccountAction,
+  disableTotpAction,
+  revokeSessionAction,
+  signOutEverywhereAction,
+  signOutOthersAction,
+  startTotpEnrollAction,
+  updateProfileAction,
+  verifyTotpEnrollAction,
+  type EnrollState,
+  type SettingsState,
+} from '@/app/(app)/settings/actions';
+import { Alert, Field, SubmitButton } from '@/components/ui/form';
+
+function Messages({ state }: { state: SettingsState | EnrollState }) {
+  if (state?.error) return <Alert kind="error">{state.error}</Alert>;
+  if (state && 'notice' in state && state.notice) return <Alert kind="notice">{state.notice}</Alert>;
+  return null;
+}
+
+export function ProfileForm({ fullName }: { fullName: string }) {
+  const [state, action] = useActionState(updateProfileAction, undefined);
+  return (
+    <form action={action} className="max-w-md space-y-4" data-test="profile-form">
+      <Messages state={state} />
+      <Field label="Full name" name="fullName" defaultValue={fullName} autoComplete="name" maxLength={200} />
+      <div className="w-40">
+        <SubmitButton pendingText="Saving…">Save</SubmitButton>
+      </div>
+    </form>
+  );
+}
+
+export function ChangePasswordForm() {
+  const [state, action] = useActionState(changePasswordAction, undefined);
+  return (
+    <form action={action} className="max-w-md space-y-4" data-test="change-password-form">
+      <Messages state={state} />
+      <Field label="Current password" name="current" type="password" autoComplete="current-password" />
+      <Field label="New password" name="password" type="password" autoComplete="new-password" hint="At least 10 characters, and not a commonly used password." />
+      <Field label="Repeat the new password" name="confirm" type="password" autoComplete="new-password" />
+      <div className="w-48">
+        <SubmitButton pendingText="Changing…">Change password</SubmitButton>
+      </div>
+    </form>
+  );
+}
+
+export function EnableTotp() {
+  const [started, start] = useActionState(startTotpEnrollAction, undefined);
+  const [verified, verify] = useActionState(verifyTotpEnrollAction, undefined);
+  if (verified?.done) return <Alert kind="notice">Two-factor authentication is on. You will be asked for a code each time you sign in.</Alert>;
+  if (!started?.factorId) {
+    return (
+      <form action={start} className="space-y-3" data-test="totp-start">
+        <Messages state={started} />
+        <div className="w-64">
+          <SubmitButton pendingText="Preparing…">Set up an authenticator app</SubmitButton>
+        </div>
+      </form>
+    );
+  }
+  return (
+    <div className="grid gap-6 sm:grid-cols-[auto,1fr]" data-test="totp-enroll">
+      {/* eslint-disable-next-line @next/next/no-img-element -- a data: SVG QR code made by the auth server */}
+      <img src={started.qr} alt="QR code to add SOPwright to your authenticator app" width={180} height={180} className="rounded border border-slate-200 bg-white p-2" />
+      <form action={verify} className="max-w-sm space-y-4">
+        <p className="text-sm text-slate-700">
+          Scan the QR code with an authenticator app (1Password, Google Authenticator, Microsoft Authenticator…), or enter this key by hand:
+        </p>
+        <code className="block break-all rounded bg-slate-100 px-2 py-1 font-mono text-sm" data-test="totp-secret">
+          {started.secret}
+        </code>
+        <Messages state={verified} />
+        <input type="hidden" name="factorId" value={started.factorId} />
+        <Field label="Code from the app" name="code" inputMode="numeric" autoComplete="one-time-code" maxLength={6} />
+        <SubmitButton pendingText="Verifying…">Verify and turn on</SubmitButton>
+      </form>
+    </div>
+  );
+}
+
+export function DisableTotpForm({ factorId }: { factorId: string }) {
+  const [state, action] = useActionState(disableTotpAction, undefined);
+  return (
+    <form action={action} className="space-y-3" data-test="totp-disable">
+      <Messages state={state} />
+      <input type="hidden" name="factorId" value={factorId} />
+      <div className="w-64">
+        <SubmitButton pendingText="Turning off…" variant="secondary">
+          Turn off two-factor authentication
+        </SubmitButton>
+      </div>
+    </form>
+  );
+}
+
+export function RevokeSessionButton({ sessionId }: { sessionId: string }) {
+  const [state, action] = useActionState(revokeSessionAction, undefined);
+  return (
+    <form action={action}>
+      <input type="hidden" name="sessionId" value={sessionId} />
+      {state?.error ? <span className="mr-2 text-xs text-red-700">{state.error}</span> : null}
+      <button type="submit" className="rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium hover:border-red-600 hover:text-red-700">
+        Sign out
+      </button>
+    </form>
+  );
+}
+
+export function SessionBulkActions() {
+  const [state, others] = useActionState(signOutOthersAction, undefined);
+  return (
+    <div className="space-y-3">
+      <Messages state={state} />
+      <div className="flex flex-wrap gap-3">
+        <form action={others}>
+          <SubmitButton pendingText="Signing out…" variant="secondary">
+            Sign out all other sessions
+          </SubmitButton>
+        </form>
+        <form action={signOutEverywhereAction}>
+          <SubmitButton pendingText="Signing out…" variant="danger">
+            Sign out everywhere
+          </SubmitButton>
+        </form>
+      </div>
+    </div>
+  );
+}
+
+export function DeleteAccountForm() {
+  const [state, action] = useActionState(deleteAccountAction, undefined);
+  return (
+    <form action={action} className="max-w-md space-y-4" data-test="delete-account-form">
+      <Messages state={state} />
+      <Field label="Your password" name="password" type="password" autoComplete="current-password" />
+      <Field label='Type "DELETE" to confirm' name="confirm" autoComplete="off" />
+      <div className="w-56">
+        <SubmitButton pendingText="Deleting…" variant="danger">
+          Delete my account
+        </SubmitButton>
+      </div>
+    </form>
+  );
+}

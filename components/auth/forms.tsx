@@ -1,0 +1,118 @@
+'use client';
+/** The auth forms: each posts to its server action and shows the action's message. */
+import Link from 'next/link';
+import { useActionState } from 'react';
+import {
+  forgotPasswordAction,
+  resendConfirmationAction,
+  resetPasswordAction,
+  signInAction,
+  signUpAction,
+  ssoAction,
+  verifyMfaAction,
+  type FormState,
+} from '@/app/(auth)/actions';
+import { Alert, Field, SubmitButton } from '@/components/ui/form';
+
+function Messages({ state }: { state: FormState }) {
+  if (state?.error) return <Alert kind="error">{state.error}</Alert>;
+  if (state?.notice) return <Alert kind="notice">{state.notice}</Alert>;
+  return null;
+}
+
+export function SignUpForm({ next }: { next?: string }) {
+  const [state, action] = useActionState(signUpAction, undefined);
+  return (
+    <form action={action} className="space-y-4" data-test="sign-up-form">
+      <Messages state={state} />
+      <Field label="Full name" name="fullName" autoComplete="name" defaultValue={state?.fields?.fullName} maxLength={200} />
+      <Field label="Work email" name="email" type="email" autoComplete="email" defaultValue={state?.fields?.email} />
+      <Field label="Password" name="password" type="password" autoComplete="new-password" hint="At least 10 characters, and not a commonly used password." />
+      {next ? <input type="hidden" name="next" value={next} /> : null}
+      <SubmitButton pendingText="Creating your account…">Create account</SubmitButton>
+    </form>
+  );
+}
+
+export function SignInForm({ next }: { next?: string }) {
+  const [state, action] = useActionState(signInAction, undefined);
+  return (
+    <div className="space-y-4">
+      <form action={action} className="space-y-4" data-test="sign-in-form">
+        <Messages state={state} />
+        <Field label="Email" name="email" type="email" autoComplete="email" defaultValue={state?.fields?.email} />
+        <Field label="Password" name="password" type="password" autoComplete="current-password" />
+        {next ? <input type="hidden" name="next" value={next} /> : null}
+        <div className="flex justify-end text-sm">
+          <Link href="/forgot-password" className="text-brand-700 hover:underline">
+            Forgot your password?
+          </Link>
+        </div>
+        <SubmitButton pendingText="Signing in…">Sign in</SubmitButton>
+      </form>
+      {state?.fields?.unconfirmed ? <ResendConfirmationForm email={state.fields.email ?? ''} /> : null}
+    </div>
+  );
+}
+
+export function ResendConfirmationForm({ email }: { email: string }) {
+  const [state, action] = useActionState(resendConfirmationAction, undefined);
+  return (
+    <form action={action} className="space-y-3 rounded-md border border-slate-200 p-4" data-test="resend-form">
+      <Messages state={state} />
+      <input type="hidden" name="email" value={email} />
+      <p className="text-sm text-slate-600">Didn’t get the email? Check spam, or send a new confirmation link to {email || 'your address'}.</p>
+      <SubmitButton pendingText="Sending…" variant="secondary">
+        Resend confirmation email
+      </SubmitButton>
+    </form>
+  );
+}
+
+export function MfaForm({ next }: { next?: string }) {
+  const [state, action] = useActionState(verifyMfaAction, undefined);
+  return (
+    <form action={action} className="space-y-4" data-test="mfa-form">
+      <Messages state={state} />
+      <Field label="Authentication code" name="code" inputMode="numeric" autoComplete="one-time-code" maxLength={6} autoFocus hint="The 6-digit code your authenticator app shows for SOPwright." />
+      {next ? <input type="hidden" name="next" value={next} /> : null}
+      <SubmitButton pendingText="Checking…">Verify</SubmitButton>
+    </form>
+  );
+}
+
+export function ForgotPasswordForm() {
+  const [state, action] = useActionState(forgotPasswordAction, undefined);
+  return (
+    <form action={action} className="space-y-4" data-test="forgot-form">
+      <Messages state={state} />
+      <Field label="Email" name="email" type="email" autoComplete="email" defaultValue={state?.fields?.email} />
+      <SubmitButton pendingText="Sending…">Send reset link</SubmitButton>
+    </form>
+  );
+}
+
+export function ResetPasswordForm() {
+  const [state, action] = useActionState(resetPasswordAction, undefined);
+  return (
+    <form action={action} className="space-y-4" data-test="reset-form">
+      <Messages state={state} />
+      <Field label="New password" name="password" type="password" autoComplete="new-password" hint="At least 10 characters, and not a commonly used password." />
+      <Field label="Repeat the new password" name="confirm" type="password" autoComplete="new-password" />
+      <SubmitButton pendingText="Saving…">Save new password</SubmitButton>
+    </form>
+  );
+}
+
+export function SsoForm() {
+  const [state, action] = useActionState(ssoAction, undefined);
+  return (
+    <form action={action} className="space-y-3" data-test="sso-form">
+      <Messages state={state} />
+      <Field label="Work email for single sign-on" name="email" type="email" autoComplete="email" defaultValue={state?.fields?.email} />
+      <SubmitButton pendingText="Looking up your company…" variant="secondary">
+        Sign in with SSO
+      </SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,89 @@
+'use client';
+/** Small form primitives shared by every form: labelled inputs, a pending-aware submit, alerts. */
+import { useFormStatus } from 'react-dom';
+
+export function Field({
+  label,
+  name,
+  type = 'text',
+  autoComplete,
+  defaultValue,
+  required = true,
+  hint,
+  inputMode,
+  maxLength,
+  autoFocus,
+}: {
+  label: string;
+  name: string;
+  type?: string;
+  autoComplete?: string;
+  defaultValue?: string;
+  required?: boolean;
+  hint?: string;
+  inputMode?: 'numeric' | 'email' | 'text';
+  maxLength?: number;
+  autoFocus?: boolean;
+}) {
+  const id = `f-${name}`;
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      <input
+        id={id}
+        name={name}
+        type={type}
+        autoComplete={autoComplete}
+        defaultValue={defaultValue}
+        required={required}
+        inputMode={inputMode}
+        maxLength={maxLength}
+        autoFocus={autoFocus}
+        aria-describedby={hint ? `${id}-hint` : undefined}
+        className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-slate-900 shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-100"
+      />
+      {hint ? (
+        <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">
+          {hint}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function SubmitButton({ children, pendingText, variant = 'primary' }: { children: React.ReactNode; pendingText: string; variant?: 'primary' | 'danger' | 'secondary' }) {
+  const { pending } = useFormStatus();
+  const styles = {
+    primary: 'bg-brand-600 text-white hover:bg-brand-700',
+    danger: 'bg-red-700 text-white hover:bg-red-800',
+    secondary: 'border border-slate-300 bg-white text-slate-800 hover:border-brand-600',
+  }[variant];
+  return (
+    <button
+      type="submit"
+      disabled={pending}
+      aria-busy={pending}
+      className={`inline-flex w-full items-center justify-center gap-2 rounded-md px-4 py-2 text-sm font-semibold disabled:opacity-60 ${styles}`}
+    >
+      {pending ? (
+        <>
+          <span aria-hidden className="h-4 w-4 animate-spin rounded-full border-2 border-current border-t-transparent" />
+          {pendingText}
+        </>
+      ) : (
+        children
+      )}
+    </button>
+  );
+}
+
+export function Alert({ kind, children }: { kind: 'error' | 'notice'; children: React.ReactNode }) {
+  const style = kind === 'error' ? 'border-red-200 bg-red-50 text-red-800' : 'border-brand-100 bg-brand-50 text-brand-900';
+  return (
+    <div role={kind === 'error' ? 'alert' : 'status'} className={`rounded-md border px-3 py-2 text-sm ${style}`}>
+      {children}
+    </div>
+  );
+}

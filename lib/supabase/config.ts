@@ -1,0 +1,31 @@
+/**
+ * Where the Supabase clients point. Hosted: the project's URL and anon key. Embedded: the
+ * app's own origin, where app/auth/v1 serves the Supabase Auth emulator, with its fixed
+ * publishable key. The auth cookie has a fixed name so it is the same whichever host name
+ * (localhost, 127.0.0.1, a LAN name) the app is reached by.
+ */
+import { env } from '@/lib/env';
+
+export const EMBEDDED_PUBLISHABLE_KEY = 'sb_publishable_sopwright_embedded';
+export const AUTH_COOKIE_NAME = 'sb-sopwright-auth-token';
+
+export function supabaseConfig(): { url: string; key: string } {
+  const e = env();
+  return e.auth.mode === 'supabase'
+    ? { url: e.auth.url, key: e.auth.anonKey }
+    : { url: e.appUrl, key: EMBEDDED_PUBLISHABLE_KEY };
+}
+
+/**
+ * httpOnly: sessions are only ever handled on the server (server actions, route handlers,
+ * the proxy), so page scripts never see a token — an XSS cannot lift a session.
+ */
+export function authCookieOptions() {
+  return {
+    name: AUTH_COOKIE_NAME,
+    httpOnly: true,
+    secure: env().appUrl.startsWith('https://'),
+    sameSite: 'lax' as const,
+    path: '/',
+  };
+}
