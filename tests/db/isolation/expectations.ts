@@ -1,0 +1,90 @@
+/**
+ * The tenant-isolation matrix, declared in one place: for every table an API role can reach,
+ * how to make a row of organization A, how each operation is attempted, and which actors
+ * may do it. Everything not listed as allowed must be refused. A table that exists in the
+ * live schema without an entry here fails the suite, so a new table cannot slip through.
+ *
+ * Actors: anon; the five roles of org A; a member of org B only; a member removed from A;
+ * a member of A whose account was deleted.
+ */
+import type { Tx } from '@/lib/db/types';
+
+export const ACTORS = ['anon', 'owner', 'admin', 'author', 'approver', 'viewer', 'other_org', 'removed', 'deleted'] as const;
+export type Actor = (typeof ACTORS)[number];
+export const OPS = ['select', 'insert', 'update', 'delete'] as const;
+export type Op = (typeof OPS)[number];
+
+export interface World {
+  orgA: string;
+  orgB: string;
+  users: Record<Exclude<Actor, 'anon'>, string>;
+}
+
+export interface TableCase {
+  /** Create (as the service) the org-A row the actors try to read, change and delete. Returns its id. */
+  fixture(tx: Tx, w: World): Promise<string>;
+  /** Statements; each returns the affected/visible ids. $1 = fixture id (text), $2 = actor id (uuid or null), $3 = org A id (uuid). */
+  select: string;
+  insert: string;
+  update: string;
+  delete: string;
+  allowed: Record<Op, readonly Actor[]>;
+}
+
+const MEMBERS = ['owner', 'admin', 'author', 'approver', 'viewer'] as const;
+const MANAGERS = ['owner', 'admin'] as const;
+
+export const TABLES: Record<string, TableCase> = {
+  'public.profiles': {
+    fixture: async (_tx, w) => w.users.author,
+    select: 'select id from public.profiles where id = $1::uuid',
+    insert: 'insert into public.profiles (id) values (gen_random_uuid()) returning id',
+    update: 'update public.profiles set full_name = full_name where id = $1::uuid returning id',
+    delete: 'delete from public.profiles where id = $1::uuid returning id',
+    // Only the author reads and edits their own profile; nobody deletes one.
+    allowed: { select: ['author'], insert: [], update: ['author'], delete: [] },
+  },
+  'public.organizations': {
+    fixture: async (_tx, w) => w.orgA,
+    select: 'select id from public.organizations where id = $1::uuid',
+    insert: "insert into public.organizations (name, slug) values ('Intruder', 'intruder-' || substr(md5(random()::text), 1, 8)) returning id",
+    update: 'update public.organizations set name = name where id = $1::uuid returning id',
+    delete: 'delete from public.organizations where id = $1::uuid returning id',
+    allowed: { select: MEMBERS, insert: [], update: MANAGERS, delete: [] },
+  },
+  'public.memberships': {
+    fixture: async (tx, w) =>
+      (await tx.query<{ id: string }>('select id from public.memberships where org_id = $1 and user_id = $2', [w.orgA, w.users.viewer]))[0]!.id,
+    select: 'select id from public.memberships where id = $1::uuid',
+    insert: "insert into public.memberships (org_id, user_id, role) values ($3, coalesce($2::uuid, gen_random_uuid()), 'owner') returning id",
+    update: 'update public.memberships set role = role where id = $1::uuid returning id',
+    delete: 'delete from public.memberships where id = $1::uuid returning id',
+    // The fixture is the viewer's membership: managers may remove it, and the viewer may leave.
+    allowed: { select: MEMBERS, insert: [], update: MANAGERS, delete: [...MANAGERS, 'viewer'] },
+  },
+  'public.invites': {
+    fixture: async (tx, w) =>
+      (
+        await tx.query<{ id: string }>(
+          "insert into public.invites (org_id, email, role, token_hash, invited_by) values ($1, 'fixture-' || substr(md5(random()::text), 1, 8) || '@example.test', 'viewer', repeat('a', 64), $2) returning id",
+          [w.orgA, w.users.owner],
+        )
+      )[0]!.id,
+    select: 'select id from public.invites where id = $1::uuid',
+    insert: "insert into public.invites (org_id, email, role, token_hash, invited_by) values ($3, 'matrix-' || substr(md5(random()::text), 1, 8) || '@example.test', 'viewer', repeat('b', 64), $2) returning id",
+    update: 'update public.invites set revoked_at = now() where id = $1::uuid returning id',
+    delete: 'delete from public.invites where id = $1::uuid returning id',
+    allowed: { select: MANAGERS, insert: MANAGERS, update: MANAGERS, delete: [] },
+  },
+  'public.audit_events': {
+    fixture: async (tx, w) => (await tx.query<{ id: string }>('select id from public.audit_events where org_id = $1 order by seq limit 1', [w.orgA]))[0]!.id,
+    select: 'select id from public.audit_events where id = $1::uuid',
+    insert: "insert into public.audit_events (org_id, action) values ($3, 'forged.event') returning id",
+    update: "update public.audit_events set action = 'forged.event' where id = $1::uuid returning id",
+    delete: 'delete from public.audit_events where id = $1::uuid returning id',
+    allowed: { select: ['owner', 'admin', 'approver'], insert: [], update: [], delete: [] },
+  },
+};
+
+/** Schemas whose tables API roles must not reach at all (no grants, whatever the policies). */
+export const CLOSED_SCHEMAS = ['private', 'auth', 'embedded', 'sopwright_meta'] as const;
