@@ -41,8 +41,9 @@ export const TABLES: Record<string, TableCase> = {
     insert: 'insert into public.profiles (id) values (gen_random_uuid()) returning id',
     update: 'update public.profiles set full_name = full_name where id = $1::uuid returning id',
     delete: 'delete from public.profiles where id = $1::uuid returning id',
-    // Only the author reads and edits their own profile; nobody deletes one.
-    allowed: { select: ['author'], insert: [], update: ['author'], delete: [] },
+    // The fixture is the author's profile: people in the author's organization read it, only
+    // the author edits it, nobody deletes one.
+    allowed: { select: MEMBERS, insert: [], update: ['author'], delete: [] },
   },
   'public.organizations': {
     fixture: async (_tx, w) => w.orgA,
