@@ -19,6 +19,8 @@ export async function proxy(request: NextRequest) {
   const refreshed = await refreshSession(request);
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('x-nonce', nonce);
+  // Where the user was going, for sign-in redirects made from layouts (which get no URL).
+  requestHeaders.set('x-sopwright-path', request.nextUrl.pathname + request.nextUrl.search);
   requestHeaders.set('Content-Security-Policy', csp);
 
   const response = NextResponse.next({ request: { headers: requestHeaders } });

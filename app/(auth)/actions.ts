@@ -79,7 +79,7 @@ export async function signInAction(_prev: FormState, form: FormData): Promise<Fo
     if (error.code === 'email_not_confirmed') return { error: authMessage(error.code), fields: { ...fields, unconfirmed: '1' } };
     return { error: authMessage(error.code ?? 'invalid_credentials'), fields };
   }
-  const next = safeNextPath(parsed.data.next) ?? '/settings';
+  const next = safeNextPath(parsed.data.next) ?? '/o';
   const verified = data.user?.factors?.some((f) => f.status === 'verified');
   redirect(verified ? `/sign-in/mfa?next=${encodeURIComponent(next)}` : next);
 }
@@ -97,10 +97,10 @@ export async function verifyMfaAction(_prev: FormState, form: FormData): Promise
   const { data: factors, error: listError } = await supabase.auth.mfa.listFactors();
   if (listError) return { error: authMessage(listError.code, 'Sign in again to continue.') };
   const factor = factors.totp[0];
-  if (!factor) redirect(safeNextPath(parsed.data.next) ?? '/settings');
+  if (!factor) redirect(safeNextPath(parsed.data.next) ?? '/o');
   const { error } = await supabase.auth.mfa.challengeAndVerify({ factorId: factor.id, code: parsed.data.code });
   if (error) return { error: authMessage(error.code) };
-  redirect(safeNextPath(parsed.data.next) ?? '/settings');
+  redirect(safeNextPath(parsed.data.next) ?? '/o');
 }
 
 const ZEmailOnly = z.object({ email: ZEmail });
@@ -156,7 +156,7 @@ export async function ssoAction(_prev: FormState, form: FormData): Promise<FormS
   if (!parsed.success) return { error: first(parsed.error), fields: { email: String(form.get('email') ?? '') } };
   const domain = parsed.data.email.split('@')[1] ?? '';
   const supabase = await createClient();
-  const { data, error } = await supabase.auth.signInWithSSO({ domain, options: { redirectTo: `${env().appUrl}/auth/confirm?next=/settings` } });
+  const { data, error } = await supabase.auth.signInWithSSO({ domain, options: { redirectTo: `${env().appUrl}/auth/confirm?next=/o` } });
   if (error) return { error: authMessage(error.code), fields: { email: parsed.data.email } };
   if (data?.url) redirect(data.url);
   return { error: 'Single sign-on did not return a sign-in address.' };

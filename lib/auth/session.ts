@@ -8,6 +8,7 @@
  */
 import 'server-only';
 import { createClient as createSupabaseJs } from '@supabase/supabase-js';
+import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { withUser, type VerifiedClaims } from '@/lib/db';
@@ -71,7 +72,8 @@ export async function requireUser(nextPath?: string): Promise<CurrentUser> {
   const result = await currentUser();
   if ('user' in result) return result.user;
   const target = PROBLEM_REDIRECT[result.problem];
-  redirect(result.problem === 'signed_out' && nextPath ? `${target}?next=${encodeURIComponent(nextPath)}` : target);
+  const next = nextPath ?? (await headers()).get('x-sopwright-path') ?? undefined;
+  redirect(result.problem === 'signed_out' && next ? `${target}?next=${encodeURIComponent(next)}` : target);
 }
 
 /** For /api routes: Bearer access token or the session cookie; 401 otherwise. */

@@ -13,7 +13,10 @@ const as = (u: { id: string; email: string }) => claimsFor(u.id, { email: u.emai
 
 beforeAll(async () => {
   t = await createTestDb();
-  [owner, admin, author, outsider] = await Promise.all(['owner', 'admin', 'author', 'outsider'].map((n) => createUser(t, `${n}@org.test`)));
+  owner = await createUser(t, 'owner@org.test');
+  admin = await createUser(t, 'admin@org.test');
+  author = await createUser(t, 'author@org.test');
+  outsider = await createUser(t, 'outsider@org.test');
   const [org] = await t.withUser(as(owner), (tx) => tx.query<{ id: string }>("select id from private.create_organization('Acme Foods', 'acme-foods')"));
   orgId = org!.id;
   await t.asService((tx) =>

@@ -8,7 +8,7 @@ export const metadata: Metadata = { title: 'Confirm your email' };
 
 export default async function VerifyEmailPage() {
   const result = await currentUser();
-  if ('user' in result) redirect('/settings');
+  if ('user' in result) redirect('/o');
   if (result.problem !== 'email_unconfirmed') redirect('/sign-in');
   const email = typeof result.claims?.email === 'string' ? result.claims.email : '';
   return (

@@ -12,7 +12,7 @@ export const dynamic = 'force-dynamic';
 export async function GET(request: NextRequest) {
   const url = request.nextUrl;
   const base = env().appUrl;
-  const next = safeNextPath(url.searchParams.get('next')) ?? '/settings';
+  const next = safeNextPath(url.searchParams.get('next')) ?? '/o';
   const code = url.searchParams.get('code');
   const errorCode = url.searchParams.get('error_code');
   if (errorCode || !code) {

@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: 'Two-factor authentication' };
 export default async function MfaPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
   const next = safeNextPath((await searchParams).next) ?? undefined;
   const result = await currentUser();
-  if ('user' in result) redirect(next ?? '/settings');
+  if ('user' in result) redirect(next ?? '/o');
   if (result.problem !== 'mfa_required') redirect('/sign-in');
   return (
     <AuthCard

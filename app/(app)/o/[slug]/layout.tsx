@@ -1,0 +1,44 @@
+import Link from 'next/link';
+import { loadOrg } from '@/lib/orgs/page-context';
+import { roleCan } from '@/lib/orgs/permissions';
+
+export default async function OrgLayout({ children, params }: { children: React.ReactNode; params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const { org, orgs } = await loadOrg(slug);
+  const tabs = [
+    { href: `/o/${org.slug}`, label: 'Overview' },
+    { href: `/o/${org.slug}/members`, label: 'Members' },
+    ...(roleCan(org.role, 'org.update') ? [{ href: `/o/${org.slug}/settings`, label: 'Settings' }] : []),
+  ];
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-center justify-between gap-4">
+        <div>
+          <p className="text-xs uppercase tracking-wide text-slate-500">Organization</p>
+          <h1 className="text-2xl font-semibold tracking-tight" data-test="org-name">
+            {org.name}
+          </h1>
+        </div>
+        {orgs.length > 1 ? (
+          <nav aria-label="Switch organization" className="flex flex-wrap gap-2 text-sm">
+            {orgs
+              .filter((o) => o.id !== org.id)
+              .map((o) => (
+                <Link key={o.id} href={`/o/${o.slug}`} className="rounded-md border border-slate-300 bg-white px-2.5 py-1 hover:border-brand-600">
+                  {o.name}
+                </Link>
+              ))}
+          </nav>
+        ) : null}
+      </div>
+      <nav className="flex gap-1 border-b border-slate-200 text-sm">
+        {tabs.map((t) => (
+          <Link key={t.href} href={t.href} className="-mb-px border-b-2 border-transparent px-3 py-2 text-slate-700 hover:border-brand-600 hover:text-brand-700">
+            {t.label}
+          </Link>
+        ))}
+      </nav>
+      {children}
+    </div>
+  );
+}

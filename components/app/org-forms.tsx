@@ -1,0 +1,172 @@
+'use client';
+/** Forms of the organization pages, bound to app/(app)/o/actions.ts. */
+import { useActionState } from 'react';
+import {
+  acceptInviteAction,
+  changeRoleAction,
+  createOrgAction,
+  inviteAction,
+  removeMemberAction,
+  resendInviteAction,
+  revokeInviteAction,
+  transferOwnershipAction,
+  updateOrgAction,
+  type OrgFormState,
+} from '@/app/(app)/o/actions';
+import { Alert, Field, SubmitButton } from '@/components/ui/form';
+import { ROLE_LABELS, ROLES, type Role } from '@/lib/orgs/permissions';
+
+function Messages({ state }: { state: OrgFormState }) {
+  if (state?.error) return <Alert kind="error">{state.error}</Alert>;
+  if (state?.notice) return <Alert kind="notice">{state.notice}</Alert>;
+  return null;
+}
+
+export function CreateOrgForm() {
+  const [state, action] = useActionState(createOrgAction, undefined);
+  return (
+    <form action={action} className="max-w-md space-y-4" data-test="create-org-form">
+      <Messages state={state} />
+      <Field label="Organization name" name="name" maxLength={120} hint="Your company or site, e.g. “Northfield Dairy — Plant 2”." />
+      <Field label="Web address (optional)" name="slug" required={false} maxLength={48} hint="Lowercase letters, digits and hyphens; made from the name if left empty." />
+      <div className="w-56">
+        <SubmitButton pendingText="Creating…">Create organization</SubmitButton>
+      </div>
+    </form>
+  );
+}
+
+function RoleSelect({ name, defaultValue, exclude = [] }: { name: string; defaultValue: Role; exclude?: Role[] }) {
+  return (
+    <select name={name} defaultValue={defaultValue} aria-label="Role" className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm">
+      {ROLES.filter((r) => !exclude.includes(r)).map((r) => (
+        <option key={r} value={r}>
+          {ROLE_LABELS[r].label}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+export function InviteForm({ slug }: { slug: string }) {
+  const [state, action] = useActionState(inviteAction, undefined);
+  return (
+    <form action={action} className="space-y-3" data-test="invite-form">
+      <Messages state={state} />
+      <input type="hidden" name="slug" value={slug} />
+      <div className="flex flex-wrap items-end gap-3">
+        <div className="min-w-64 flex-1">
+          <Field label="Email address" name="email" type="email" autoComplete="off" />
+        </div>
+        <div>
+          <label className="block text-sm font-medium text-slate-800" htmlFor="invite-role">
+            Role
+          </label>
+          <select id="invite-role" name="role" defaultValue="author" className="mt-1 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">
+            {ROLES.filter((r) => r !== 'owner').map((r) => (
+              <option key={r} value={r}>
+                {ROLE_LABELS[r].label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="w-40">
+          <SubmitButton pendingText="Sending…">Send invite</SubmitButton>
+        </div>
+      </div>
+    </form>
+  );
+}
+
+export function MemberRowActions({ slug, userId, role, canManage, isSelf, viewerIsOwner }: { slug: string; userId: string; role: Role; canManage: boolean; isSelf: boolean; viewerIsOwner: boolean }) {
+  const [roleState, changeRole] = useActionState(changeRoleAction, undefined);
+  const [removeState, remove] = useActionState(removeMemberAction, undefined);
+  const [transferState, transfer] = useActionState(transferOwnershipAction, undefined);
+  const error = roleState?.error ?? removeState?.error ?? transferState?.error;
+  const notice = roleState?.notice ?? removeState?.notice ?? transferState?.notice;
+  return (
+    <div className="flex flex-wrap items-center justify-end gap-2">
+      {error ? <span className="text-xs text-red-700">{error}</span> : notice ? <span className="text-xs text-brand-700">{notice}</span> : null}
+      {canManage && !isSelf && (viewerIsOwner || role !== 'owner') ? (
+        <form action={changeRole} className="flex items-center gap-2">
+          <input type="hidden" name="slug" value={slug} />
+          <input type="hidden" name="userId" value={userId} />
+          <RoleSelect name="role" defaultValue={role} exclude={viewerIsOwner ? [] : ['owner']} />
+          <button type="submit" className="rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium hover:border-brand-600">
+            Change role
+          </button>
+        </form>
+      ) : null}
+      {viewerIsOwner && !isSelf ? (
+        <form action={transfer}>
+          <input type="hidden" name="slug" value={slug} />
+          <input type="hidden" name="userId" value={userId} />
+          <button type="submit" className="rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium hover:border-brand-600">
+            Make owner
+          </button>
+        </form>
+      ) : null}
+      {(canManage && (viewerIsOwner || role !== 'owner')) || isSelf ? (
+        <form action={remove}>
+          <input type="hidden" name="slug" value={slug} />
+          <input type="hidden" name="userId" value={userId} />
+          <button type="submit" className="rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium hover:border-red-600 hover:text-red-700">
+            {isSelf ? 'Leave organization' : 'Remove'}
+          </button>
+        </form>
+      ) : null}
+    </div>
+  );
+}
+
+export function InviteRowActions({ slug, inviteId }: { slug: string; inviteId: string }) {
+  const [resendState, resend] = useActionState(resendInviteAction, undefined);
+  const [revokeState, revoke] = useActionState(revokeInviteAction, undefined);
+  const state = resendState ?? revokeState;
+  return (
+    <div className="flex items-center justify-end gap-2">
+      {state?.error ? <span className="text-xs text-red-700">{state.error}</span> : state?.notice ? <span className="text-xs text-brand-700">{state.notice}</span> : null}
+      <form action={resend}>
+        <input type="hidden" name="slug" value={slug} />
+        <input type="hidden" name="inviteId" value={inviteId} />
+        <button type="submit" className="rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium hover:border-brand-600">
+          Resend
+        </button>
+      </form>
+      <form action={revoke}>
+        <input type="hidden" name="slug" value={slug} />
+        <input type="hidden" name="inviteId" value={inviteId} />
+        <button type="submit" className="rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium hover:border-red-600 hover:text-red-700">
+          Withdraw
+        </button>
+      </form>
+    </div>
+  );
+}
+
+export function OrgSettingsForm({ slug, name }: { slug: string; name: string }) {
+  const [state, action] = useActionState(updateOrgAction, undefined);
+  return (
+    <form action={action} className="max-w-md space-y-4" data-test="org-settings-form">
+      <Messages state={state} />
+      <input type="hidden" name="slug" value={slug} />
+      <Field label="Organization name" name="name" defaultValue={name} maxLength={120} />
+      <Field label="Web address" name="newSlug" defaultValue={slug} maxLength={48} hint="Changing it changes every link to this organization." />
+      <div className="w-40">
+        <SubmitButton pendingText="Saving…">Save</SubmitButton>
+      </div>
+    </form>
+  );
+}
+
+export function AcceptInviteForm({ inviteId, token }: { inviteId: string; token: string }) {
+  const [state, action] = useActionState(acceptInviteAction, undefined);
+  return (
+    <form action={action} className="space-y-4" data-test="accept-invite-form">
+      <Messages state={state} />
+      <input type="hidden" name="inviteId" value={inviteId} />
+      <input type="hidden" name="token" value={token} />
+      <SubmitButton pendingText="Joining…">Accept invitation</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,71 @@
+/**
+ * The one wrapper for /api/v1 route handlers: resolve the verified user (Bearer token or
+ * session cookie), validate path params, query and JSON body with zod, rate limit per user
+ * (fail-closed), run the handler, and map every error once to `{ error: { code, message } }`.
+ * Handlers open withUser() themselves, so they control what runs in the transaction and
+ * never hold it across a network call.
+ */
+import 'server-only';
+import type { z } from 'zod';
+import { requireApiUser, type CurrentUser } from '@/lib/auth/session';
+import { getRateLimiter } from '@/lib/ratelimit';
+import type { RateLimitRule } from '@/lib/ratelimit/types';
+import { AppError, toErrorResponse } from './errors';
+
+type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
+
+interface RouteOptions<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType> {
+  params?: P;
+  query?: Q;
+  body?: B;
+  rateLimit?: RateLimitRule;
+}
+
+export interface HandlerInput<P, Q, B> {
+  request: Request;
+  user: CurrentUser;
+  params: P;
+  query: Q;
+  body: B;
+}
+
+const MAX_BODY_BYTES = 256 * 1024;
+
+async function readJson(request: Request): Promise<unknown> {
+  const type = request.headers.get('content-type') ?? '';
+  if (!/^application\/json\b/i.test(type)) throw new AppError('bad_request', 'Send the body as JSON with Content-Type: application/json.', { status: 415 });
+  const text = await request.text();
+  if (text.length > MAX_BODY_BYTES) throw new AppError('bad_request', 'The request body is too large.', { status: 413 });
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError('bad_request', 'The request body is not valid JSON.');
+  }
+}
+
+export function apiRoute<P extends z.ZodType = z.ZodUndefined, Q extends z.ZodType = z.ZodUndefined, B extends z.ZodType = z.ZodUndefined>(
+  options: RouteOptions<P, Q, B>,
+  handler: (input: HandlerInput<z.infer<P>, z.infer<Q>, z.infer<B>>) => Promise<Response>,
+) {
+  return async (request: Request, context: RouteContext): Promise<Response> => {
+    try {
+      const user = await requireApiUser(request);
+      const params = options.params ? options.params.parse(await context.params) : undefined;
+      const query = options.query ? options.query.parse(Object.fromEntries(new URL(request.url).searchParams)) : undefined;
+      const body = options.body ? options.body.parse(await readJson(request)) : undefined;
+      if (options.rateLimit) {
+        const r = await getRateLimiter().check(options.rateLimit, user.id);
+        if (!r.allowed) {
+          throw new AppError(
+            'rate_limited',
+            r.reason === 'unavailable' ? 'The service is refusing requests for a moment. Try again shortly.' : `Too many requests. Try again in ${r.retryAfterSeconds} seconds.`,
+            { headers: { 'Retry-After': String(r.retryAfterSeconds) } },
+          );
+        }
+      }
+      return await handler({ request, user, params, query, body } as HandlerInput<z.infer<P>, z.infer<Q>, z.infer<B>>);
+    } catch (err) {
+      return toErrorResponse(err);
+    }
+  };
+}

@@ -1,0 +1,19 @@
+/** zod schemas of the /api/v1 organization endpoints (also the source of the OpenAPI document later). */
+import { z } from 'zod';
+import { ROLES } from './permissions';
+import { ZSlug } from './slug';
+
+export const ZOrgParam = z.object({ org: ZSlug });
+export const ZMemberParam = z.object({ org: ZSlug, userId: z.uuid('userId must be a UUID.') });
+
+export const ZCreateOrgInput = z.object({
+  name: z.string().trim().min(1, 'Enter a name.').max(120, 'Use at most 120 characters.'),
+  slug: ZSlug.optional(),
+});
+export type TCreateOrgInput = z.infer<typeof ZCreateOrgInput>;
+
+export const ZInviteInput = z.object({
+  email: z.email('Enter a valid email address.').trim().toLowerCase().max(255),
+  role: z.enum(ROLES).exclude(['owner']).default('viewer'),
+});
+export type TInviteInput = z.infer<typeof ZInviteInput>;
