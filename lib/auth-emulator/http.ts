@@ -1,0 +1,58 @@
+/**
+ * GoTrue's response conventions: JSON bodies; errors as `{code, message}` with
+ * `X-Supabase-Api-Version: 2024-01-01` echoed and `x-sb-error-code` set (the legacy
+ * `{code: <status>, error_code, msg}` shape when the client sent no API version).
+ */
+export const API_VERSION = '2024-01-01';
+
+export class AuthError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly extra: Record<string, unknown> = {},
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+}
+
+export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } });
+}
+
+export function errorResponse(err: AuthError, request: Request): Response {
+  const version = request.headers.get('x-supabase-api-version');
+  const modern = version !== null && version >= API_VERSION;
+  const headers: Record<string, string> = { ...err.headers };
+  if (modern) headers['X-Supabase-Api-Version'] = API_VERSION;
+  if (!(modern && err.code === 'weak_password')) headers['x-sb-error-code'] = err.code;
+  const body = modern
+    ? { code: err.code, message: err.message, ...err.extra }
+    : { code: err.status, error_code: err.code, msg: err.message, ...err.extra };
+  return json(body, err.status, headers);
+}
+
+export const fail = (status: number, code: string, message: string, extra?: Record<string, unknown>, headers?: Record<string, string>) =>
+  new AuthError(status, code, message, extra, headers);
+
+export async function readBody(request: Request): Promise<Record<string, unknown>> {
+  if (request.method === 'GET' || request.method === 'HEAD') return {};
+  const text = await request.text();
+  if (!text.trim()) return {};
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
+  } catch {
+    // fall through
+  }
+  throw fail(400, 'bad_json', 'Could not parse request body as JSON');
+}
+
+export const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+
+export function clientIp(request: Request): string {
+  const forwarded = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
+  const ip = forwarded || request.headers.get('x-real-ip') || '127.0.0.1';
+  return /^[0-9a-fA-F:.]{2,45}$/.test(ip) ? ip : '127.0.0.1';
+}

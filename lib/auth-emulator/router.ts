@@ -1,0 +1,130 @@
+/**
+ * The emulator's front door: maps `/auth/v1/...` requests to handlers and turns AuthErrors
+ * into GoTrue's error responses. Anything unexpected is a 500 `unexpected_failure` with an
+ * error id, logged without request secrets.
+ */
+import { randomUUID } from 'node:crypto';
+import { logError } from '@/lib/log';
+import type { Ctx, EmulatorDeps } from './context';
+import { isUuid } from './crypto';
+import { AuthError, errorResponse, fail, json, readBody } from './http';
+import { signingKey } from './keys';
+import * as mfa from './mfa';
+import { isAdmin } from './sessions';
+import { reauthenticate, recover, resend, signup } from './signup';
+import { token } from './token';
+import { getUser, logout, putUser } from './user';
+import { userById, userJson } from './users';
+import { verifyGet, verifyPost } from './verify';
+
+type Handler = (ctx: Ctx, ...params: string[]) => Promise<Response>;
+
+const ROUTES: [string, RegExp, Handler][] = [
+  ['POST', /^\/signup$/, signup],
+  ['POST', /^\/token$/, token],
+  ['GET', /^\/verify$/, verifyGet],
+  ['POST', /^\/verify$/, verifyPost],
+  ['POST', /^\/resend$/, resend],
+  ['POST', /^\/recover$/, recover],
+  ['GET', /^\/user$/, getUser],
+  ['PUT', /^\/user$/, putUser],
+  ['GET', /^\/reauthenticate$/, reauthenticate],
+  ['POST', /^\/reauthenticate$/, reauthenticate],
+  ['POST', /^\/logout$/, logout],
+  ['GET', /^\/settings$/, settings],
+  ['GET', /^\/health$/, async () => json({ version: 'sopwright-emulator', name: 'GoTrue', description: 'SOPwright embedded Supabase Auth emulator' })],
+  ['GET', /^\/\.well-known\/jwks\.json$/, jwks],
+  ['POST', /^\/factors$/, mfa.enroll],
+  ['POST', /^\/factors\/([^/]+)\/challenge$/, mfa.challenge],
+  ['POST', /^\/factors\/([^/]+)\/verify$/, mfa.verify],
+  ['DELETE', /^\/factors\/([^/]+)$/, mfa.unenroll],
+  ['POST', /^\/sso$/, sso],
+  ['GET', /^\/admin\/users\/([^/]+)$/, adminGetUser],
+  ['DELETE', /^\/admin\/users\/([^/]+)$/, adminDeleteUser],
+];
+
+async function settings(): Promise<Response> {
+  return json({
+    external: { email: true, phone: false, anonymous_users: false, saml: false },
+    disable_signup: false,
+    mailer_autoconfirm: false,
+    phone_autoconfirm: false,
+    sms_provider: '',
+    saml_enabled: false,
+  });
+}
+
+async function jwks(ctx: Ctx): Promise<Response> {
+  const key = await signingKey(ctx.asService);
+  return json({ keys: [key.publicJwk] }, 200, { 'Cache-Control': 'public, max-age=600' });
+}
+
+async function sso(ctx: Ctx): Promise<Response> {
+  const hasDomain = typeof ctx.body.domain === 'string' && ctx.body.domain !== '';
+  const hasProvider = typeof ctx.body.provider_id === 'string' && ctx.body.provider_id !== '';
+  if (hasDomain === hasProvider) throw fail(400, 'validation_failed', 'Only one of provider_id or domain supported');
+  throw fail(404, 'saml_provider_disabled', 'SAML 2.0 is disabled');
+}
+
+async function requireAdmin(ctx: Ctx) {
+  if (!(await isAdmin(ctx))) throw fail(403, 'not_admin', 'User not allowed');
+}
+
+async function adminGetUser(ctx: Ctx, id: string): Promise<Response> {
+  await requireAdmin(ctx);
+  if (!isUuid(id)) throw fail(404, 'validation_failed', 'user_id must be an UUID');
+  const user = await ctx.asService(async (tx) => {
+    const u = await userById(tx, id);
+    return u ? userJson(tx, u) : null;
+  });
+  if (!user) throw fail(404, 'user_not_found', 'User not found');
+  return json(user);
+}
+
+async function adminDeleteUser(ctx: Ctx, id: string): Promise<Response> {
+  await requireAdmin(ctx);
+  if (!isUuid(id)) throw fail(404, 'validation_failed', 'user_id must be an UUID');
+  const soft = ctx.body.should_soft_delete === true;
+  await ctx.asService(async (tx) => {
+    if (!(await userById(tx, id))) throw fail(404, 'user_not_found', 'User not found');
+    if (!soft) {
+      await tx.query('delete from auth.users where id = $1', [id]);
+      return;
+    }
+    const now = ctx.now().toISOString();
+    await tx.query(
+      `update auth.users set deleted_at = $2, email = null, encrypted_password = '', raw_user_meta_data = '{}', banned_until = 'infinity', updated_at = $2 where id = $1`,
+      [id, now],
+    );
+    await tx.query(`update auth.identities set identity_data = '{}', provider_id = gen_random_uuid()::text where user_id = $1`, [id]);
+    await tx.query('delete from auth.mfa_factors where user_id = $1', [id]);
+    await tx.query('delete from auth.sessions where user_id = $1', [id]);
+  });
+  return json({});
+}
+
+export function createAuthEmulator(deps: EmulatorDeps) {
+  const now = deps.now ?? (() => new Date());
+  return {
+    async handle(request: Request): Promise<Response> {
+      const url = new URL(request.url);
+      const path = url.pathname.replace(/^.*?\/auth\/v1/, '') || '/';
+      try {
+        const matches = ROUTES.filter(([, re]) => re.test(path));
+        const route = matches.find(([method]) => method === request.method);
+        if (!route) {
+          if (matches.length) throw fail(405, 'method_not_allowed', 'Method not allowed');
+          throw fail(404, 'not_found', 'Not found');
+        }
+        const params = (route[1].exec(path) ?? []).slice(1).map(decodeURIComponent);
+        const ctx: Ctx = { ...deps, now, request, url, body: await readBody(request) };
+        return await route[2](ctx, ...params);
+      } catch (err) {
+        if (err instanceof AuthError) return errorResponse(err, request);
+        const errorId = randomUUID();
+        logError('auth emulator failure', { path, errorId, err });
+        return errorResponse(fail(500, 'unexpected_failure', 'Unexpected failure, please check server logs for more information', { error_id: errorId }), request);
+      }
+    },
+  };
+}
