@@ -117,6 +117,9 @@ export function createAuthEmulator(deps: EmulatorDeps) {
           throw fail(404, 'not_found', 'Not found');
         }
         const params = (route[1].exec(path) ?? []).slice(1).map(decodeURIComponent);
+        // Load (or create) the signing key before any handler opens a transaction: never nest
+        // transactions (PGlite has one connection).
+        await signingKey(deps.asService);
         const ctx: Ctx = { ...deps, now, request, url, body: await readBody(request) };
         return await route[2](ctx, ...params);
       } catch (err) {

@@ -114,7 +114,7 @@ export async function signup(ctx: Ctx): Promise<Response> {
         [id, email, hash, JSON.stringify(data), now],
       );
       await tx.query(
-        `insert into auth.identities (provider_id, user_id, identity_data, provider, last_sign_in_at, created_at, updated_at) values ($1, $1, $2::jsonb, 'email', $3, $3, $3)`,
+        `insert into auth.identities (provider_id, user_id, identity_data, provider, last_sign_in_at, created_at, updated_at) values ($1::text, $1::text::uuid, $2::jsonb, 'email', $3, $3, $3)`,
         [id, JSON.stringify({ sub: id, email, email_verified: false, phone_verified: false, ...data }), now],
       );
       user = (await userByEmail(tx, email))!;

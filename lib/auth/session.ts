@@ -13,7 +13,7 @@ import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { withUser, type VerifiedClaims } from '@/lib/db';
 import { AppError } from '@/lib/http/errors';
-import { supabaseConfig } from '@/lib/supabase/config';
+import { realtimeTransport, supabaseConfig } from '@/lib/supabase/config';
 import { createClient } from '@/lib/supabase/server';
 import { verifiedClaims } from './claims';
 
@@ -84,7 +84,7 @@ export async function requireApiUser(request: Request): Promise<CurrentUser> {
     const m = /^bearer\s+(\S+)$/i.exec(header);
     if (!m?.[1]) throw new AppError('unauthorized', 'The Authorization header must be "Bearer <access token>".');
     const { url, key } = supabaseConfig();
-    const client = createSupabaseJs(url, key, { auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false } });
+    const client = createSupabaseJs(url, key, { auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false }, realtime: realtimeTransport });
     claims = await verifiedClaims(client, m[1]);
   } else {
     claims = await verifiedClaims(await createClient());

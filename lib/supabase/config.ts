@@ -4,6 +4,7 @@
  * publishable key. The auth cookie has a fixed name so it is the same whichever host name
  * (localhost, 127.0.0.1, a LAN name) the app is reached by.
  */
+import WebSocket from 'ws';
 import { env } from '@/lib/env';
 
 export const EMBEDDED_PUBLISHABLE_KEY = 'sb_publishable_sopwright_embedded';
@@ -29,3 +30,10 @@ export function authCookieOptions() {
     path: '/',
   };
 }
+
+/**
+ * supabase-js builds a Realtime client even when nothing subscribes, and on Node 20 that
+ * needs a WebSocket implementation (Node 22 has one built in). SOPwright does not use
+ * Realtime; `ws` is only there so the clients can be constructed.
+ */
+export const realtimeTransport = { transport: WebSocket as unknown as NonNullable<import('@supabase/supabase-js').SupabaseClientOptions<'public'>['realtime']>['transport'] };

@@ -6,7 +6,7 @@
  */
 import { createServerClient, type CookieOptions } from '@supabase/ssr';
 import type { NextRequest } from 'next/server';
-import { authCookieOptions, AUTH_COOKIE_NAME, supabaseConfig } from './config';
+import { authCookieOptions, AUTH_COOKIE_NAME, realtimeTransport, supabaseConfig } from './config';
 
 export interface RefreshResult {
   cookies: { name: string; value: string; options: CookieOptions }[];
@@ -21,6 +21,7 @@ export async function refreshSession(request: NextRequest): Promise<RefreshResul
   const supabase = createServerClient(url, key, {
     cookieOptions: authCookieOptions(),
     global: { headers: { 'User-Agent': request.headers.get('user-agent') ?? '' } },
+    realtime: realtimeTransport,
     cookies: {
       getAll: () => request.cookies.getAll(),
       setAll: (list, headers) => {

@@ -6,7 +6,7 @@
 import 'server-only';
 import { createServerClient } from '@supabase/ssr';
 import { cookies, headers } from 'next/headers';
-import { authCookieOptions, supabaseConfig } from './config';
+import { authCookieOptions, realtimeTransport, supabaseConfig } from './config';
 
 export async function createClient() {
   const cookieStore = await cookies();
@@ -20,6 +20,7 @@ export async function createClient() {
   return createServerClient(url, key, {
     cookieOptions: authCookieOptions(),
     global: { headers: forwarded },
+    realtime: realtimeTransport,
     cookies: {
       getAll: () => cookieStore.getAll(),
       setAll: (list) => {
