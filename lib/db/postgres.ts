@@ -11,6 +11,11 @@ export function openPostgres(url: string, options: { max?: number } = {}): Datab
     prepare: false,
     onnotice: () => {},
     connection: { application_name: 'sopwright' },
+    types: {
+      // Both drivers take JSON parameters as text (`$1::jsonb` with JSON.stringify'd input),
+      // as PGlite does; postgres.js would otherwise encode a string a second time.
+      json: { to: 114, from: [114, 3802], serialize: (x: unknown) => (typeof x === 'string' ? x : JSON.stringify(x)), parse: (x: string) => JSON.parse(x) },
+    },
   });
   return {
     kind: 'postgres',
