@@ -109,7 +109,7 @@ export function SsoForm() {
   return (
     <form action={action} className="space-y-3" data-test="sso-form">
       <Messages state={state} />
-      <Field label="Work email for single sign-on" name="email" type="email" autoComplete="email" defaultValue={state?.fields?.email} />
+      <Field id="sso-email" label="Work email for single sign-on" name="email" type="email" autoComplete="email" defaultValue={state?.fields?.email} />
       <SubmitButton pendingText="Looking up your company…" variant="secondary">
         Sign in with SSO
       </SubmitButton>

@@ -13,7 +13,9 @@ export function Field({
   inputMode,
   maxLength,
   autoFocus,
+  id: idProp,
 }: {
+  id?: string;
   label: string;
   name: string;
   type?: string;
@@ -25,7 +27,7 @@ export function Field({
   maxLength?: number;
   autoFocus?: boolean;
 }) {
-  const id = `f-${name}`;
+  const id = idProp ?? `f-${name}`;
   return (
     <div>
       <label htmlFor={id} className="block text-sm font-medium text-slate-800">
@@ -82,7 +84,7 @@ export function SubmitButton({ children, pendingText, variant = 'primary' }: { c
 export function Alert({ kind, children }: { kind: 'error' | 'notice'; children: React.ReactNode }) {
   const style = kind === 'error' ? 'border-red-200 bg-red-50 text-red-800' : 'border-brand-100 bg-brand-50 text-brand-900';
   return (
-    <div role={kind === 'error' ? 'alert' : 'status'} className={`rounded-md border px-3 py-2 text-sm ${style}`}>
+    <div role={kind === 'error' ? 'alert' : 'status'} data-test={kind === 'error' ? 'form-error' : 'form-notice'} className={`rounded-md border px-3 py-2 text-sm ${style}`}>
       {children}
     </div>
   );

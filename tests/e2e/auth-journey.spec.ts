@@ -13,14 +13,14 @@ test('sign up, confirm by email, enable TOTP, sign in with it, revoke another se
   await signUpAndConfirm(page, email);
   await page.screenshot({ path: 'test-results/screens/email-confirmed.png' });
   await page.getByRole('link', { name: 'Continue' }).click();
-  await expect(page.getByRole('heading', { name: 'Your account' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Create your organization' })).toBeVisible();
   await expect(page.getByTestId('signed-in-email')).toHaveText(email);
 
   // Sign out, sign in with the password.
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page).toHaveURL(/\/sign-in\?reason=signed_out/);
   await signIn(page, email);
-  await expect(page.getByRole('heading', { name: 'Your account' })).toBeVisible();
+  await expect(page).toHaveURL(/\/o$/);
 
   // Enable TOTP.
   await page.goto('/settings/security');
@@ -30,7 +30,8 @@ test('sign up, confirm by email, enable TOTP, sign in with it, revoke another se
   await page.screenshot({ path: 'test-results/screens/totp-enroll.png', fullPage: true });
   await page.getByLabel('Code from the app').fill(totp(secret));
   await page.getByRole('button', { name: 'Verify and turn on' }).click();
-  await expect(page.getByText('Two-factor authentication is on.')).toBeVisible();
+  await expect(page.getByText('On: each sign-in asks for a code')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Turn off two-factor authentication' })).toBeVisible();
 
   // Sign out; signing in now needs the code.
   await page.getByRole('button', { name: 'Sign out' }).first().click();
@@ -39,10 +40,10 @@ test('sign up, confirm by email, enable TOTP, sign in with it, revoke another se
   await page.screenshot({ path: 'test-results/screens/sign-in-mfa.png' });
   await page.getByLabel('Authentication code').fill('000000');
   await page.getByRole('button', { name: 'Verify' }).click();
-  await expect(page.getByRole('alert')).toContainText('That code is not right');
+  await expect(page.getByTestId('form-error')).toContainText('That code is not right');
   await page.getByLabel('Authentication code').fill(totp(secret));
   await page.getByRole('button', { name: 'Verify' }).click();
-  await expect(page.getByRole('heading', { name: 'Your account' })).toBeVisible();
+  await expect(page).toHaveURL(/\/o$/);
 
   // A second browser signs in too; the first revokes it; its next request is signed out.
   const b = await browser.newContext();
@@ -51,7 +52,7 @@ test('sign up, confirm by email, enable TOTP, sign in with it, revoke another se
   await expect(other).toHaveURL(/\/sign-in\/mfa/);
   await other.getByLabel('Authentication code').fill(totp(secret));
   await other.getByRole('button', { name: 'Verify' }).click();
-  await expect(other.getByRole('heading', { name: 'Your account' })).toBeVisible();
+  await expect(other).toHaveURL(/\/o$/);
 
   await page.goto('/settings/security');
   const rows = page.locator('[data-test=session-row]');
@@ -72,7 +73,7 @@ test('sign up, confirm by email, enable TOTP, sign in with it, revoke another se
   await page.getByRole('button', { name: 'Delete my account' }).click();
   await expect(page).toHaveURL(/\/sign-in\?reason=account_deleted/);
   await signIn(page, email);
-  await expect(page.getByRole('alert')).toBeVisible();
+  await expect(page.getByTestId('form-error')).toBeVisible();
   await expect(page).toHaveURL(/\/sign-in/);
   await page.goto('/settings');
   await expect(page).toHaveURL(/\/sign-in/);
@@ -88,9 +89,9 @@ test('wrong password and unknown email get the same answer; pages render without
   const ctx = await page.context().browser()!.newContext();
   const p2 = await ctx.newPage();
   await signIn(p2, email, 'definitely-wrong-password');
-  const wrong = await p2.getByRole('alert').textContent();
+  const wrong = await p2.getByTestId('form-error').textContent();
   await signIn(p2, uniqueEmail('nobody'), 'definitely-wrong-password');
-  const unknown = await p2.getByRole('alert').textContent();
+  const unknown = await p2.getByTestId('form-error').textContent();
   expect(wrong).toBe(unknown);
   expect(wrong).toContain('do not match');
   await p2.screenshot({ path: 'test-results/screens/sign-in-error.png' });
@@ -104,15 +105,15 @@ test('wrong password and unknown email get the same answer; pages render without
   await p2.getByLabel('Work email').fill(uniqueEmail('short'));
   await p2.getByLabel('Password').fill('password12');
   await p2.getByRole('button', { name: 'Create account' }).click();
-  await expect(p2.getByRole('alert')).toContainText(/common/i);
+  await expect(p2.getByTestId('form-error')).toContainText(/common/i);
   await p2.getByLabel('Password').fill('short');
   await p2.getByRole('button', { name: 'Create account' }).click();
-  await expect(p2.getByRole('alert')).toContainText(/at least 10 characters/i);
+  await expect(p2.getByTestId('form-error')).toContainText(/at least 10 characters/i);
 
   await p2.goto('/sign-in');
   await p2.getByLabel('Work email for single sign-on').fill('someone@acme.example');
   await p2.getByRole('button', { name: 'Sign in with SSO' }).click();
-  await expect(p2.getByRole('alert')).toContainText('Single sign-on is not configured');
+  await expect(p2.getByTestId('form-error')).toContainText('Single sign-on is not configured');
   await ctx.close();
   expect(problems).toEqual([]);
 });
@@ -124,7 +125,7 @@ test('forgot password: the emailed link lets the user choose a new password and 
   await page.goto('/forgot-password');
   await page.getByLabel('Email').fill(email);
   await page.getByRole('button', { name: 'Send reset link' }).click();
-  await expect(page.getByRole('status')).toContainText(`If an account exists for ${email}`);
+  await expect(page.getByTestId('form-notice')).toContainText(`If an account exists for ${email}`);
   await page.goto(await mailboxLink(page, email, 'recovery'));
   await expect(page.getByRole('heading', { name: 'Choose a new password' })).toBeVisible();
   await page.getByLabel('New password', { exact: true }).fill('a brand new passphrase 7');
@@ -133,5 +134,5 @@ test('forgot password: the emailed link lets the user choose a new password and 
   await expect(page.getByText('Your password has been changed.')).toBeVisible();
   await page.context().clearCookies();
   await signIn(page, email, 'a brand new passphrase 7');
-  await expect(page.getByRole('heading', { name: 'Your account' })).toBeVisible();
+  await expect(page).toHaveURL(/\/o$/);
 });
