@@ -4,7 +4,6 @@
  * no markup — a name is text, so anything tag-shaped is dropped. React escapes it again when
  * it is rendered. Rich content (SOP bodies) goes through DOMPurify instead (lib/security/html).
  */
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 const BIDI_OVERRIDES = /[\u202A-\u202E\u2066-\u2069]/g;
 const TAGS = /<\/?[a-zA-Z!?][^>]*>?/g;

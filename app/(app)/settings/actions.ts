@@ -74,7 +74,11 @@ export async function startTotpEnrollAction(): Promise<EnrollState> {
   const supabase = await createClient();
   const { data, error } = await supabase.auth.mfa.enroll({ factorType: 'totp', friendlyName: `Authenticator ${new Date().toISOString().slice(0, 10)}` });
   if (error) return { error: authMessage(error.code, 'Could not start two-factor set-up. Try again.') };
-  return { factorId: data.id, qr: data.totp.qr_code, secret: data.totp.secret };
+  // supabase-js prefixes the raw SVG with "data:image/svg+xml;utf-8,"; colours like "#000"
+  // would end the URL at the "#", so encode it properly for an <img src>.
+  const svg = data.totp.qr_code.replace(/^data:image\/svg\+xml;[^,]*,/, '');
+  const qr = svg.startsWith('<svg') ? `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}` : data.totp.qr_code;
+  return { factorId: data.id, qr, secret: data.totp.secret };
 }
 
 const ZVerifyEnroll = z.object({ factorId: z.uuid(), code: z.string().trim().regex(/^\d{6}$/, 'Enter the 6-digit code from your authenticator app.') });
