@@ -1,0 +1,120 @@
+import { expect, test, type Page } from '@playwright/test';
+import { collectConsoleProblems } from './support/console';
+import { mailboxLink, PASSWORD, signUpAndConfirm, uniqueEmail } from './support/auth';
+
+async function createOrg(page: Page, name: string): Promise<string> {
+  await page.goto('/o');
+  await page.getByLabel('Organization name').fill(name);
+  await page.getByRole('button', { name: 'Create organization' }).click();
+  await expect(page.getByTestId('org-name')).toHaveText(name);
+  return new URL(page.url()).pathname.split('/')[2]!;
+}
+
+test('create an org, invite a colleague who signs up through the link, then remove them', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const ownerCtx = await browser.newContext();
+  const owner = await ownerCtx.newPage();
+  const problems = collectConsoleProblems(owner);
+  const ownerEmail = uniqueEmail('owner');
+  await signUpAndConfirm(owner, ownerEmail, 'Olivia Owner');
+  const suffix = ownerEmail.slice(6, 14);
+  const slug = await createOrg(owner, `Acme Foods ${suffix}`);
+  expect(slug).toBe(`acme-foods-${suffix}`);
+
+  // Invite a colleague as Approver.
+  const colleagueEmail = uniqueEmail('colleague');
+  await owner.goto(`/o/${slug}/members`);
+  await owner.getByLabel('Email address').fill(colleagueEmail);
+  await owner.locator('#invite-role').selectOption('approver');
+  await owner.getByRole('button', { name: 'Send invite' }).click();
+  await expect(owner.getByTestId('form-notice')).toContainText(`Invitation sent to ${colleagueEmail}`);
+  await expect(owner.getByTestId('invite-row')).toContainText(colleagueEmail);
+  await owner.screenshot({ path: 'test-results/screens/members.png', fullPage: true });
+
+  // The colleague has no account: the link leads through sign-up and confirmation back to the invite.
+  const colleagueCtx = await browser.newContext();
+  const colleague = await colleagueCtx.newPage();
+  const inviteLink = await mailboxLink(colleague, colleagueEmail, 'invite');
+  await colleague.goto(inviteLink);
+  await expect(colleague).toHaveURL(/\/sign-in\?next=%2Finvite%2F/);
+  await colleague.getByRole('link', { name: 'Create an account' }).click();
+  await colleague.getByLabel('Full name').fill('Carl Colleague');
+  await colleague.getByLabel('Work email').fill(colleagueEmail);
+  await colleague.getByLabel('Password').fill(PASSWORD);
+  await colleague.getByRole('button', { name: 'Create account' }).click();
+  await expect(colleague).toHaveURL(/\/check-email/);
+  await colleague.goto(await mailboxLink(colleague, colleagueEmail, 'signup'));
+  await expect(colleague.getByText(`You are invited to join Acme Foods ${suffix} as Approver.`)).toBeVisible();
+  await colleague.screenshot({ path: 'test-results/screens/invite.png' });
+  await colleague.getByRole('button', { name: 'Accept invitation' }).click();
+  await expect(colleague.getByTestId('org-name')).toHaveText(`Acme Foods ${suffix}`);
+  await expect(colleague.getByText('Your role: Approver')).toBeVisible();
+
+  // The invite link is single use.
+  await colleague.goto(inviteLink);
+  await expect(colleague.getByTestId('form-error')).toContainText('already been used');
+
+  // The owner removes the colleague, who loses access on the next request.
+  await owner.goto(`/o/${slug}/members`);
+  await owner.getByTestId('member-row').filter({ hasText: colleagueEmail }).getByRole('button', { name: 'Remove' }).click();
+  await expect(owner.getByTestId('member-row').filter({ hasText: colleagueEmail })).toHaveCount(0);
+  const gone = await colleague.goto(`/o/${slug}`);
+  expect(gone?.status()).toBe(404);
+
+  // The audit trail shows what happened.
+  await owner.goto(`/o/${slug}`);
+  const audit = owner.getByTestId('audit-list');
+  for (const action of ['org.created', 'member.invited', 'invite.accepted', 'member.joined', 'member.removed']) await expect(audit).toContainText(action);
+  await owner.screenshot({ path: 'test-results/screens/org-overview.png', fullPage: true });
+  expect(problems).toEqual([]);
+  await ownerCtx.close();
+  await colleagueCtx.close();
+});
+
+test("a user of another org gets 404 on every API route and page of the first org, and changes nothing", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const aCtx = await browser.newContext();
+  const a = await aCtx.newPage();
+  const aEmail = uniqueEmail('tenant-a');
+  await signUpAndConfirm(a, aEmail);
+  const slugA = await createOrg(a, `Tenant A ${aEmail.slice(9, 17)}`);
+  const before = await (await a.request.get(`/api/v1/orgs/${slugA}/members`)).json();
+  const ownerId: string = before.members[0].userId;
+
+  const bCtx = await browser.newContext();
+  const b = await bCtx.newPage();
+  const bEmail = uniqueEmail('tenant-b');
+  await signUpAndConfirm(b, bEmail);
+  const slugB = await createOrg(b, `Tenant B ${bEmail.slice(9, 17)}`);
+
+  const listed = await (await b.request.get('/api/v1/orgs')).json();
+  expect(listed.organizations.map((o: { slug: string }) => o.slug)).toEqual([slugB]);
+
+  const attempts = [
+    b.request.get(`/api/v1/orgs/${slugA}/members`),
+    b.request.post(`/api/v1/orgs/${slugA}/invites`, { data: { email: 'intruder@example.test', role: 'admin' } }),
+    b.request.delete(`/api/v1/orgs/${slugA}/members/${ownerId}`),
+  ];
+  for (const res of await Promise.all(attempts)) {
+    expect(res.status()).toBe(404);
+    expect(await res.json()).toEqual({ error: { code: 'not_found', message: 'No such organization.' } });
+  }
+  for (const path of [`/o/${slugA}`, `/o/${slugA}/members`, `/o/${slugA}/settings`]) {
+    const res = await b.goto(path);
+    expect(res?.status(), path).toBe(404);
+    await expect(b.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+  }
+  // Unauthenticated API calls are 401, not 404 or 500.
+  const anon = await browser.newContext();
+  const anonRes = await anon.request.get(`/api/v1/orgs/${slugA}/members`);
+  expect(anonRes.status()).toBe(401);
+  await anon.close();
+
+  const after = await (await a.request.get(`/api/v1/orgs/${slugA}/members`)).json();
+  expect(after).toEqual(before);
+  const invites = await a.request.post(`/api/v1/orgs/${slugA}/invites`, { data: { email: 'not-json' } });
+  expect(invites.status()).toBe(400);
+  expect((await invites.json()).error.code).toBe('validation_failed');
+  await aCtx.close();
+  await bCtx.close();
+});
