@@ -5,7 +5,7 @@
  */
 import 'server-only';
 import { Resend } from 'resend';
-import { env } from '@/lib/env';
+import { env, type AppEnv } from '@/lib/env';
 import { asService } from '@/lib/db/service';
 import { logError } from '@/lib/log';
 import { writeToOutbox } from './outbox';
@@ -20,7 +20,11 @@ export interface EmailMessage {
 }
 
 export async function sendEmail(msg: EmailMessage): Promise<boolean> {
-  const cfg = env().email;
+  return sendEmailWith(env().email, msg);
+}
+
+/** The sender for a given email configuration (tests point Resend at a local fake). */
+export async function sendEmailWith(cfg: AppEnv['email'], msg: EmailMessage): Promise<boolean> {
   try {
     if (cfg.mode === 'outbox') {
       await writeToOutbox(asService, msg);
