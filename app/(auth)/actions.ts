@@ -8,6 +8,7 @@
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
+import { clientIpFrom } from '@/lib/http/client-ip';
 import { env } from '@/lib/env';
 import { authMessage } from '@/lib/auth/messages';
 import { checkPassword } from '@/lib/auth/password-policy';
@@ -20,8 +21,7 @@ export type FormState = { error?: string; notice?: string; fields?: Record<strin
 const ZEmail = z.email({ message: 'Enter a valid email address.' }).trim().toLowerCase().max(255);
 
 async function clientIp(): Promise<string> {
-  const h = await headers();
-  return h.get('x-forwarded-for')?.split(',')[0]?.trim() || h.get('x-real-ip') || 'unknown';
+  return clientIpFrom(await headers());
 }
 
 function first(error: z.ZodError): string {

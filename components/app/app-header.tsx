@@ -1,13 +1,11 @@
 import Link from 'next/link';
+import { Logo } from '@/components/ui/logo';
 
 export function AppHeader({ email }: { email: string }) {
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-5xl items-center justify-between px-6 py-3">
-        <Link href="/o" className="flex items-center gap-2 font-semibold text-brand-900">
-          <span aria-hidden className="grid h-7 w-7 place-items-center rounded-md bg-brand-600 text-xs font-bold text-white">S</span>
-          SOPwright
-        </Link>
+        <Logo href="/o" size="sm" />
         <nav className="flex items-center gap-5 text-sm text-slate-700">
           <Link href="/o" className="hover:text-brand-700">Organizations</Link>
           <Link href="/settings" className="hover:text-brand-700">Account</Link>

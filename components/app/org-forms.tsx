@@ -11,22 +11,16 @@ import {
   revokeInviteAction,
   transferOwnershipAction,
   updateOrgAction,
-  type OrgFormState,
 } from '@/app/(app)/o/actions';
-import { Alert, Field, SubmitButton } from '@/components/ui/form';
+import { Field, FormMessages, SubmitButton } from '@/components/ui/form';
 import { ROLE_LABELS, ROLES, type Role } from '@/lib/orgs/permissions';
 
-function Messages({ state }: { state: OrgFormState }) {
-  if (state?.error) return <Alert kind="error">{state.error}</Alert>;
-  if (state?.notice) return <Alert kind="notice">{state.notice}</Alert>;
-  return null;
-}
 
 export function CreateOrgForm() {
   const [state, action] = useActionState(createOrgAction, undefined);
   return (
     <form action={action} className="max-w-md space-y-4" data-test="create-org-form">
-      <Messages state={state} />
+      <FormMessages state={state} />
       <Field label="Organization name" name="name" maxLength={120} hint="Your company or site, e.g. “Northfield Dairy — Plant 2”." />
       <Field label="Web address (optional)" name="slug" required={false} maxLength={48} hint="Lowercase letters, digits and hyphens; made from the name if left empty." />
       <div className="w-56">
@@ -52,7 +46,7 @@ export function InviteForm({ slug }: { slug: string }) {
   const [state, action] = useActionState(inviteAction, undefined);
   return (
     <form action={action} className="space-y-3" data-test="invite-form">
-      <Messages state={state} />
+      <FormMessages state={state} />
       <input type="hidden" name="slug" value={slug} />
       <div className="flex flex-wrap items-end gap-3">
         <div className="min-w-64 flex-1">
@@ -148,7 +142,7 @@ export function OrgSettingsForm({ slug, name }: { slug: string; name: string }) 
   const [state, action] = useActionState(updateOrgAction, undefined);
   return (
     <form action={action} className="max-w-md space-y-4" data-test="org-settings-form">
-      <Messages state={state} />
+      <FormMessages state={state} />
       <input type="hidden" name="slug" value={slug} />
       <Field label="Organization name" name="name" defaultValue={name} maxLength={120} />
       <Field label="Web address" name="newSlug" defaultValue={slug} maxLength={48} hint="Changing it changes every link to this organization." />
@@ -163,7 +157,7 @@ export function AcceptInviteForm({ inviteId, token }: { inviteId: string; token:
   const [state, action] = useActionState(acceptInviteAction, undefined);
   return (
     <form action={action} className="space-y-4" data-test="accept-invite-form">
-      <Messages state={state} />
+      <FormMessages state={state} />
       <input type="hidden" name="inviteId" value={inviteId} />
       <input type="hidden" name="token" value={token} />
       <SubmitButton pendingText="Joining…">Accept invitation</SubmitButton>

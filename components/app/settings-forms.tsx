@@ -11,22 +11,15 @@ import {
   startTotpEnrollAction,
   updateProfileAction,
   verifyTotpEnrollAction,
-  type EnrollState,
-  type SettingsState,
 } from '@/app/(app)/settings/actions';
-import { Alert, Field, SubmitButton } from '@/components/ui/form';
+import { Alert, Field, FormMessages, SubmitButton } from '@/components/ui/form';
 
-function Messages({ state }: { state: SettingsState | EnrollState }) {
-  if (state?.error) return <Alert kind="error">{state.error}</Alert>;
-  if (state && 'notice' in state && state.notice) return <Alert kind="notice">{state.notice}</Alert>;
-  return null;
-}
 
 export function ProfileForm({ fullName }: { fullName: string }) {
   const [state, action] = useActionState(updateProfileAction, undefined);
   return (
     <form action={action} className="max-w-md space-y-4" data-test="profile-form">
-      <Messages state={state} />
+      <FormMessages state={state} />
       <Field label="Full name" name="fullName" defaultValue={fullName} autoComplete="name" maxLength={200} />
       <div className="w-40">
         <SubmitButton pendingText="Saving…">Save</SubmitButton>
@@ -39,7 +32,7 @@ export function ChangePasswordForm() {
   const [state, action] = useActionState(changePasswordAction, undefined);
   return (
     <form action={action} className="max-w-md space-y-4" data-test="change-password-form">
-      <Messages state={state} />
+      <FormMessages state={state} />
       <Field label="Current password" name="current" type="password" autoComplete="current-password" />
       <Field label="New password" name="password" type="password" autoComplete="new-password" hint="At least 10 characters, and not a commonly used password." />
       <Field label="Repeat the new password" name="confirm" type="password" autoComplete="new-password" />
@@ -57,7 +50,7 @@ export function EnableTotp() {
   if (!started?.factorId) {
     return (
       <form action={start} className="space-y-3" data-test="totp-start">
-        <Messages state={started} />
+        <FormMessages state={started} />
         <div className="w-64">
           <SubmitButton pendingText="Preparing…">Set up an authenticator app</SubmitButton>
         </div>
@@ -75,7 +68,7 @@ export function EnableTotp() {
         <code className="block break-all rounded bg-slate-100 px-2 py-1 font-mono text-sm" data-test="totp-secret">
           {started.secret}
         </code>
-        <Messages state={verified} />
+        <FormMessages state={verified} />
         <input type="hidden" name="factorId" value={started.factorId} />
         <Field label="Code from the app" name="code" inputMode="numeric" autoComplete="one-time-code" maxLength={6} />
         <SubmitButton pendingText="Verifying…">Verify and turn on</SubmitButton>
@@ -88,7 +81,7 @@ export function DisableTotpForm({ factorId }: { factorId: string }) {
   const [state, action] = useActionState(disableTotpAction, undefined);
   return (
     <form action={action} className="space-y-3" data-test="totp-disable">
-      <Messages state={state} />
+      <FormMessages state={state} />
       <input type="hidden" name="factorId" value={factorId} />
       <div className="w-64">
         <SubmitButton pendingText="Turning off…" variant="secondary">
@@ -116,7 +109,7 @@ export function SessionBulkActions() {
   const [state, others] = useActionState(signOutOthersAction, undefined);
   return (
     <div className="space-y-3">
-      <Messages state={state} />
+      <FormMessages state={state} />
       <div className="flex flex-wrap gap-3">
         <form action={others}>
           <SubmitButton pendingText="Signing out…" variant="secondary">
@@ -137,7 +130,7 @@ export function DeleteAccountForm() {
   const [state, action] = useActionState(deleteAccountAction, undefined);
   return (
     <form action={action} className="max-w-md space-y-4" data-test="delete-account-form">
-      <Messages state={state} />
+      <FormMessages state={state} />
       <Field label="Your password" name="password" type="password" autoComplete="current-password" />
       <Field label='Type "DELETE" to confirm' name="confirm" autoComplete="off" />
       <div className="w-56">

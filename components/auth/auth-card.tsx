@@ -1,12 +1,11 @@
-import Link from 'next/link';
+import { Logo } from '@/components/ui/logo';
 
 export function AuthCard({ title, subtitle, children, footer }: { title: string; subtitle?: React.ReactNode; children: React.ReactNode; footer?: React.ReactNode }) {
   return (
     <div className="flex min-h-screen flex-col items-center justify-center bg-slate-50 px-4 py-12">
-      <Link href="/" className="mb-8 flex items-center gap-2 text-lg font-semibold text-brand-900">
-        <span aria-hidden className="grid h-8 w-8 place-items-center rounded-md bg-brand-600 text-sm font-bold text-white">S</span>
-        SOPwright
-      </Link>
+      <div className="mb-8">
+        <Logo />
+      </div>
       <div className="w-full max-w-md rounded-xl border border-slate-200 bg-white p-8 shadow-sm">
         <h1 className="text-2xl font-semibold tracking-tight">{title}</h1>
         {subtitle ? <div className="mt-2 text-sm text-slate-600">{subtitle}</div> : null}

@@ -10,21 +10,15 @@ import {
   signUpAction,
   ssoAction,
   verifyMfaAction,
-  type FormState,
 } from '@/app/(auth)/actions';
-import { Alert, Field, SubmitButton } from '@/components/ui/form';
+import { Field, FormMessages, SubmitButton } from '@/components/ui/form';
 
-function Messages({ state }: { state: FormState }) {
-  if (state?.error) return <Alert kind="error">{state.error}</Alert>;
-  if (state?.notice) return <Alert kind="notice">{state.notice}</Alert>;
-  return null;
-}
 
 export function SignUpForm({ next }: { next?: string }) {
   const [state, action] = useActionState(signUpAction, undefined);
   return (
     <form action={action} className="space-y-4" data-test="sign-up-form">
-      <Messages state={state} />
+      <FormMessages state={state} />
       <Field label="Full name" name="fullName" autoComplete="name" defaultValue={state?.fields?.fullName} maxLength={200} />
       <Field label="Work email" name="email" type="email" autoComplete="email" defaultValue={state?.fields?.email} />
       <Field label="Password" name="password" type="password" autoComplete="new-password" hint="At least 10 characters, and not a commonly used password." />
@@ -39,7 +33,7 @@ export function SignInForm({ next }: { next?: string }) {
   return (
     <div className="space-y-4">
       <form action={action} className="space-y-4" data-test="sign-in-form">
-        <Messages state={state} />
+        <FormMessages state={state} />
         <Field label="Email" name="email" type="email" autoComplete="email" defaultValue={state?.fields?.email} />
         <Field label="Password" name="password" type="password" autoComplete="current-password" />
         {next ? <input type="hidden" name="next" value={next} /> : null}
@@ -59,7 +53,7 @@ export function ResendConfirmationForm({ email }: { email: string }) {
   const [state, action] = useActionState(resendConfirmationAction, undefined);
   return (
     <form action={action} className="space-y-3 rounded-md border border-slate-200 p-4" data-test="resend-form">
-      <Messages state={state} />
+      <FormMessages state={state} />
       <input type="hidden" name="email" value={email} />
       <p className="text-sm text-slate-600">Didn’t get the email? Check spam, or send a new confirmation link to {email || 'your address'}.</p>
       <SubmitButton pendingText="Sending…" variant="secondary">
@@ -73,7 +67,7 @@ export function MfaForm({ next }: { next?: string }) {
   const [state, action] = useActionState(verifyMfaAction, undefined);
   return (
     <form action={action} className="space-y-4" data-test="mfa-form">
-      <Messages state={state} />
+      <FormMessages state={state} />
       <Field label="Authentication code" name="code" inputMode="numeric" autoComplete="one-time-code" maxLength={6} autoFocus hint="The 6-digit code your authenticator app shows for SOPwright." />
       {next ? <input type="hidden" name="next" value={next} /> : null}
       <SubmitButton pendingText="Checking…">Verify</SubmitButton>
@@ -85,7 +79,7 @@ export function ForgotPasswordForm() {
   const [state, action] = useActionState(forgotPasswordAction, undefined);
   return (
     <form action={action} className="space-y-4" data-test="forgot-form">
-      <Messages state={state} />
+      <FormMessages state={state} />
       <Field label="Email" name="email" type="email" autoComplete="email" defaultValue={state?.fields?.email} />
       <SubmitButton pendingText="Sending…">Send reset link</SubmitButton>
     </form>
@@ -96,7 +90,7 @@ export function ResetPasswordForm() {
   const [state, action] = useActionState(resetPasswordAction, undefined);
   return (
     <form action={action} className="space-y-4" data-test="reset-form">
-      <Messages state={state} />
+      <FormMessages state={state} />
       <Field label="New password" name="password" type="password" autoComplete="new-password" hint="At least 10 characters, and not a commonly used password." />
       <Field label="Repeat the new password" name="confirm" type="password" autoComplete="new-password" />
       <SubmitButton pendingText="Saving…">Save new password</SubmitButton>
@@ -108,7 +102,7 @@ export function SsoForm() {
   const [state, action] = useActionState(ssoAction, undefined);
   return (
     <form action={action} className="space-y-3" data-test="sso-form">
-      <Messages state={state} />
+      <FormMessages state={state} />
       <Field id="sso-email" label="Work email for single sign-on" name="email" type="email" autoComplete="email" defaultValue={state?.fields?.email} />
       <SubmitButton pendingText="Looking up your company…" variant="secondary">
         Sign in with SSO

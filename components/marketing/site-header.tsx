@@ -1,13 +1,11 @@
 import Link from 'next/link';
+import { Logo } from '@/components/ui/logo';
 
 export function SiteHeader() {
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-6xl items-center justify-between px-6 py-4">
-        <Link href="/" className="flex items-center gap-2 text-lg font-semibold tracking-tight text-brand-900">
-          <span aria-hidden className="grid h-8 w-8 place-items-center rounded-md bg-brand-600 text-sm font-bold text-white">S</span>
-          SOPwright
-        </Link>
+        <Logo />
         <nav className="flex items-center gap-6 text-sm text-slate-700">
           <Link href="/security" className="hover:text-brand-700">Security</Link>
           <Link href="/sign-in" className="hover:text-brand-700">Sign in</Link>

@@ -89,3 +89,10 @@ export function Alert({ kind, children }: { kind: 'error' | 'notice'; children: 
     </div>
   );
 }
+
+/** The error or notice an action returned, if any. */
+export function FormMessages({ state }: { state: { error?: string; notice?: string } | undefined }) {
+  if (state?.error) return <Alert kind="error">{state.error}</Alert>;
+  if (state?.notice) return <Alert kind="notice">{state.notice}</Alert>;
+  return null;
+}

@@ -3,6 +3,8 @@
  * `X-Supabase-Api-Version: 2024-01-01` echoed and `x-sb-error-code` set (the legacy
  * `{code: <status>, error_code, msg}` shape when the client sent no API version).
  */
+import { clientIpFrom } from '@/lib/http/client-ip';
+
 export const API_VERSION = '2024-01-01';
 
 export class AuthError extends Error {
@@ -52,7 +54,5 @@ export async function readBody(request: Request): Promise<Record<string, unknown
 export const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
 export function clientIp(request: Request): string {
-  const forwarded = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
-  const ip = forwarded || request.headers.get('x-real-ip') || '127.0.0.1';
-  return /^[0-9a-fA-F:.]{2,45}$/.test(ip) ? ip : '127.0.0.1';
+  return clientIpFrom(request.headers, '127.0.0.1');
 }

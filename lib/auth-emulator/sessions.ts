@@ -7,7 +7,7 @@ import { decodeProtectedHeader, jwtVerify, SignJWT } from 'jose';
 import type { Tx } from '@/lib/db/types';
 import type { Ctx } from './context';
 import { isUuid, newRefreshToken, uuid } from './crypto';
-import { fail } from './http';
+import { clientIp, fail } from './http';
 import { signingKey } from './keys';
 import { isBanned, userById, userJson, type UserRow } from './users';
 
@@ -24,12 +24,7 @@ export async function createSession(tx: Tx, ctx: Ctx, userId: string, method: st
   return { sessionId, refreshToken };
 }
 
-function clientIpOf(ctx: Ctx): string {
-  const forwarded = ctx.request.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
-  const ip = forwarded || ctx.request.headers.get('x-real-ip') || '127.0.0.1';
-  return /^[0-9a-fA-F:.]{2,45}$/.test(ip) ? ip : '127.0.0.1';
-}
-export { clientIpOf };
+export const clientIpOf = (ctx: Ctx): string => clientIp(ctx.request);
 
 export async function addAmr(tx: Tx, sessionId: string, method: string, now: Date) {
   await tx.query(

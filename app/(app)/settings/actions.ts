@@ -9,6 +9,7 @@ import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
+import { clientIpFrom } from '@/lib/http/client-ip';
 import { authMessage } from '@/lib/auth/messages';
 import { checkPassword } from '@/lib/auth/password-policy';
 import { limitAuthAttempt } from '@/lib/auth/rate-limit';
@@ -21,8 +22,7 @@ import { sanitizePlainText } from '@/lib/security/sanitize';
 export type SettingsState = { error?: string; notice?: string } | undefined;
 
 async function clientIp(): Promise<string> {
-  const h = await headers();
-  return h.get('x-forwarded-for')?.split(',')[0]?.trim() || h.get('x-real-ip') || 'unknown';
+  return clientIpFrom(await headers());
 }
 
 /** Re-entered password check, on a throwaway client whose session is ended right away. */
