@@ -33,6 +33,7 @@ export interface TableCase {
 
 const MEMBERS = ['owner', 'admin', 'author', 'approver', 'viewer'] as const;
 const MANAGERS = ['owner', 'admin'] as const;
+const EDITORS = ['owner', 'admin', 'author'] as const;
 
 export const TABLES: Record<string, TableCase> = {
   'public.profiles': {
@@ -84,6 +85,51 @@ export const TABLES: Record<string, TableCase> = {
     update: "update public.audit_events set action = 'forged.event' where id = $1::uuid returning id",
     delete: 'delete from public.audit_events where id = $1::uuid returning id',
     allowed: { select: ['owner', 'admin', 'approver'], insert: [], update: [], delete: [] },
+  },
+  'public.sops': {
+    fixture: async (tx, w) =>
+      (await tx.query<{ id: string }>("insert into public.sops (org_id, title, created_by) values ($1, 'Fixture SOP', $2) returning id", [w.orgA, w.users.author]))[0]!.id,
+    select: 'select id from public.sops where id = $1::uuid',
+    insert: "insert into public.sops (org_id, title, created_by) values ($3, 'Matrix SOP', $2) returning id",
+    update: "update public.sops set title = 'Changed' where id = $1::uuid returning id",
+    delete: 'delete from public.sops where id = $1::uuid returning id',
+    allowed: { select: MEMBERS, insert: EDITORS, update: EDITORS, delete: [] },
+  },
+  'public.sop_versions': {
+    fixture: async (tx, w) => {
+      const [sop] = await tx.query<{ id: string }>("insert into public.sops (org_id, title, created_by) values ($1, 'Versioned', $2) returning id", [w.orgA, w.users.author]);
+      return (
+        await tx.query<{ id: string }>(
+          "insert into public.sop_versions (org_id, sop_id, label, content, source, author_id) values ($1, $2, '0.1', '{}'::jsonb, 'manual', $3) returning id",
+          [w.orgA, sop!.id, w.users.author],
+        )
+      )[0]!.id;
+    },
+    select: 'select id from public.sop_versions where id = $1::uuid',
+    // Outsiders cannot see the SOP, so they name a random one; the insert trigger refuses it.
+    insert:
+      "insert into public.sop_versions (org_id, sop_id, label, content, source, author_id) values ($3, coalesce((select sop_id from public.sop_versions where id = $1::uuid), gen_random_uuid()), '0.9', '{}'::jsonb, 'manual', $2) returning id",
+    update: "update public.sop_versions set label = 'forged' where id = $1::uuid returning id",
+    delete: 'delete from public.sop_versions where id = $1::uuid returning id',
+    // Versions are immutable for everyone; editors add new ones.
+    allowed: { select: MEMBERS, insert: EDITORS, update: [], delete: [] },
+  },
+  'public.generations': {
+    fixture: async (tx, w) => {
+      const [sop] = await tx.query<{ id: string }>("insert into public.sops (org_id, title, created_by) values ($1, 'Generated', $2) returning id", [w.orgA, w.users.author]);
+      return (
+        await tx.query<{ id: string }>(
+          "insert into public.generations (org_id, sop_id, source, input, created_by) values ($1, $2, 'offline', '{}'::jsonb, $3) returning id",
+          [w.orgA, sop!.id, w.users.author],
+        )
+      )[0]!.id;
+    },
+    select: 'select id from public.generations where id = $1::uuid',
+    insert:
+      "insert into public.generations (org_id, sop_id, source, input, created_by) select $3, id, 'offline', '{}'::jsonb, $2 from public.sops where org_id = $3 limit 1 returning id",
+    update: 'update public.generations set cancel_requested = true where id = $1::uuid returning id',
+    delete: 'delete from public.generations where id = $1::uuid returning id',
+    allowed: { select: MEMBERS, insert: EDITORS, update: EDITORS, delete: [] },
   },
 };
 
