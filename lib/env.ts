@@ -57,6 +57,9 @@ const ZRawEnv = z.object({
 
 export type TRawEnv = z.infer<typeof ZRawEnv>;
 
+/** The Claude model drafts use when ANTHROPIC_MODEL is not set. */
+export const DEFAULT_ANTHROPIC_MODEL = 'claude-sonnet-5-5';
+
 /** Pairs (and groups) of variables that only make sense together. */
 const TOGETHER: ReadonlyArray<readonly (keyof TRawEnv)[]> = [
   ['NEXT_PUBLIC_SUPABASE_URL', 'NEXT_PUBLIC_SUPABASE_ANON_KEY'],
@@ -78,7 +81,8 @@ export interface AppEnv {
     | { mode: 'emulator' }
     | { mode: 'supabase'; url: string; anonKey: string; serviceRoleKey: string | undefined };
   email: { mode: 'outbox'; from: string } | { mode: 'resend'; apiKey: string; baseUrl?: string; from: string };
-  ai: { mode: 'offline' } | { mode: 'claude'; apiKey: string; baseUrl?: string; model?: string };
+  /** Claude drafting: `baseUrl` points the SDK at a gateway (or a local fake in tests). */
+  ai: { mode: 'offline' } | { mode: 'claude'; apiKey: string; baseUrl?: string; model: string };
   rateLimit: { mode: 'postgres' } | { mode: 'upstash'; url: string; token: string };
   billing:
     | { mode: 'off' }
@@ -144,7 +148,7 @@ export function parseEnv(source: Record<string, string | undefined>): AppEnv {
       ? { mode: 'resend', apiKey: e.RESEND_API_KEY, baseUrl: e.RESEND_BASE_URL, from }
       : { mode: 'outbox', from },
     ai: e.ANTHROPIC_API_KEY
-      ? { mode: 'claude', apiKey: e.ANTHROPIC_API_KEY, baseUrl: e.ANTHROPIC_BASE_URL, model: e.ANTHROPIC_MODEL }
+      ? { mode: 'claude', apiKey: e.ANTHROPIC_API_KEY, baseUrl: e.ANTHROPIC_BASE_URL?.replace(/\/+$/, ''), model: e.ANTHROPIC_MODEL ?? DEFAULT_ANTHROPIC_MODEL }
       : { mode: 'offline' },
     rateLimit:
       e.UPSTASH_REDIS_REST_URL && e.UPSTASH_REDIS_REST_TOKEN

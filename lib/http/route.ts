@@ -43,6 +43,18 @@ async function readJson(request: Request): Promise<unknown> {
   }
 }
 
+/** Refuse with 429 and Retry-After when the bucket is empty or the store is unavailable (fail-closed). */
+export async function enforceRateLimit(rule: RateLimitRule, key: string): Promise<void> {
+  const r = await getRateLimiter().check(rule, key);
+  if (!r.allowed) {
+    throw new AppError(
+      'rate_limited',
+      r.reason === 'unavailable' ? 'The service is refusing requests for a moment. Try again shortly.' : `Too many requests. Try again in ${r.retryAfterSeconds} seconds.`,
+      { headers: { 'Retry-After': String(r.retryAfterSeconds) } },
+    );
+  }
+}
+
 export function apiRoute<P extends z.ZodType = z.ZodUndefined, Q extends z.ZodType = z.ZodUndefined, B extends z.ZodType = z.ZodUndefined>(
   options: RouteOptions<P, Q, B>,
   handler: (input: HandlerInput<z.infer<P>, z.infer<Q>, z.infer<B>>) => Promise<Response>,
@@ -53,16 +65,7 @@ export function apiRoute<P extends z.ZodType = z.ZodUndefined, Q extends z.ZodTy
       const params = options.params ? options.params.parse(await context.params) : undefined;
       const query = options.query ? options.query.parse(Object.fromEntries(new URL(request.url).searchParams)) : undefined;
       const body = options.body ? options.body.parse(await readJson(request)) : undefined;
-      if (options.rateLimit) {
-        const r = await getRateLimiter().check(options.rateLimit, user.id);
-        if (!r.allowed) {
-          throw new AppError(
-            'rate_limited',
-            r.reason === 'unavailable' ? 'The service is refusing requests for a moment. Try again shortly.' : `Too many requests. Try again in ${r.retryAfterSeconds} seconds.`,
-            { headers: { 'Retry-After': String(r.retryAfterSeconds) } },
-          );
-        }
-      }
+      if (options.rateLimit) await enforceRateLimit(options.rateLimit, user.id);
       return await handler({ request, user, params, query, body } as HandlerInput<z.infer<P>, z.infer<Q>, z.infer<B>>);
     } catch (err) {
       return toErrorResponse(err);

@@ -69,7 +69,7 @@ create table public.sop_versions (
   org_id uuid not null references public.organizations (id) on delete cascade,
   sop_id uuid not null references public.sops (id) on delete cascade,
   seq integer not null,
-  label text not null check (char_length(label) between 1 and 20),
+  label text not null default '' check (char_length(label) between 1 and 20),
   content jsonb not null check (jsonb_typeof(content) = 'object'),
   html text not null default '' check (char_length(html) <= 2000000),
   change_summary text not null default '' check (char_length(change_summary) <= 1000),
@@ -168,6 +168,7 @@ begin
     raise exception 'the version must belong to the SOP''s organization' using errcode = '42501';
   end if;
   select coalesce(max(v.seq), 0) + 1 into new.seq from public.sop_versions v where v.sop_id = new.sop_id;
+  new.label := coalesce(nullif(new.label, ''), '0.' || new.seq);
   new.created_at := now();
   return new;
 end $$;

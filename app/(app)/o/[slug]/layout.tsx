@@ -7,6 +7,7 @@ export default async function OrgLayout({ children, params }: { children: React.
   const { org, orgs } = await loadOrg(slug);
   const tabs = [
     { href: `/o/${org.slug}`, label: 'Overview' },
+    { href: `/o/${org.slug}/sops`, label: 'SOPs' },
     { href: `/o/${org.slug}/members`, label: 'Members' },
     ...(roleCan(org.role, 'org.update') ? [{ href: `/o/${org.slug}/settings`, label: 'Settings' }] : []),
   ];
