@@ -68,8 +68,12 @@ export interface FakeAnthropicOptions {
   apiKey: string;
   /** Models the fake knows; any other is a 404 not_found_error (default: claude-sonnet-5-5). */
   models?: string[];
-  /** The tool input a `tool` behaviour emits when none is given. */
+  /** The tool input a `tool` behaviour emits when none is given, or a function of the request body. */
   defaultInput?: unknown;
+  /** Delay before each delta chunk when the behaviour sets none (slow tokens for browser tests). */
+  defaultDelayMs?: number;
+  /** Listen on this port (default: any free port). */
+  port?: number;
 }
 
 export interface FakeAnthropic {
@@ -113,9 +117,11 @@ export async function startFakeAnthropic(opts: FakeAnthropicOptions): Promise<Fa
   const requests: FakeRequest[] = [];
   const open = new Set<ServerResponse>();
   const holds: (() => void)[] = [];
+  const defaultFor = (body: Record<string, unknown>): unknown =>
+    (typeof opts.defaultInput === 'function' ? (opts.defaultInput as (b: Record<string, unknown>) => unknown)(body) : opts.defaultInput) ?? {};
 
   async function streamTool(res: ServerResponse, rec: FakeRequest, body: Record<string, unknown>, b: Extract<FakeBehaviour, { kind: 'tool' }>) {
-    const json = b.rawJson ?? JSON.stringify(b.input ?? opts.defaultInput ?? {});
+    const json = b.rawJson ?? JSON.stringify(b.input ?? defaultFor(body));
     const parts = chunk(json, b.chunkSize ?? 24);
     // Opened by release() at any time from now on, even before the stream reaches holdAfter.
     const gate = b.holdAfter === undefined ? undefined : new Promise<void>((r) => holds.push(r));
@@ -140,7 +146,8 @@ export async function startFakeAnthropic(opts: FakeAnthropicOptions): Promise<Fa
         res.end();
         return;
       }
-      if (b.delayMs) await sleep(b.delayMs);
+      const delay = b.delayMs ?? opts.defaultDelayMs;
+      if (delay) await sleep(delay);
       if (res.destroyed) return;
       send('content_block_delta', { type: 'content_block_delta', index: 0, delta: { type: 'input_json_delta', partial_json: part } });
       rec.chunks.sent = i + 1;
@@ -187,7 +194,7 @@ export async function startFakeAnthropic(opts: FakeAnthropicOptions): Promise<Fa
         streamTool(res, rec, body, b).catch(() => res.destroy());
         return;
       }
-      const json = b.rawJson ?? JSON.stringify(b.input ?? opts.defaultInput ?? {});
+      const json = b.rawJson ?? JSON.stringify(b.input ?? defaultFor(body));
       let input: unknown;
       try {
         input = JSON.parse(json);
@@ -207,7 +214,7 @@ export async function startFakeAnthropic(opts: FakeAnthropicOptions): Promise<Fa
       );
     });
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  await new Promise<void>((r) => server.listen(opts.port ?? 0, '127.0.0.1', r));
   const addr = server.address();
   const port = typeof addr === 'object' && addr ? addr.port : 0;
   return {

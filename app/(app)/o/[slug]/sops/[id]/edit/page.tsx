@@ -1,0 +1,38 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { SopEditor } from '@/components/sops/sop-editor';
+import { Alert } from '@/components/ui/form';
+import { draftingSettings } from '@/lib/ai/generation-runner';
+import { withUser } from '@/lib/db';
+import { env } from '@/lib/env';
+import { FRAMEWORKS } from '@/lib/library';
+import { roleCan } from '@/lib/orgs/permissions';
+import { loadSopPage } from '@/lib/sops/page-context';
+
+export const metadata: Metadata = { title: 'Edit SOP' };
+
+export default async function EditSopPage({ params }: { params: Promise<{ slug: string; id: string }> }) {
+  const { slug, id } = await params;
+  const { user, org, sop } = await loadSopPage(slug, id);
+  if (!roleCan(org.role, 'sops.edit')) notFound();
+  if (!sop.draftContent) return <Alert kind="error">This SOP has no content yet. Wait for its draft to finish, or retry it from the SOP page.</Alert>;
+  const settings = await withUser(user.claims, (tx) => draftingSettings(tx, org.id));
+  const library = FRAMEWORKS.map((f) => ({ code: f.code, name: f.name, clauses: f.clauses.map((c) => ({ id: c.id, title: c.title })) }));
+  return (
+    <div className="space-y-3">
+      <div>
+        <p className="font-mono text-xs text-slate-500">{sop.docNumber}</p>
+        <h2 className="text-xl font-semibold">Edit “{sop.title}”</h2>
+      </div>
+      <SopEditor
+        org={org.slug}
+        sopId={sop.id}
+        docNumber={sop.docNumber}
+        initialContent={sop.draftContent}
+        initialRevision={sop.draftRevision}
+        aiMode={env().ai.mode === 'claude' && settings.aiAllowed}
+        library={library}
+      />
+    </div>
+  );
+}

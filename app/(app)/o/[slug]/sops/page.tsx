@@ -1,0 +1,132 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { withUser } from '@/lib/db';
+import { AppError } from '@/lib/http/errors';
+import { loadOrg } from '@/lib/orgs/page-context';
+import { roleCan } from '@/lib/orgs/permissions';
+import { ZListSopsQuery } from '@/lib/sops/api-schemas';
+import { listDepartments, listSops, SOP_STATUSES } from '@/lib/sops/service';
+import { StatusBadge } from '@/components/sops/status-badge';
+
+export const metadata: Metadata = { title: 'SOPs' };
+
+const fmt = (d: string) => new Date(d).toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
+const field = 'rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-100';
+
+export default async function SopListPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
+  const { slug } = await params;
+  const { user, org } = await loadOrg(slug);
+  const parsed = ZListSopsQuery.safeParse(await searchParams);
+  const query = parsed.success ? parsed.data : ZListSopsQuery.parse({});
+  const canEdit = roleCan(org.role, 'sops.edit');
+  const { page, departments, badCursor } = await withUser(user.claims, async (tx) => {
+    const filter = { q: query.q || undefined, status: query.status, department: query.department || undefined, ownerId: query.owner, limit: query.limit };
+    const departments = await listDepartments(tx, org.id);
+    try {
+      return { page: await listSops(tx, org.id, { ...filter, cursor: query.cursor }), departments, badCursor: false };
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      return { page: await listSops(tx, org.id, filter), departments, badCursor: true };
+    }
+  });
+  const filtered = Boolean(query.q || query.status || query.department);
+  const nextHref = page.nextCursor
+    ? `?${new URLSearchParams({ ...(query.q && { q: query.q }), ...(query.status && { status: query.status }), ...(query.department && { department: query.department }), cursor: page.nextCursor })}`
+    : null;
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <form className="flex flex-wrap items-end gap-2" role="search" data-test="sop-search">
+          <div>
+            <label htmlFor="q" className="block text-xs font-medium text-slate-600">Search</label>
+            <input id="q" name="q" defaultValue={query.q ?? ''} placeholder="Title, number or text" className={`${field} w-64`} />
+          </div>
+          <div>
+            <label htmlFor="status" className="block text-xs font-medium text-slate-600">Status</label>
+            <select id="status" name="status" defaultValue={query.status ?? ''} className={field}>
+              <option value="">Any</option>
+              {SOP_STATUSES.map((s) => (
+                <option key={s} value={s}>{s.replace('_', ' ')}</option>
+              ))}
+            </select>
+          </div>
+          {departments.length ? (
+            <div>
+              <label htmlFor="department" className="block text-xs font-medium text-slate-600">Department</label>
+              <select id="department" name="department" defaultValue={query.department ?? ''} className={field}>
+                <option value="">Any</option>
+                {departments.map((d) => (
+                  <option key={d} value={d}>{d}</option>
+                ))}
+              </select>
+            </div>
+          ) : null}
+          <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:border-brand-600">Filter</button>
+          {filtered ? <Link href={`/o/${org.slug}/sops`} className="px-2 py-2 text-sm text-brand-700 underline">Clear</Link> : null}
+        </form>
+        {canEdit ? (
+          <Link href={`/o/${org.slug}/sops/new`} data-test="new-sop" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700">
+            New SOP
+          </Link>
+        ) : null}
+      </div>
+      {badCursor ? <p className="text-sm text-amber-800">That page link is no longer valid; showing the first page.</p> : null}
+      {page.items.length === 0 ? (
+        <div className="rounded-xl border border-dashed border-slate-300 bg-white p-10 text-center" data-test="sops-empty">
+          {filtered ? (
+            <p className="text-slate-700">No SOP matches these filters.</p>
+          ) : (
+            <>
+              <p className="text-lg font-medium">No SOPs yet</p>
+              <p className="mt-1 text-sm text-slate-600">Describe a process in your own words and get a complete, structured draft to edit and control.</p>
+              {canEdit ? (
+                <Link href={`/o/${org.slug}/sops/new`} className="mt-4 inline-block rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700">
+                  New SOP
+                </Link>
+              ) : (
+                <p className="mt-3 text-sm text-slate-500">Authors, admins and owners can create SOPs.</p>
+              )}
+            </>
+          )}
+        </div>
+      ) : (
+        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
+          <table className="w-full text-left text-sm" data-test="sop-list">
+            <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
+              <tr>
+                <th className="px-4 py-2">Number</th>
+                <th className="px-4 py-2">Title</th>
+                <th className="px-4 py-2">Department</th>
+                <th className="px-4 py-2">Owner</th>
+                <th className="px-4 py-2">Status</th>
+                <th className="px-4 py-2">Version</th>
+                <th className="px-4 py-2">Updated</th>
+              </tr>
+            </thead>
+            <tbody>
+              {page.items.map((s) => (
+                <tr key={s.id} className="border-b border-slate-100 last:border-0 hover:bg-slate-50">
+                  <td className="whitespace-nowrap px-4 py-2 font-mono text-xs">{s.docNumber}</td>
+                  <td className="px-4 py-2">
+                    <Link href={`/o/${org.slug}/sops/${s.id}`} className="font-medium text-brand-700 hover:underline">{s.title}</Link>
+                  </td>
+                  <td className="px-4 py-2">{s.department}</td>
+                  <td className="px-4 py-2">{s.ownerName}</td>
+                  <td className="px-4 py-2"><StatusBadge status={s.status} /></td>
+                  <td className="px-4 py-2">{s.currentVersionLabel ?? <span className="text-slate-400">drafting…</span>}</td>
+                  <td className="whitespace-nowrap px-4 py-2 text-slate-500">{fmt(s.updatedAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {nextHref ? (
+        <div className="flex justify-end">
+          <Link href={nextHref} data-test="next-page" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:border-brand-600">Next page →</Link>
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,6 @@
+/** Rate limits of the drafting endpoints: per person and per organization (fail-closed). */
+import type { RateLimitRule } from '@/lib/ratelimit/types';
+
+export const DRAFT_PER_USER: RateLimitRule = { name: 'draft-user', limit: 10, windowSeconds: 600 };
+export const DRAFT_PER_ORG: RateLimitRule = { name: 'draft-org', limit: 40, windowSeconds: 600 };
+export const SOP_WRITE_PER_USER: RateLimitRule = { name: 'sop-write-user', limit: 240, windowSeconds: 60 };

@@ -1,0 +1,29 @@
+/**
+ * For pages under /o/[slug]/sops/[id]: the organization, the SOP with its current version
+ * and latest generation, or the 404 page (bad id, another org's SOP, not a member).
+ */
+import 'server-only';
+import { notFound } from 'next/navigation';
+import { cache } from 'react';
+import { withUser } from '@/lib/db';
+import { AppError } from '@/lib/http/errors';
+import { loadOrg } from '@/lib/orgs/page-context';
+import { latestGeneration } from './generations';
+import { requireSop, requireVersion } from './service';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const loadSopPage = cache(async (slug: string, id: string) => {
+  const { user, org } = await loadOrg(slug);
+  if (!UUID.test(id)) notFound();
+  try {
+    return await withUser(user.claims, async (tx) => {
+      const sop = await requireSop(tx, org.id, id);
+      const version = sop.currentVersionId ? await requireVersion(tx, org.id, sop.id, sop.currentVersionId) : null;
+      return { user, org, sop, version, generation: await latestGeneration(tx, org.id, sop.id) };
+    });
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'not_found') notFound();
+    throw err;
+  }
+});

@@ -1,0 +1,364 @@
+/**
+ * SOP operations, each taking the open withUser() transaction: RLS decides visibility and
+ * who may write; these functions translate refusals into AppErrors a person can act on.
+ * Content is validated with the zod schema and sanitized before every write (the caller
+ * passes TSopContent that went through prepareContent()).
+ */
+import type { Tx } from '@/lib/db/types';
+import { AppError } from '@/lib/http/errors';
+import type { TSopContent } from './content';
+
+export const SOP_STATUSES = ['draft', 'in_review', 'approved', 'effective', 'retired'] as const;
+export type SopStatus = (typeof SOP_STATUSES)[number];
+export type VersionSource = 'ai' | 'offline' | 'manual';
+
+export interface SopSummary {
+  id: string;
+  docNumber: string;
+  title: string;
+  department: string;
+  status: SopStatus;
+  ownerId: string | null;
+  ownerName: string;
+  currentVersionLabel: string | null;
+  updatedAt: string;
+}
+
+export interface SopDetail extends SopSummary {
+  orgId: string;
+  draftContent: TSopContent | null;
+  draftRevision: number;
+  draftUpdatedAt: string;
+  currentVersionId: string | null;
+  createdAt: string;
+}
+
+export interface VersionMeta {
+  id: string;
+  sopId: string;
+  seq: number;
+  label: string;
+  changeSummary: string;
+  source: VersionSource;
+  complete: boolean;
+  model: string;
+  inputTokens: number;
+  outputTokens: number;
+  authorId: string | null;
+  authorName: string;
+  createdAt: string;
+}
+
+export interface Version extends VersionMeta {
+  content: TSopContent;
+  html: string;
+}
+
+const iso = (d: unknown) => (d instanceof Date ? d.toISOString() : String(d));
+
+type SopRow = {
+  id: string;
+  org_id: string;
+  doc_number: string;
+  title: string;
+  department: string;
+  status: SopStatus;
+  owner_id: string | null;
+  owner_name: string | null;
+  current_version_id: string | null;
+  version_label: string | null;
+  draft_content: TSopContent | null;
+  draft_revision: number;
+  draft_updated_at: Date;
+  created_at: Date;
+  updated_at: Date;
+};
+
+const SOP_SELECT = `
+  select s.id, s.org_id, s.doc_number, s.title, s.department, s.status, s.owner_id,
+         coalesce(nullif(p.full_name, ''), p.email, '') as owner_name,
+         s.current_version_id, v.label as version_label, s.draft_content, s.draft_revision,
+         s.draft_updated_at, s.created_at, s.updated_at
+    from public.sops s
+    left join public.profiles p on p.id = s.owner_id
+    left join public.sop_versions v on v.id = s.current_version_id`;
+
+function toSummary(r: SopRow): SopSummary {
+  return {
+    id: r.id,
+    docNumber: r.doc_number,
+    title: r.title,
+    department: r.department,
+    status: r.status,
+    ownerId: r.owner_id,
+    ownerName: r.owner_name ?? '',
+    currentVersionLabel: r.version_label,
+    updatedAt: iso(r.updated_at),
+  };
+}
+
+function toDetail(r: SopRow): SopDetail {
+  return {
+    ...toSummary(r),
+    orgId: r.org_id,
+    draftContent: r.draft_content,
+    draftRevision: Number(r.draft_revision),
+    draftUpdatedAt: iso(r.draft_updated_at),
+    currentVersionId: r.current_version_id,
+    createdAt: iso(r.created_at),
+  };
+}
+
+function pgCode(err: unknown): string | undefined {
+  return (err as { code?: string } | null)?.code;
+}
+
+function refused(err: unknown, message: string): never {
+  if (pgCode(err) === '42501') throw new AppError('forbidden', message);
+  throw err;
+}
+
+export async function createSop(
+  tx: Tx,
+  args: { orgId: string; userId: string; title: string; department?: string; content?: TSopContent | null },
+): Promise<SopDetail> {
+  try {
+    const [row] = await tx.query<{ id: string }>(
+      `insert into public.sops (org_id, title, department, owner_id, draft_content, created_by)
+       values ($1, $2, $3, $4, $5::jsonb, $4) returning id`,
+      [args.orgId, args.title, args.department ?? '', args.userId, args.content ? JSON.stringify(args.content) : null],
+    );
+    return await requireSop(tx, args.orgId, row!.id);
+  } catch (err) {
+    refused(err, 'Your role cannot create SOPs in this organization. Ask an owner or admin.');
+  }
+}
+
+/** The SOP in this org, or 404 (not visible, another org's, or no such id). */
+export async function requireSop(tx: Tx, orgId: string, sopId: string): Promise<SopDetail> {
+  const [row] = await tx.query<SopRow>(`${SOP_SELECT} where s.org_id = $1 and s.id = $2`, [orgId, sopId]);
+  if (!row) throw new AppError('not_found', 'No such SOP in this organization.');
+  return toDetail(row);
+}
+
+export interface ListFilter {
+  q?: string;
+  status?: SopStatus;
+  ownerId?: string;
+  department?: string;
+  cursor?: string;
+  limit: number;
+}
+
+/** Cursor = the last row's (updated_at, id), opaque to clients. */
+export function encodeCursor(updatedAt: string, id: string): string {
+  return Buffer.from(JSON.stringify([updatedAt, id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): [string, string] {
+  try {
+    const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    if (Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'string' && !Number.isNaN(Date.parse(v[0])) && /^[0-9a-f-]{36}$/i.test(v[1])) {
+      return [v[0], v[1]];
+    }
+  } catch {
+    // fall through
+  }
+  throw new AppError('validation_failed', 'cursor: not a cursor this API returned.');
+}
+
+export async function listSops(tx: Tx, orgId: string, f: ListFilter): Promise<{ items: SopSummary[]; nextCursor: string | null }> {
+  const where = ['s.org_id = $1'];
+  const params: unknown[] = [orgId];
+  const add = (sql: string, value: unknown) => {
+    params.push(value);
+    where.push(sql.replaceAll('$?', `$${params.length}`));
+  };
+  if (f.q) add(`(s.search @@ websearch_to_tsquery('english', $?) or s.doc_number ilike $? or s.title ilike '%' || $? || '%')`, f.q);
+  if (f.status) add('s.status = $?', f.status);
+  if (f.ownerId) add('s.owner_id = $?', f.ownerId);
+  if (f.department) add('s.department = $?', f.department);
+  if (f.cursor) {
+    const [at, id] = decodeCursor(f.cursor);
+    params.push(at, id);
+    where.push(`(s.updated_at, s.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+  }
+  params.push(f.limit + 1);
+  const rows = await tx.query<SopRow>(
+    `${SOP_SELECT} where ${where.join(' and ')} order by s.updated_at desc, s.id desc limit $${params.length}`,
+    params,
+  );
+  const page = rows.slice(0, f.limit);
+  const last = page[page.length - 1];
+  return { items: page.map(toSummary), nextCursor: rows.length > f.limit && last ? encodeCursor(iso(last.updated_at), last.id) : null };
+}
+
+export async function listDepartments(tx: Tx, orgId: string): Promise<string[]> {
+  const rows = await tx.query<{ department: string }>(
+    "select distinct department from public.sops where org_id = $1 and department <> '' order by 1",
+    [orgId],
+  );
+  return rows.map((r) => r.department);
+}
+
+/**
+ * Save the working draft if the caller saw the latest revision; otherwise 409 with the
+ * current text, so that the page can show both and nothing is lost.
+ */
+export async function saveDraft(
+  tx: Tx,
+  args: { orgId: string; sopId: string; expectedRevision: number; title?: string; department?: string; content?: TSopContent },
+): Promise<SopDetail> {
+  const current = await requireSop(tx, args.orgId, args.sopId);
+  if (current.draftRevision !== args.expectedRevision) {
+    throw new ConflictError(current);
+  }
+  try {
+    const rows = await tx.query<{ id: string }>(
+      `update public.sops set title = coalesce($3, title), department = coalesce($4, department),
+              draft_content = coalesce($5::jsonb, draft_content)
+        where org_id = $1 and id = $2 and draft_revision = $6 returning id`,
+      [args.orgId, args.sopId, args.title ?? null, args.department ?? null, args.content ? JSON.stringify(args.content) : null, args.expectedRevision],
+    );
+    if (rows.length === 0) throw new ConflictError(await requireSop(tx, args.orgId, args.sopId));
+  } catch (err) {
+    if (err instanceof ConflictError) throw err;
+    refused(err, 'Your role cannot edit SOPs in this organization.');
+  }
+  return requireSop(tx, args.orgId, args.sopId);
+}
+
+export class ConflictError extends AppError {
+  constructor(readonly current: SopDetail) {
+    super('conflict', 'Someone else saved this SOP after you opened it. Compare the two texts and save again.');
+  }
+}
+
+export function etagOf(revision: number): string {
+  return `"r${revision}"`;
+}
+
+export function parseIfMatch(header: string | null): number {
+  const m = header?.trim().match(/^(?:W\/)?"r(\d{1,9})"$/);
+  if (!m) throw new AppError('bad_request', 'Send If-Match with the ETag you received (for example "r3") so that no one else\'s edit is overwritten.', { status: 428 });
+  return Number(m[1]);
+}
+
+type VersionRow = {
+  id: string;
+  sop_id: string;
+  seq: number;
+  label: string;
+  change_summary: string;
+  source: VersionSource;
+  complete: boolean;
+  model: string;
+  input_tokens: number;
+  output_tokens: number;
+  author_id: string | null;
+  author_name: string | null;
+  created_at: Date;
+  content?: TSopContent;
+  html?: string;
+};
+
+function toVersionMeta(r: VersionRow): VersionMeta {
+  return {
+    id: r.id,
+    sopId: r.sop_id,
+    seq: Number(r.seq),
+    label: r.label,
+    changeSummary: r.change_summary,
+    source: r.source,
+    complete: r.complete,
+    model: r.model,
+    inputTokens: Number(r.input_tokens),
+    outputTokens: Number(r.output_tokens),
+    authorId: r.author_id,
+    authorName: r.author_name ?? '',
+    createdAt: iso(r.created_at),
+  };
+}
+
+const VERSION_META = `v.id, v.sop_id, v.seq, v.label, v.change_summary, v.source, v.complete, v.model,
+  v.input_tokens, v.output_tokens, v.author_id, coalesce(nullif(p.full_name, ''), p.email, '') as author_name, v.created_at`;
+
+/**
+ * A new immutable version (labelled 0.1, 0.2 … by the database while the SOP is a draft) that also becomes the SOP's
+ * current version and working draft. `content` and `html` must already be validated and
+ * sanitized (lib/sops/prepare.ts).
+ */
+export async function createVersion(
+  tx: Tx,
+  args: {
+    orgId: string;
+    sopId: string;
+    authorId: string;
+    content: TSopContent;
+    html: string;
+    source: VersionSource;
+    complete?: boolean;
+    changeSummary?: string;
+    model?: string;
+    inputTokens?: number;
+    outputTokens?: number;
+  },
+): Promise<VersionMeta> {
+  try {
+    const [row] = await tx.query<{ id: string }>(
+      `insert into public.sop_versions (org_id, sop_id, label, content, html, change_summary, source, complete, model, input_tokens, output_tokens, author_id)
+       values ($1, $2, $3, $4::jsonb, $5, $6, $7, $8, $9, $10, $11, $12) returning id`,
+      [
+        args.orgId,
+        args.sopId,
+        '',
+        JSON.stringify(args.content),
+        args.html,
+        args.changeSummary ?? '',
+        args.source,
+        args.complete ?? true,
+        args.model ?? '',
+        args.inputTokens ?? 0,
+        args.outputTokens ?? 0,
+        args.authorId,
+      ],
+    );
+    await tx.query('update public.sops set current_version_id = $3, draft_content = $4::jsonb where org_id = $1 and id = $2', [
+      args.orgId,
+      args.sopId,
+      row!.id,
+      JSON.stringify(args.content),
+    ]);
+    return (await getVersionMeta(tx, args.orgId, args.sopId, row!.id))!;
+  } catch (err) {
+    refused(err, 'Your role cannot save versions of SOPs in this organization.');
+  }
+}
+
+async function getVersionMeta(tx: Tx, orgId: string, sopId: string, versionId: string): Promise<VersionMeta | null> {
+  const [row] = await tx.query<VersionRow>(
+    `select ${VERSION_META} from public.sop_versions v left join public.profiles p on p.id = v.author_id
+      where v.org_id = $1 and v.sop_id = $2 and v.id = $3`,
+    [orgId, sopId, versionId],
+  );
+  return row ? toVersionMeta(row) : null;
+}
+
+export async function listVersions(tx: Tx, orgId: string, sopId: string): Promise<VersionMeta[]> {
+  const rows = await tx.query<VersionRow>(
+    `select ${VERSION_META} from public.sop_versions v left join public.profiles p on p.id = v.author_id
+      where v.org_id = $1 and v.sop_id = $2 order by v.seq desc`,
+    [orgId, sopId],
+  );
+  return rows.map(toVersionMeta);
+}
+
+export async function requireVersion(tx: Tx, orgId: string, sopId: string, versionId: string): Promise<Version> {
+  const [row] = await tx.query<VersionRow>(
+    `select ${VERSION_META}, v.content, v.html from public.sop_versions v left join public.profiles p on p.id = v.author_id
+      where v.org_id = $1 and v.sop_id = $2 and v.id = $3`,
+    [orgId, sopId, versionId],
+  );
+  if (!row) throw new AppError('not_found', 'No such version of this SOP.');
+  return { ...toVersionMeta(row), content: row.content!, html: row.html ?? '' };
+}

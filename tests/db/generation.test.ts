@@ -1,0 +1,247 @@
+/**
+ * The drafting pipeline end to end, below HTTP: lib/ai/generation-runner with the real
+ * Anthropic SDK against the local Messages API fake, the offline drafter, and the database
+ * (PGlite or Postgres) through withUser(). Proves what leaves for the model (no PII), what
+ * is stored (sanitized, validated, citations checked), and that failures and Cancel keep
+ * what was written.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { draftOffline } from '@/lib/ai/offline-drafter';
+import type { CurrentUser } from '@/lib/auth/session';
+import type { TSopContent } from '@/lib/sops/content';
+import { ZSopContent } from '@/lib/sops/content';
+import type { Generation } from '@/lib/sops/generations';
+import { startFakeAnthropic, type FakeAnthropic } from '../fakes/anthropic';
+import { claimsFor, createTestDb, createUser, type TestDb } from '../helpers/test-db';
+
+const API_KEY = 'sk-ant-test-generation-0123456789';
+let t: TestDb;
+let fake: FakeAnthropic;
+let author: CurrentUser;
+let runner: typeof import('@/lib/ai/generation-runner');
+let stream: typeof import('@/lib/ai/generation-stream');
+let gens: typeof import('@/lib/sops/generations');
+let orgId: string;
+
+const modelDraft = (overrides: Partial<TSopContent> = {}): TSopContent => ({
+  ...draftOffline({ title: 'Filler sanitation', processDescription: '1. Operator rinses the filler\n2. QA swabs with ATP and records the result in the sanitation log', frameworks: ['HACCP'] }),
+  ...overrides,
+});
+
+async function finished(id: string): Promise<Generation> {
+  for (;;) {
+    const g = await t.withUser(author.claims, (tx) => gens.requireGeneration(tx, orgId, id));
+    if (['succeeded', 'failed', 'cancelled'].includes(g.status)) {
+      // let the run's last publish/endRun happen
+      await new Promise((r) => setTimeout(r, 20));
+      return g;
+    }
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+const input = (processDescription: string) => ({ title: 'Filler sanitation', processDescription, frameworks: ['HACCP'], detail: 'standard' as const });
+
+beforeAll(async () => {
+  t = await createTestDb();
+  fake = await startFakeAnthropic({ apiKey: API_KEY, defaultInput: modelDraft() });
+  process.env.ANTHROPIC_API_KEY = API_KEY;
+  process.env.ANTHROPIC_BASE_URL = fake.url;
+  delete process.env.ANTHROPIC_MODEL;
+  // The app's withUser() uses the process-wide database: make it this test's database.
+  (globalThis as Record<symbol, unknown>)[Symbol.for('sopwright.db')] = Promise.resolve(t.db);
+  runner = await import('@/lib/ai/generation-runner');
+  stream = await import('@/lib/ai/generation-stream');
+  gens = await import('@/lib/sops/generations');
+  const u = await createUser(t, 'drafter@gen.test');
+  author = { id: u.id, email: u.email, claims: claimsFor(u.id, { email: u.email }), aal: 'aal1', hasMfa: false };
+  orgId = (await t.withUser(author.claims, (tx) => tx.query<{ id: string }>("select id from private.create_organization('Gen Foods', 'gen-foods')")))[0]!.id;
+  await t.withUser(author.claims, (tx) => tx.query("update public.organizations set sensitive_terms = '{Riverside Plant,Acme Retail}' where id = $1", [orgId]));
+});
+afterAll(async () => {
+  await fake?.close();
+  await t?.close();
+});
+
+describe('drafting with Claude (fake Messages API, real SDK)', () => {
+  it('drafts, stores a validated sanitized version, and sends no PII or sensitive term to the model', async () => {
+    const before = fake.requests.length;
+    const g = await runner.startDraft(
+      author,
+      'gen-foods',
+      input(
+        '1. Operator rinses the filler at Riverside Plant\n2. Call Dana at dana.lee@example.com or +1 (415) 555-0134 if ATP fails\n3. Patient 123-45-6789 paid with 4111 1111 1111 1111; MRN: 00123456\n4. QA records the result for Acme Retail',
+      ),
+    );
+    expect(g.source).toBe('ai');
+    const done = await finished(g.id);
+    expect(done.status).toBe('succeeded');
+    const sent = fake.requests.slice(before).map((r) => r.raw).join('\n');
+    expect(sent.length).toBeGreaterThan(100);
+    for (const secret of ['dana.lee@example.com', '555-0134', '123-45-6789', '4111 1111 1111 1111', '00123456', 'Riverside Plant', 'Acme Retail', API_KEY]) {
+      expect(sent).not.toContain(secret);
+    }
+    expect(sent).toContain('[EMAIL_1]');
+    expect(done.redactions.map((r) => r.kind).sort()).toEqual(expect.arrayContaining(['EMAIL', 'PHONE', 'SSN', 'CARD', 'TERM']));
+    const version = await t.withUser(author.claims, async (tx) => {
+      const { requireVersion } = await import('@/lib/sops/service');
+      return requireVersion(tx, orgId, done.sopId, done.versionId!);
+    });
+    expect(version.source).toBe('ai');
+    expect(version.complete).toBe(true);
+    expect(version.model).toBe('claude-sonnet-5-5');
+    expect(version.outputTokens).toBeGreaterThan(0);
+    expect(ZSopContent.safeParse(version.content).success).toBe(true);
+    expect(version.content.titleBlock.documentNumber).toMatch(/^SOP-\d{4}$/);
+    expect(version.html).toContain('data-section="procedure"');
+  });
+
+  it('removes citations that are not clauses of the library or of the chosen frameworks, and reports them', async () => {
+    fake.script({
+      kind: 'tool',
+      input: modelDraft({
+        references: [
+          { framework: 'HACCP', clause: 'HACCP-P4' },
+          { framework: 'HACCP', clause: 'HACCP-P99' },
+          { framework: '21CFR11', clause: '11.10' },
+          { framework: 'ISO 9999', clause: '1.2.3' },
+        ],
+      }),
+    });
+    const g = await runner.startDraft(author, 'gen-foods', input('1. Monitor the CCP temperature every hour\n2. Record it in the CCP log'));
+    const done = await finished(g.id);
+    expect(done.status).toBe('succeeded');
+    expect(done.removedCitations).toEqual(
+      expect.arrayContaining([
+        { framework: 'HACCP', clause: 'HACCP-P99' },
+        { framework: '21CFR11', clause: '11.10' },
+        { framework: 'ISO 9999', clause: '1.2.3' },
+      ]),
+    );
+    const sop = await t.withUser(author.claims, async (tx) => (await import('@/lib/sops/service')).requireSop(tx, orgId, done.sopId));
+    expect(sop.draftContent!.references).toEqual([{ framework: 'HACCP', clause: 'HACCP-P4' }]);
+  });
+
+  it('stores model output as text: markup in every field is gone before it is stored', async () => {
+    const xss = '<img src=x onerror=alert(1)>Rinse<script>alert(2)</script> the filler';
+    fake.script({ kind: 'tool', input: modelDraft({ purpose: xss, procedure: [{ text: xss, callouts: [{ kind: 'warning', text: `${xss} now` }], substeps: [] }] }) });
+    const done = await finished((await runner.startDraft(author, 'gen-foods', input('1. Rinse the filler with potable water\n2. Record it'))).id);
+    expect(done.status).toBe('succeeded');
+    const row = await t.asService((tx) => tx.query<{ content: string; html: string }>('select content::text as content, html from public.sop_versions where id = $1', [done.versionId]));
+    for (const stored of [row[0]!.content, row[0]!.html]) {
+      expect(stored).not.toMatch(/<script|onerror|<img/i);
+    }
+    expect(row[0]!.html).toContain('Rinse');
+  });
+
+  it('keeps the finished sections of a stream cut mid-way as an incomplete draft that says what is missing', async () => {
+    const json = JSON.stringify(modelDraft());
+    const cutAt = Math.floor(json.indexOf('"procedure"') / 24) + 2;
+    fake.script({ kind: 'tool', cutAfter: cutAt }); // a stream that started is not retried
+    const done = await finished((await runner.startDraft(author, 'gen-foods', input('1. Rinse the filler\n2. Swab and record'))).id);
+    expect(done.status).toBe('failed');
+    expect(done.errorCode).toMatch(/stream_interrupted|connection_failed/);
+    expect(done.errorMessage).not.toContain(API_KEY);
+    expect(done.versionId).not.toBeNull();
+    const v = await t.asService((tx) => tx.query<{ complete: boolean; change_summary: string; content: TSopContent }>('select complete, change_summary, content from public.sop_versions where id = $1', [done.versionId]));
+    expect(v[0]!.complete).toBe(false);
+    expect(v[0]!.change_summary).toMatch(/Not drafted: .*Procedure/);
+    expect(v[0]!.content.purpose).toBe(modelDraft().purpose);
+    expect(ZSopContent.safeParse(v[0]!.content).success).toBe(true);
+  });
+
+  it('Cancel stops the run and keeps what was written, marked incomplete', async () => {
+    const json = JSON.stringify(modelDraft());
+    fake.script({ kind: 'tool', holdAfter: Math.floor(json.indexOf('"responsibilities"') / 24) + 3 });
+    const g = await runner.startDraft(author, 'gen-foods', input('1. Rinse the filler\n2. Swab and record'));
+    // wait until the first sections are stored, then cancel as the API route does
+    for (;;) {
+      const cur = await t.withUser(author.claims, (tx) => gens.requireGeneration(tx, orgId, g.id));
+      if ('purpose' in cur.partialContent) break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    await t.withUser(author.claims, (tx) => gens.requestCancel(tx, orgId, g.id));
+    runner.abortLocalRun(g.id);
+    fake.release();
+    const done = await finished(g.id);
+    expect(done.status).toBe('cancelled');
+    expect(done.errorCode).toBe('cancelled');
+    const v = await t.asService((tx) => tx.query<{ complete: boolean }>('select complete from public.sop_versions where id = $1', [done.versionId]));
+    expect(v[0]!.complete).toBe(false);
+  });
+
+  it('replays a finished run as Server-Sent Events: generation, redactions, sections in order, done', async () => {
+    const g = await runner.startDraft(author, 'gen-foods', input('1. Rinse the filler\n2. Email qa@example.com and record'));
+    await finished(g.id);
+    const body = await new Response(await stream.generationEventStream(author, orgId, g.id)).text();
+    const events = [...body.matchAll(/^event: (\w+)$/gm)].map((m) => m[1]);
+    expect(events[0]).toBe('generation');
+    expect(events[1]).toBe('redactions');
+    expect(events.filter((e) => e === 'section')).toHaveLength(9);
+    expect(events.at(-1)).toBe('done');
+    expect(body).toContain('[EMAIL_1]');
+    expect(body).not.toContain('qa@example.com');
+  });
+
+  it('closes a run that is recorded as running but owned by no process (a restart) as interrupted, keeping its sections', async () => {
+    const g = await t.withUser(author.claims, async (tx) => {
+      const { createSop } = await import('@/lib/sops/service');
+      const sop = await createSop(tx, { orgId, userId: author.id, title: 'Interrupted' });
+      const gen = await gens.createGeneration(tx, { orgId, sopId: sop.id, userId: author.id, kind: 'draft', source: 'ai', input: input('1. a b c d e f g h i j k'), redactions: [] });
+      await gens.markRunning(tx, gen.id, 'claude-sonnet-5-5');
+      await gens.recordSection(tx, gen.id, 'purpose', 'Keep the filler clean.');
+      return gen;
+    });
+    const body = await new Response(await stream.generationEventStream(author, orgId, g.id)).text();
+    expect(body).toContain('event: error');
+    expect(body).toContain('interrupted');
+    const after = await t.withUser(author.claims, (tx) => gens.requireGeneration(tx, orgId, g.id));
+    expect(after.status).toBe('failed');
+    expect(after.versionId).not.toBeNull();
+  });
+});
+
+describe('the offline drafter when the organization switched AI off', () => {
+  it('drafts without calling the model, labelled offline, complete', async () => {
+    await t.withUser(author.claims, (tx) => tx.query('update public.organizations set ai_allowed = false where id = $1', [orgId]));
+    const before = fake.requests.length;
+    const g = await runner.startDraft(author, 'gen-foods', input('1. Operator rinses the filler wearing gloves\n2. QA verifies with ATP swab and records it in the sanitation log'));
+    expect(g.source).toBe('offline');
+    const done = await finished(g.id);
+    expect(done.status).toBe('succeeded');
+    expect(fake.requests.length).toBe(before);
+    const v = await t.asService((tx) => tx.query<{ source: string; complete: boolean; model: string }>('select source, complete, model from public.sop_versions where id = $1', [done.versionId]));
+    expect(v[0]).toMatchObject({ source: 'offline', complete: true });
+    await t.withUser(author.claims, (tx) => tx.query('update public.organizations set ai_allowed = true where id = $1', [orgId]));
+  });
+
+  it('refuses "improve this section" when AI is off, with a reason', async () => {
+    await t.withUser(author.claims, (tx) => tx.query('update public.organizations set ai_allowed = false where id = $1', [orgId]));
+    const sops = await t.asService((tx) => tx.query<{ id: string }>('select id from public.sops where org_id = $1 and draft_content is not null limit 1', [orgId]));
+    await expect(runner.startImprove(author, 'gen-foods', sops[0]!.id, { section: 'purpose', instruction: 'Shorter' })).rejects.toMatchObject({ code: 'unprocessable' });
+    await t.withUser(author.claims, (tx) => tx.query('update public.organizations set ai_allowed = true where id = $1', [orgId]));
+  });
+});
+
+describe('improve this section', () => {
+  it('rewrites one section with Claude from scrubbed content and saves it as a new version', async () => {
+    const sops = await t.asService((tx) => tx.query<{ id: string }>('select id from public.sops where org_id = $1 and draft_content is not null order by created_at limit 1', [orgId]));
+    const sopId = sops[0]!.id;
+    await t.withUser(author.claims, async (tx) => {
+      const { requireSop, saveDraft } = await import('@/lib/sops/service');
+      const sop = await requireSop(tx, orgId, sopId);
+      await saveDraft(tx, { orgId, sopId, expectedRevision: sop.draftRevision, content: { ...sop.draftContent!, scope: 'Applies to line 3. Contact sam@example.com.' } });
+    });
+    fake.script({ kind: 'tool', input: { value: 'A shorter, clearer purpose.' } });
+    const before = fake.requests.length;
+    const g = await runner.startImprove(author, 'gen-foods', sopId, { section: 'purpose', instruction: 'Make it shorter; ask sam@example.com' });
+    const done = await finished(g.id);
+    expect(done.status).toBe('succeeded');
+    const sent = fake.requests.slice(before).map((r) => r.raw).join('');
+    expect(sent).not.toContain('sam@example.com');
+    const sop = await t.withUser(author.claims, async (tx) => (await import('@/lib/sops/service')).requireSop(tx, orgId, sopId));
+    expect(sop.draftContent!.purpose).toBe('A shorter, clearer purpose.');
+    // the other sections keep the author's own text, not placeholders
+    expect(sop.draftContent!.scope).toBe('Applies to line 3. Contact sam@example.com.');
+  });
+});
