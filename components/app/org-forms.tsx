@@ -10,6 +10,7 @@ import {
   resendInviteAction,
   revokeInviteAction,
   transferOwnershipAction,
+  updateDocumentSettingsAction,
   updateOrgAction,
 } from '@/app/(app)/o/actions';
 import { Field, FormMessages, SubmitButton } from '@/components/ui/form';
@@ -161,6 +162,42 @@ export function AcceptInviteForm({ inviteId, token }: { inviteId: string; token:
       <input type="hidden" name="inviteId" value={inviteId} />
       <input type="hidden" name="token" value={token} />
       <SubmitButton pendingText="Joining…">Accept invitation</SubmitButton>
+    </form>
+  );
+}
+
+export function DocumentSettingsForm({ slug, aiAllowed, serverHasClaude, sensitiveTerms, exportFooter, pageSize }: { slug: string; aiAllowed: boolean; serverHasClaude: boolean; sensitiveTerms: string[]; exportFooter: string; pageSize: 'A4' | 'Letter' }) {
+  const [state, action] = useActionState(updateDocumentSettingsAction, undefined);
+  return (
+    <form action={action} className="max-w-xl space-y-4" data-test="document-settings-form">
+      <FormMessages state={state} />
+      <input type="hidden" name="slug" value={slug} />
+      <label className="flex items-start gap-3 text-sm">
+        <input type="checkbox" name="aiAllowed" defaultChecked={aiAllowed} className="mt-1" data-test="ai-allowed" />
+        <span>
+          <span className="font-medium">AI processing allowed</span>
+          <span className="block text-slate-600">
+            When on, drafts are written by Claude from the description after personal data and the terms below are redacted. When off, the offline drafter builds drafts on this server and nothing leaves it.
+            {serverHasClaude ? '' : ' (This server has no Claude API key, so drafts are offline either way.)'}
+          </span>
+        </span>
+      </label>
+      <div>
+        <label htmlFor="sensitiveTerms" className="block text-sm font-medium text-slate-800">Sensitive terms</label>
+        <textarea id="sensitiveTerms" name="sensitiveTerms" rows={4} defaultValue={sensitiveTerms.join('\n')} className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm" placeholder={'Client names, site names, product codes — one per line'} />
+        <p className="mt-1 text-xs text-slate-500">Replaced by placeholders ([TERM_1] …) before anything is sent to the model.</p>
+      </div>
+      <Field label="Footer line of exported documents" name="exportFooter" defaultValue={exportFooter} maxLength={200} />
+      <div>
+        <label htmlFor="pageSize" className="block text-sm font-medium text-slate-800">Page size of exported documents</label>
+        <select id="pageSize" name="pageSize" defaultValue={pageSize} className="mt-1 block rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm">
+          <option value="A4">A4</option>
+          <option value="Letter">US Letter</option>
+        </select>
+      </div>
+      <div className="w-40">
+        <SubmitButton pendingText="Saving…">Save</SubmitButton>
+      </div>
     </form>
   );
 }

@@ -14,7 +14,7 @@ import { env } from '@/lib/env';
 import { AppError } from '@/lib/http/errors';
 import { logError } from '@/lib/log';
 import { roleCan } from '@/lib/orgs/permissions';
-import { requireOrg, type OrgSummary } from '@/lib/orgs/service';
+import { getDocumentSettings, requireOrg, type OrgSummary } from '@/lib/orgs/service';
 import { sanitizePlainText } from '@/lib/security/sanitize';
 import { ZGenerateInput, type TGenerateInput, type TImproveInput } from '@/lib/sops/api-schemas';
 import { SECTIONS, type TCitation, type TSopContent } from '@/lib/sops/content';
@@ -28,19 +28,6 @@ import { abortRun, endRun, publish, registerRun } from './generation-bus';
 import { draftOffline, type DraftInput } from './offline-drafter';
 import type { SectionKey } from './prompt';
 import { scrub, type Redaction } from './scrub';
-
-export interface OrgDraftingSettings {
-  aiAllowed: boolean;
-  sensitiveTerms: string[];
-}
-
-export async function draftingSettings(tx: Parameters<Parameters<typeof withUser>[1]>[0], orgId: string): Promise<OrgDraftingSettings> {
-  const [row] = await tx.query<{ ai_allowed: boolean; sensitive_terms: string[] }>(
-    'select ai_allowed, sensitive_terms from public.organizations where id = $1',
-    [orgId],
-  );
-  return { aiAllowed: row?.ai_allowed ?? true, sensitiveTerms: row?.sensitive_terms ?? [] };
-}
 
 const SEPARATOR = '\n\n\u2063\u2063\n\n';
 
@@ -84,7 +71,7 @@ export function scrubForImprove(content: TSopContent, instruction: string, terms
   return { content: mapStrings(content, () => texts[i++] ?? ''), instruction: texts[0] ?? '', redactions };
 }
 
-function sourceFor(settings: OrgDraftingSettings): 'ai' | 'offline' {
+function sourceFor(settings: { aiAllowed: boolean }): 'ai' | 'offline' {
   return env().ai.mode === 'claude' && settings.aiAllowed ? 'ai' : 'offline';
 }
 
@@ -125,7 +112,7 @@ async function launchDraft(user: CurrentUser, orgSlug: string, input: DraftInput
   const { generation, scrubbed, sop } = await withUser(user.claims, async (tx) => {
     const org = await requireOrg(tx, user.id, orgSlug);
     requireEditor(org);
-    const settings = await draftingSettings(tx, org.id);
+    const settings = await getDocumentSettings(tx, org.id);
     await assertDraftQuota(tx, org.id);
     const source = sourceFor(settings);
     const scrubbed = scrubInput(input, settings.sensitiveTerms);
@@ -154,7 +141,7 @@ export async function startImprove(user: CurrentUser, orgSlug: string, sopId: st
   const { generation, base, scrubbed, frameworks } = await withUser(user.claims, async (tx) => {
     const org = await requireOrg(tx, user.id, orgSlug);
     requireEditor(org);
-    const settings = await draftingSettings(tx, org.id);
+    const settings = await getDocumentSettings(tx, org.id);
     if (sourceFor(settings) !== 'ai') {
       throw new AppError(
         'unprocessable',

@@ -248,3 +248,27 @@ export async function acceptInvite(tx: Tx, inviteId: string, token: string): Pro
   }
   return { orgSlug: preview.orgSlug };
 }
+
+export interface DocumentSettings {
+  aiAllowed: boolean;
+  sensitiveTerms: string[];
+  exportFooter: string;
+  pageSize: 'A4' | 'Letter';
+}
+
+export async function getDocumentSettings(tx: Tx, orgId: string): Promise<DocumentSettings> {
+  const [r] = await tx.query<{ ai_allowed: boolean; sensitive_terms: string[]; export_footer: string; page_size: 'A4' | 'Letter' }>(
+    'select ai_allowed, sensitive_terms, export_footer, page_size from public.organizations where id = $1',
+    [orgId],
+  );
+  if (!r) throw new AppError('not_found', 'No such organization.');
+  return { aiAllowed: r.ai_allowed, sensitiveTerms: r.sensitive_terms, exportFooter: r.export_footer, pageSize: r.page_size };
+}
+
+export async function updateDocumentSettings(tx: Tx, orgId: string, s: DocumentSettings): Promise<void> {
+  const rows = await tx.query(
+    'update public.organizations set ai_allowed = $2, sensitive_terms = $3, export_footer = $4, page_size = $5 where id = $1 returning id',
+    [orgId, s.aiAllowed, s.sensitiveTerms, s.exportFooter, s.pageSize],
+  );
+  if (rows.length === 0) throw new AppError('forbidden', 'Only owners and admins can change these settings.');
+}

@@ -170,3 +170,38 @@ export async function acceptInviteAction(_prev: OrgFormState, form: FormData): P
   }
   redirect(`/o/${slug}`);
 }
+
+const ZDocumentSettings = z.object({
+  slug: ZSlug,
+  aiAllowed: z.enum(['on']).optional(),
+  sensitiveTerms: z.string().max(10_000, 'Keep the list under 10,000 characters.'),
+  exportFooter: z.string().trim().max(200, 'Use at most 200 characters for the footer line.'),
+  pageSize: z.enum(['A4', 'Letter']),
+});
+
+export async function updateDocumentSettingsAction(_prev: OrgFormState, form: FormData): Promise<OrgFormState> {
+  const user = await requireUser();
+  try {
+    const input = ZDocumentSettings.parse({
+      slug: form.get('slug'),
+      aiAllowed: form.get('aiAllowed') ?? undefined,
+      sensitiveTerms: form.get('sensitiveTerms') ?? '',
+      exportFooter: form.get('exportFooter') ?? '',
+      pageSize: form.get('pageSize'),
+    });
+    const terms = [...new Set(input.sensitiveTerms.split('\n').map((t) => sanitizePlainText(t)).filter((t) => t.length >= 2))];
+    if (terms.length > 200) return { error: 'List at most 200 sensitive terms.' };
+    await withUser(user.claims, async (tx) =>
+      orgs.updateDocumentSettings(tx, (await orgs.requireOrg(tx, user.id, input.slug)).id, {
+        aiAllowed: input.aiAllowed === 'on',
+        sensitiveTerms: terms.map((t) => t.slice(0, 120)),
+        exportFooter: sanitizePlainText(input.exportFooter) || 'Uncontrolled when printed',
+        pageSize: input.pageSize,
+      }),
+    );
+    revalidatePath(`/o/${input.slug}/settings`);
+    return { notice: 'Drafting and document settings saved.' };
+  } catch (err) {
+    return { error: message(err) };
+  }
+}

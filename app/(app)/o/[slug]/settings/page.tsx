@@ -1,23 +1,30 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { Section } from '@/components/app/section';
-import { OrgSettingsForm } from '@/components/app/org-forms';
+import { DocumentSettingsForm, OrgSettingsForm } from '@/components/app/org-forms';
 import { Alert } from '@/components/ui/form';
+import { withUser } from '@/lib/db';
+import { env } from '@/lib/env';
 import { loadOrg } from '@/lib/orgs/page-context';
+import { getDocumentSettings } from '@/lib/orgs/service';
 import { roleCan } from '@/lib/orgs/permissions';
 
 export const metadata: Metadata = { title: 'Organization settings' };
 
 export default async function OrgSettingsPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ saved?: string }> }) {
   const { slug } = await params;
-  const { org } = await loadOrg(slug);
+  const { user, org } = await loadOrg(slug);
   if (!roleCan(org.role, 'org.update')) notFound();
+  const settings = await withUser(user.claims, (tx) => getDocumentSettings(tx, org.id));
   const saved = (await searchParams).saved === '1';
   return (
     <div className="space-y-6">
       {saved ? <Alert kind="notice">Settings saved.</Alert> : null}
       <Section title="General">
         <OrgSettingsForm slug={org.slug} name={org.name} />
+      </Section>
+      <Section title="Drafting and documents">
+        <DocumentSettingsForm slug={org.slug} aiAllowed={settings.aiAllowed} serverHasClaude={env().ai.mode === 'claude'} sensitiveTerms={settings.sensitiveTerms} exportFooter={settings.exportFooter} pageSize={settings.pageSize} />
       </Section>
       <Section title="Ownership" description="Owners can hand ownership to another member from the Members page (“Make owner”); they then become an admin. An organization always keeps at least one owner.">
         <p className="text-sm text-slate-600">Organization id: <code>{org.id}</code></p>

@@ -2,12 +2,12 @@ import type { Metadata } from 'next';
 import { Section } from '@/components/app/section';
 import { GenerateForm } from '@/components/sops/generate-form';
 import { Alert } from '@/components/ui/form';
-import { draftingSettings } from '@/lib/ai/generation-runner';
 import { withUser } from '@/lib/db';
 import { env } from '@/lib/env';
 import { frameworkSummaries } from '@/lib/library';
 import { loadOrg } from '@/lib/orgs/page-context';
 import { roleCan } from '@/lib/orgs/permissions';
+import { getDocumentSettings } from '@/lib/orgs/service';
 
 export const metadata: Metadata = { title: 'New SOP' };
 
@@ -17,7 +17,7 @@ export default async function NewSopPage({ params }: { params: Promise<{ slug: s
   if (!roleCan(org.role, 'sops.edit')) {
     return <Alert kind="error">Your role ({org.role}) can read SOPs but not draft them. Ask an owner or admin to make you an author.</Alert>;
   }
-  const settings = await withUser(user.claims, (tx) => draftingSettings(tx, org.id));
+  const settings = await withUser(user.claims, (tx) => getDocumentSettings(tx, org.id));
   const serverHasClaude = env().ai.mode === 'claude';
   const mode = serverHasClaude && settings.aiAllowed ? 'ai' : 'offline';
   const frameworks = frameworkSummaries().map((f) => ({ code: f.code, name: f.name, clauses: f.clauseCount }));

@@ -2,11 +2,11 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { SopEditor } from '@/components/sops/sop-editor';
 import { Alert } from '@/components/ui/form';
-import { draftingSettings } from '@/lib/ai/generation-runner';
 import { withUser } from '@/lib/db';
 import { env } from '@/lib/env';
 import { FRAMEWORKS } from '@/lib/library';
 import { roleCan } from '@/lib/orgs/permissions';
+import { getDocumentSettings } from '@/lib/orgs/service';
 import { loadSopPage } from '@/lib/sops/page-context';
 
 export const metadata: Metadata = { title: 'Edit SOP' };
@@ -16,7 +16,7 @@ export default async function EditSopPage({ params }: { params: Promise<{ slug: 
   const { user, org, sop } = await loadSopPage(slug, id);
   if (!roleCan(org.role, 'sops.edit')) notFound();
   if (!sop.draftContent) return <Alert kind="error">This SOP has no content yet. Wait for its draft to finish, or retry it from the SOP page.</Alert>;
-  const settings = await withUser(user.claims, (tx) => draftingSettings(tx, org.id));
+  const settings = await withUser(user.claims, (tx) => getDocumentSettings(tx, org.id));
   const library = FRAMEWORKS.map((f) => ({ code: f.code, name: f.name, clauses: f.clauses.map((c) => ({ id: c.id, title: c.title })) }));
   return (
     <div className="space-y-3">
