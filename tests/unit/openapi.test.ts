@@ -32,11 +32,11 @@ describe('OpenAPI document', () => {
     const doc = openApiDocument('https://sop.example.com');
     expect(doc.openapi).toBe('3.1.0');
     expect(doc.servers[0]!.url).toBe('https://sop.example.com/api/v1');
-    const gen = (doc.paths['/orgs/{org}/sops/generate'] as Record<string, { requestBody: { content: { 'application/json': { schema: { required: string[]; properties: Record<string, unknown> } } } } }>).post;
+    const gen = (doc.paths['/orgs/{org}/sops/generate'] as Record<string, { requestBody: { content: { 'application/json': { schema: { required: string[]; properties: Record<string, unknown> } } } } }>).post!;
     const schema = gen.requestBody.content['application/json'].schema;
     expect(schema.required).toEqual(expect.arrayContaining(['title', 'processDescription']));
     expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['title', 'processDescription', 'industry', 'frameworks', 'audience', 'detail']));
-    const patch = (doc.paths['/orgs/{org}/sops/{id}'] as Record<string, { parameters: { name: string; in: string }[] }>).patch;
+    const patch = (doc.paths['/orgs/{org}/sops/{id}'] as Record<string, { parameters: { name: string; in: string }[] }>).patch!;
     expect(patch.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'If-Match', in: 'header' }), expect.objectContaining({ name: 'org', in: 'path' })]));
   });
 });
