@@ -3,14 +3,17 @@
  *   1. find Chromium (PLAYWRIGHT_CHROMIUM_PATH, else /usr/bin/chromium). None: say so loudly
  *      and skip — except under CI=true, where a missing browser fails the run;
  *   2. `next build`;
- *   3. start `next start` on a free port with a fresh embedded database in .data-e2e/
- *      (in its own process group, so stopping it stops next-server too);
+ *   3. start the local Anthropic fake (tests/fakes/anthropic-e2e: the real SDK in the app
+ *      talks to it through ANTHROPIC_BASE_URL, with slow tokens), then `next start` on a free
+ *      port with a fresh embedded database in .data-e2e/ (in its own process group, so
+ *      stopping it stops next-server too);
  *   4. `playwright test` (extra arguments are passed through), then stop the server.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
+import { E2E_ANTHROPIC_KEY, startE2eAnthropic } from '../tests/fakes/anthropic-e2e';
 
 const root = path.resolve(__dirname, '..');
 const bin = (name: string) => path.join(root, 'node_modules', '.bin', name);
@@ -69,8 +72,11 @@ async function main() {
   const baseUrl = `http://localhost:${port}`;
   const dataDir = path.join(root, '.data-e2e');
   rmSync(dataDir, { recursive: true, force: true });
+  const anthropic = await startE2eAnthropic();
   const serverEnv = {
     ...process.env,
+    ANTHROPIC_API_KEY: E2E_ANTHROPIC_KEY,
+    ANTHROPIC_BASE_URL: anthropic.url,
     NODE_ENV: 'production',
     NEXT_TELEMETRY_DISABLED: '1',
     PORT: String(port),
@@ -113,18 +119,20 @@ async function main() {
   let code = 1;
   try {
     await waitForHealth(baseUrl, server);
-    const run = spawnSync(bin('playwright'), ['test', ...process.argv.slice(2)], {
+    // Asynchronously: the Anthropic fake lives in this process and must keep answering.
+    const run = spawn(bin('playwright'), ['test', ...process.argv.slice(2)], {
       cwd: root,
       stdio: 'inherit',
       env: { ...process.env, E2E_BASE_URL: baseUrl, PLAYWRIGHT_CHROMIUM_PATH: chromium, E2E_DATA_DIR: dataDir },
     });
-    code = run.status ?? 1;
+    code = await new Promise<number>((resolve) => run.on('exit', (c) => resolve(c ?? 1)));
   } catch (err) {
     console.error(err instanceof Error ? err.message : err);
     code = 1;
   }
   if (code !== 0) console.error(`\n--- next start log ---\n${serverLog.slice(-8000)}`);
   stop();
+  await anthropic.close();
   process.exit(code);
 }
 

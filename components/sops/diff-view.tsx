@@ -40,8 +40,9 @@ export function DiffView({ diff, fromLabel, toLabel }: { diff: ContentDiff; from
           ? 'no differences.'
           : `${summary.sectionsChanged} section${summary.sectionsChanged === 1 ? '' : 's'} changed, ${summary.linesAdded} line${summary.linesAdded === 1 ? '' : 's'} added, ${summary.linesRemoved} removed.`}
       </p>
-      {diff.sections.map((s) =>
-        s.changed ? (
+      {diff.sections
+        .filter((s) => s.changed)
+        .map((s) => (
           <section key={s.section} className="overflow-hidden rounded-lg border border-slate-200 bg-white">
             <h3 className="border-b border-slate-200 bg-slate-50 px-3 py-1.5 text-sm font-semibold">{s.heading}</h3>
             <ol className="py-1">
@@ -50,12 +51,12 @@ export function DiffView({ diff, fromLabel, toLabel }: { diff: ContentDiff; from
               ))}
             </ol>
           </section>
-        ) : (
-          <p key={s.section} className="text-xs text-slate-500">
-            {s.heading}: unchanged
-          </p>
-        ),
-      )}
+        ))}
+      {diff.sections.some((s) => !s.changed) ? (
+        <p className="text-xs text-slate-500" data-test="diff-unchanged">
+          Unchanged: {diff.sections.filter((s) => !s.changed).map((s) => s.heading).join(', ')}.
+        </p>
+      ) : null}
     </div>
   );
 }

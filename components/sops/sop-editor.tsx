@@ -451,7 +451,9 @@ export function SopEditor({ org, sopId, docNumber, initialContent, initialRevisi
             {form.references.map((r, i) => (
               <li key={`${r.framework}-${r.clause}`} className="flex items-center justify-between gap-2 rounded border border-slate-200 px-2 py-1">
                 <span>
-                  {library.find((f) => f.code === r.framework)?.name ?? r.framework} {r.clause}
+                  <span className="font-mono text-xs font-semibold">
+                    {r.framework} {r.clause}
+                  </span>
                   <span className="text-slate-500"> — {library.find((f) => f.code === r.framework)?.clauses.find((c) => c.id === r.clause)?.title ?? 'not in the library'}</span>
                 </span>
                 <button type="button" aria-label={`Remove reference ${r.framework} ${r.clause}`} onClick={() => update({ references: form.references.filter((_, j) => j !== i) })} className="px-2 text-slate-500 hover:text-red-700">

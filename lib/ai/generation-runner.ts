@@ -213,8 +213,8 @@ async function runDraft(
     await writes;
 
     if (outcome.ok) {
-      const content: TSopContent = { ...outcome.content, titleBlock, revisionHistory: outcome.content.revisionHistory };
-      let prepared: { content: TSopContent; html: string };
+      const content: TSopContent = { ...outcome.content, titleBlock, revisionHistory: [] };
+      let prepared: TSopContent;
       try {
         prepared = prepareContent(content);
       } catch {
@@ -226,8 +226,7 @@ async function runDraft(
           orgId: g.orgId,
           sopId: g.sopId,
           authorId: user.id,
-          content: prepared.content,
-          html: prepared.html,
+          content: prepared,
           source: g.source,
           changeSummary: g.source === 'ai' ? `First draft written with Claude (${outcome.ok ? outcome.model : ''}).` : 'First draft written by the offline drafter.',
           model: outcome.ok ? outcome.model : '',
@@ -295,7 +294,6 @@ async function keepPartial(
         sopId: g.sopId,
         authorId: user.id,
         content: filled.content,
-        html: filled.html,
         source: g.source,
         complete: false,
         changeSummary: `Incomplete draft (${cancelled ? 'cancelled' : code}). Not drafted: ${filled.missing.join(', ') || 'nothing'}.`,
@@ -334,15 +332,14 @@ async function runImprove(
       return;
     }
     const prepared = prepareContent({ ...base, [section]: r.value });
-    publish(g.id, { type: 'section', data: { key: section, heading: heading(section), html: renderSectionHtml(section, prepared.content[section]) } });
+    publish(g.id, { type: 'section', data: { key: section, heading: heading(section), html: renderSectionHtml(section, prepared[section]) } });
     const version = await withUser(user.claims, async (tx) => {
-      await recordSection(tx, g.id, section, prepared.content[section]);
+      await recordSection(tx, g.id, section, prepared[section]);
       const v = await createVersion(tx, {
         orgId: g.orgId,
         sopId: g.sopId,
         authorId: user.id,
-        content: prepared.content,
-        html: prepared.html,
+        content: prepared,
         source: 'ai',
         changeSummary: `"${heading(section)}" rewritten with Claude: ${instruction}`.slice(0, 1000),
         model: r.model,

@@ -65,7 +65,6 @@ async function closeInterrupted(user: CurrentUser, g: Generation): Promise<Gener
         sopId: g.sopId,
         authorId: user.id,
         content: filled.content,
-        html: filled.html,
         source: g.source,
         complete: false,
         changeSummary: `Incomplete draft (interrupted). Not drafted: ${filled.missing.join(', ') || 'nothing'}.`,

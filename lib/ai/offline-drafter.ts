@@ -120,8 +120,8 @@ export function draftOffline(input: DraftInput, today = new Date()): TSopContent
 
   return {
     titleBlock: { title: input.title.trim(), documentNumber: '', department: input.department?.trim() ?? '' },
-    purpose: `This procedure describes how to ${input.title.trim().replace(/^./, (c) => c.toLowerCase())} consistently, safely and in a way that can be verified from the records.`,
-    scope: scopeBits.length ? `Applies to ${scopeBits.join(', ')} whenever this activity is performed.` : 'Applies to everyone who performs this activity at the sites named in the title block.',
+    purpose: `This procedure sets out the steps, responsibilities and records for ${input.title.trim().replace(/^./, (c) => c.toLowerCase())}, so that it is carried out the same way every time, safely, and can be verified from the records.`,
+    scope: scopeBits.length ? `Applies to ${scopeBits.join(', ')} whenever this activity is performed.` : 'Applies to everyone who performs this activity, wherever it is performed.',
     responsibilities: responsibilities.length
       ? responsibilities
       : [

@@ -1,18 +1,16 @@
 /**
  * Content on its way into the database, from any source (model, offline drafter, editor):
- * validated against the schema, sanitized field by field, and rendered to sanitized HTML.
+ * validated against the schema and sanitized field by field (createVersion renders the HTML).
  * Also turns the sections a stopped generation managed to write into a complete, valid
  * draft whose missing sections say so, marked incomplete.
  */
 import { SECTIONS, ZSopContent, type TSopContent } from './content';
-import { renderSopHtml } from './render-html';
 import { sanitizeContent } from './sanitize-content';
 
 export const NOT_DRAFTED = 'Not drafted: drafting stopped before this section. Retry, or write it here.';
 
-export function prepareContent(content: TSopContent): { content: TSopContent; html: string } {
-  const clean = sanitizeContent(ZSopContent.parse(content));
-  return { content: clean, html: renderSopHtml(clean) };
+export function prepareContent(content: TSopContent): TSopContent {
+  return sanitizeContent(ZSopContent.parse(content));
 }
 
 function skeleton(title: string, documentNumber: string, department: string): TSopContent {
@@ -38,7 +36,7 @@ function skeleton(title: string, documentNumber: string, department: string): TS
 export function fillPartial(
   partial: Record<string, unknown>,
   titleBlock: { title: string; documentNumber: string; department: string },
-): { content: TSopContent; html: string; missing: string[] } {
+): { content: TSopContent; missing: string[] } {
   let content = skeleton(titleBlock.title, titleBlock.documentNumber, titleBlock.department);
   const missing: string[] = [];
   for (const { key, heading } of SECTIONS) {
@@ -54,6 +52,5 @@ export function fillPartial(
       missing.push(heading);
     }
   }
-  const prepared = prepareContent(content);
-  return { ...prepared, missing };
+  return { content: prepareContent(content), missing };
 }

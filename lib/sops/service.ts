@@ -7,6 +7,7 @@
 import type { Tx } from '@/lib/db/types';
 import { AppError } from '@/lib/http/errors';
 import type { TSopContent } from './content';
+import { renderSopHtml } from './render-html';
 
 export const SOP_STATUSES = ['draft', 'in_review', 'approved', 'effective', 'retired'] as const;
 export type SopStatus = (typeof SOP_STATUSES)[number];
@@ -284,9 +285,10 @@ const VERSION_META = `v.id, v.sop_id, v.seq, v.label, v.change_summary, v.source
   v.input_tokens, v.output_tokens, v.author_id, coalesce(nullif(p.full_name, ''), p.email, '') as author_name, v.created_at`;
 
 /**
- * A new immutable version (labelled 0.1, 0.2 … by the database while the SOP is a draft) that also becomes the SOP's
- * current version and working draft. `content` and `html` must already be validated and
- * sanitized (lib/sops/prepare.ts).
+ * A new immutable version (0.1, 0.2 … while the SOP is a draft) that also becomes the SOP's
+ * current version and working draft. `content` must already be validated and sanitized
+ * (lib/sops/prepare). The revision history is the system's, not the author's: the previous
+ * version's history plus this version's entry; the stored HTML is rendered from the result.
  */
 export async function createVersion(
   tx: Tx,
@@ -295,7 +297,6 @@ export async function createVersion(
     sopId: string;
     authorId: string;
     content: TSopContent;
-    html: string;
     source: VersionSource;
     complete?: boolean;
     changeSummary?: string;
@@ -305,16 +306,26 @@ export async function createVersion(
   },
 ): Promise<VersionMeta> {
   try {
+    const [prev] = await tx.query<{ seq: number; history: TSopContent['revisionHistory'] | null }>(
+      `select seq, content -> 'revisionHistory' as history from public.sop_versions where org_id = $1 and sop_id = $2 order by seq desc limit 1`,
+      [args.orgId, args.sopId],
+    );
+    const label = `0.${Number(prev?.seq ?? 0) + 1}`;
+    const summary = args.changeSummary?.trim() || 'New version';
+    const content: TSopContent = {
+      ...args.content,
+      revisionHistory: [...(prev?.history ?? []), { version: label, date: new Date().toISOString().slice(0, 10), change: summary.slice(0, 4000), reason: '' }].slice(-100),
+    };
     const [row] = await tx.query<{ id: string }>(
       `insert into public.sop_versions (org_id, sop_id, label, content, html, change_summary, source, complete, model, input_tokens, output_tokens, author_id)
        values ($1, $2, $3, $4::jsonb, $5, $6, $7, $8, $9, $10, $11, $12) returning id`,
       [
         args.orgId,
         args.sopId,
-        '',
-        JSON.stringify(args.content),
-        args.html,
-        args.changeSummary ?? '',
+        label,
+        JSON.stringify(content),
+        renderSopHtml(content),
+        summary.slice(0, 1000),
         args.source,
         args.complete ?? true,
         args.model ?? '',
@@ -327,7 +338,7 @@ export async function createVersion(
       args.orgId,
       args.sopId,
       row!.id,
-      JSON.stringify(args.content),
+      JSON.stringify(content),
     ]);
     return (await getVersionMeta(tx, args.orgId, args.sopId, row!.id))!;
   } catch (err) {

@@ -21,7 +21,7 @@ let orgB: string;
 const as = (u: { id: string; email: string }) => claimsFor(u.id, { email: u.email });
 
 const draft = (title: string, text = '1. Operator cleans the filler\n2. QA verifies with an ATP swab and records it in the sanitation log') =>
-  prepareContent(draftOffline({ title, processDescription: text, frameworks: ['HACCP'] }));
+  ({ content: prepareContent(draftOffline({ title, processDescription: text, frameworks: ['HACCP'] })) });
 
 beforeAll(async () => {
   t = await createTestDb();
@@ -87,6 +87,13 @@ describe('SOPs', () => {
     }
     await expect(t.asService((tx) => tx.query("update public.sop_versions set label = 'x' where id = $1", [v1.id]))).rejects.toMatchObject({ code: '42501' });
     await expect(t.asService((tx) => tx.query('delete from public.sop_versions where id = $1', [v1.id]))).rejects.toMatchObject({ code: '42501' });
+    // The revision history is kept by the system, one entry per version.
+    const latest = await t.withUser(as(viewer), (tx) => requireVersion(tx, orgA, sop.id, v2.id));
+    expect(latest.content.revisionHistory.map((r) => [r.version, r.change])).toEqual([
+      ['0.1', 'New version'],
+      ['0.2', 'Supervisor check'],
+    ]);
+    expect(latest.html).toContain('Supervisor check');
     const stored = await t.withUser(as(viewer), (tx) => requireVersion(tx, orgA, sop.id, v1.id));
     expect(stored.html).toContain('sop-section');
     expect(stored.content.titleBlock.title).toBe('Versioned');

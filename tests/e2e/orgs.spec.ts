@@ -1,14 +1,7 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { collectConsoleProblems } from './support/console';
 import { mailboxLink, PASSWORD, signUpAndConfirm, uniqueEmail } from './support/auth';
-
-async function createOrg(page: Page, name: string): Promise<string> {
-  await page.goto('/o');
-  await page.getByLabel('Organization name').fill(name);
-  await page.getByRole('button', { name: 'Create organization' }).click();
-  await expect(page.getByTestId('org-name')).toHaveText(name);
-  return new URL(page.url()).pathname.split('/')[2]!;
-}
+import { createOrg } from './support/orgs';
 
 test('create an org, invite a colleague who signs up through the link, then remove them', async ({ browser }) => {
   test.setTimeout(120_000);

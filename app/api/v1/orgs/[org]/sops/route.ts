@@ -30,8 +30,8 @@ export const POST = apiRoute({ params: ZOrgParam, body: ZCreateSopInput, rateLim
     const org = await requireOrg(tx, user.id, params.org);
     const created = await createSop(tx, { orgId: org.id, userId: user.id, title, department: sanitizePlainText(body.department ?? '') });
     if (prepared) {
-      const content = { ...prepared.content, titleBlock: { ...prepared.content.titleBlock, documentNumber: created.docNumber } };
-      await createVersion(tx, { orgId: org.id, sopId: created.id, authorId: user.id, content, html: prepareContent(content).html, source: 'manual', changeSummary: 'Created by hand.' });
+      const content = { ...prepared, titleBlock: { ...prepared.titleBlock, documentNumber: created.docNumber } };
+      await createVersion(tx, { orgId: org.id, sopId: created.id, authorId: user.id, content, source: 'manual', changeSummary: 'Created by hand.' });
     }
     return requireSop(tx, org.id, created.id);
   });

@@ -24,7 +24,7 @@ export const GET = apiRoute({ params: ZSopParam }, async ({ user, params }) => {
 
 export const PATCH = apiRoute({ params: ZSopParam, body: ZPatchSopInput, rateLimit: SOP_WRITE_PER_USER }, async ({ request, user, params, body }) => {
   const expectedRevision = parseIfMatch(request.headers.get('if-match'));
-  const content = body.content ? prepareContent(body.content).content : undefined;
+  const content = body.content ? prepareContent(body.content) : undefined;
   try {
     const sop = await withUser(user.claims, async (tx) => {
       const org = await requireOrg(tx, user.id, params.org);

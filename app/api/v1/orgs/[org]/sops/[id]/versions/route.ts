@@ -32,13 +32,11 @@ export const POST = apiRoute({ params: ZSopParam, body: ZSaveVersionInput, rateL
     const sop = await requireSop(tx, org.id, params.id);
     if (sop.draftRevision !== expectedRevision) throw new ConflictError(sop);
     if (!sop.draftContent) throw new AppError('unprocessable', 'This SOP has no content to save as a version yet.');
-    const prepared = prepareContent(sop.draftContent);
     const version = await createVersion(tx, {
       orgId: org.id,
       sopId: sop.id,
       authorId: user.id,
-      content: prepared.content,
-      html: prepared.html,
+      content: prepareContent(sop.draftContent),
       source: 'manual',
       changeSummary: sanitizePlainText(body.changeSummary),
     });

@@ -1,0 +1,81 @@
+/**
+ * The Word export of an SOP version, built with `docx` from the structured content (never from
+ * HTML): controlled-document header and footer on every page, the title and approval block, a
+ * table of contents, then the numbered sections. renderSopDocx gives the .docx bytes;
+ * streamSopDocx gives a web ReadableStream for a route handler's Response.
+ */
+import { Document, PageBreak, Packer, Paragraph, TableOfContents } from 'docx';
+import { estimatePageNumbers } from 'docx/layout';
+import { buildFooter, buildHeader, buildTitleBlock } from './frame';
+import { xmlSafe } from './format';
+import { buildBody } from './sections';
+import { NUMBERING_CONFIG, STYLE, STYLES, pageGeometry } from './styles';
+import type { ExportDocument } from './types';
+
+export type { ExportDocument } from './types';
+
+export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+export interface RenderOptions {
+  /**
+   * Lay the pages out (docx/layout) to write the table of contents' page numbers into the file,
+   * so they show in print, PDF and LibreOffice without a field update and Word opens the file
+   * without asking to update fields. It is most of the render time (about 0.5 s for a 5-page
+   * SOP, a few seconds for 50 pages, synchronous). Off: the entries are there, the page numbers
+   * are blank until Word updates the table (F9). Default on.
+   */
+  estimatePageNumbers?: boolean;
+}
+
+export function buildSopDocument(doc: ExportDocument, options: RenderOptions = {}): Document {
+  const page = pageGeometry(doc.org.pageSize);
+  return new Document({
+    title: xmlSafe(`${doc.sop.documentNumber} ${doc.sop.title}`.trim()),
+    subject: 'Standard Operating Procedure',
+    creator: xmlSafe(doc.org.name),
+    lastModifiedBy: xmlSafe(doc.version.authorName),
+    description: xmlSafe(`Version ${doc.version.label}${doc.version.approved ? '' : ' (draft, not approved)'}`),
+    styles: STYLES,
+    numbering: NUMBERING_CONFIG,
+    pageNumbers: options.estimatePageNumbers === false ? undefined : estimatePageNumbers,
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: page.width, height: page.height },
+            margin: page.margin,
+          },
+        },
+        headers: { default: buildHeader(doc, page) },
+        footers: { default: buildFooter(doc, page) },
+        children: [
+          ...buildTitleBlock(doc, page),
+          new Paragraph({ style: STYLE.blockLabel, text: 'Contents' }),
+          new TableOfContents('Contents', { hyperlink: true, headingStyleRange: '1-2' }),
+          new Paragraph({ children: [new PageBreak()] }),
+          ...buildBody(doc, page.contentWidth),
+        ],
+      },
+    ],
+  });
+}
+
+export function renderSopDocx(doc: ExportDocument, options?: RenderOptions): Promise<Buffer> {
+  return Packer.toBuffer(buildSopDocument(doc, options));
+}
+
+/**
+ * The .docx as a web stream, for `new Response(streamSopDocx(doc))`. docx zips the package in
+ * memory, so the stream carries the whole file as one chunk: it saves copying into a Response
+ * body, not memory.
+ */
+export function streamSopDocx(doc: ExportDocument, options?: RenderOptions): ReadableStream<Uint8Array> {
+  const source = Packer.toStream(buildSopDocument(doc, options));
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      source.on('data', (chunk: Buffer) => controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength)));
+      source.on('end', () => controller.close());
+      source.on('error', (err: unknown) => controller.error(err));
+    },
+  });
+}

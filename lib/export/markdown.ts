@@ -1,0 +1,105 @@
+/**
+ * The same SOP export as Pandoc Markdown: title block, approvals, the numbered sections, nested
+ * ordered steps with their callouts as block quotes, and pipe tables. Used by the export
+ * benchmark (pandoc converts it to .docx as the baseline) and handy for plain-text previews.
+ */
+import { findClause, getFramework } from '@/lib/library';
+import { NOT_APPLICABLE, SECTIONS, type TSopContent, type TStep } from '@/lib/sops/content';
+import { effectiveLine } from './frame';
+import { formatDate, formatDateTime, xmlSafe } from './format';
+import type { ExportDocument } from './types';
+
+/** Escapes Markdown syntax so content is printed as written. */
+export function mdEscape(text: string): string {
+  return xmlSafe(text)
+    .replace(/([\\`*_[\]<>#|~^$])/g, '\\$1')
+    .replace(/^(\s*)(\d+)([.)])(?=\s|$)/gm, '$1$2\\$3')
+    .replace(/^(\s*)([-+])(\s)/gm, '$1\\$2$3');
+}
+
+const cellText = (text: string) => mdEscape(text).replace(/\r?\n/g, ' ');
+
+function table(head: string[], rows: string[][]): string {
+  return [`| ${head.map(cellText).join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.map(cellText).join(' | ')} |`)].join('\n');
+}
+
+function steps(list: TStep[], depth = 0): string[] {
+  const pad = '    '.repeat(depth);
+  return list.flatMap((s, i) => [
+    `${pad}${i + 1}. ${mdEscape(s.text).replace(/\n/g, `\n${pad}    `)}`,
+    ...s.callouts.flatMap((c) => ['', `${pad}    > **${c.kind.toUpperCase()}:** ${mdEscape(c.text).replace(/\n/g, ' ')}`, '']),
+    ...steps(s.substeps, depth + 1),
+  ]);
+}
+
+const na = `${NOT_APPLICABLE}.`;
+
+function section(key: keyof TSopContent, doc: ExportDocument): string {
+  const c = doc.content;
+  switch (key) {
+    case 'purpose':
+      return mdEscape(c.purpose);
+    case 'scope':
+      return mdEscape(c.scope);
+    case 'responsibilities':
+      return table(['Role', 'Responsibilities'], c.responsibilities.map((r) => [r.role, r.duties]));
+    case 'definitions':
+      return c.definitions.length ? table(['Term', 'Definition'], c.definitions.map((d) => [d.term, d.definition])) : na;
+    case 'materialsAndEquipment':
+      return c.materialsAndEquipment.length ? c.materialsAndEquipment.map((m) => `- ${mdEscape(m)}`).join('\n') : na;
+    case 'healthAndSafety': {
+      const { cautions, ppe } = c.healthAndSafety;
+      if (!cautions.length && !ppe.length) return na;
+      return [
+        '### Hazards and precautions',
+        cautions.length ? cautions.map((t) => `> **CAUTION:** ${mdEscape(t)}`).join('\n\n') : na,
+        '### Personal protective equipment',
+        ppe.length ? ppe.map((p) => `- ${mdEscape(p)}`).join('\n') : na,
+      ].join('\n\n');
+    }
+    case 'procedure':
+      return steps(c.procedure).join('\n');
+    case 'records':
+      return c.records.length ? table(['Record', 'Retention'], c.records.map((r) => [r.name, r.retention || '—'])) : na;
+    case 'references':
+      return c.references.length
+        ? table(
+            ['Framework', 'Clause', 'Title'],
+            c.references.map((r) => [getFramework(r.framework)?.name.split(' — ')[0] ?? r.framework, r.clause, findClause(r.framework, r.clause)?.title ?? 'Not in the SOPwright regulation library']),
+          )
+        : na;
+    case 'revisionHistory': {
+      const rows = doc.revisions.length ? doc.revisions.map((r) => [r.version, r.date, r.author, r.change]) : c.revisionHistory.map((r) => [r.version, r.date, '—', r.change]);
+      return rows.length ? table(['Version', 'Date', 'Author', 'Change'], rows) : na;
+    }
+    default:
+      return '';
+  }
+}
+
+export function contentToMarkdown(doc: ExportDocument): string {
+  const v = doc.version;
+  const head = [
+    `# ${mdEscape(doc.sop.title)}`,
+    `**${mdEscape(doc.org.name)}** · Standard Operating Procedure ${mdEscape(doc.sop.documentNumber)} · Version ${mdEscape(v.label)} · ${mdEscape(effectiveLine(doc))}`,
+    table(
+      ['Field', 'Value'],
+      [
+        ['Document number', doc.sop.documentNumber],
+        ['Version', v.label],
+        ['Status', doc.sop.status],
+        ['Effective date', v.approved ? formatDate(v.effectiveDate) || 'Not set' : 'Not effective'],
+        ['Owner', doc.sop.owner],
+        ['Department', doc.sop.department],
+        ['Author', v.authorName],
+        ['Version created', formatDateTime(v.createdAt)],
+        ['Change summary', v.changeSummary],
+      ],
+    ),
+    v.approved
+      ? table(['Name', 'Role', 'Signature meaning', 'Signed (UTC)'], doc.approvals.map((a) => [a.name, a.role, a.meaning, formatDateTime(a.signedAt)]))
+      : `**Draft – not yet approved.** Prepared by ${mdEscape(v.authorName)} on ${formatDateTime(v.createdAt)}.`,
+  ];
+  const body = SECTIONS.map((s, i) => `## ${i + 1} ${s.heading}\n\n${section(s.key, doc)}`);
+  return `${[...head, ...body].join('\n\n')}\n`;
+}

@@ -1,0 +1,247 @@
+/**
+ * SOP drafting as a person does it in Chromium, against the app's real SDK talking to the
+ * local Anthropic fake (slow tokens, so sections visibly arrive one by one).
+ */
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { loadXssPayloads } from '../fixtures/xss';
+import { collectConsoleProblems } from './support/console';
+import { signUpAndConfirm, uniqueEmail } from './support/auth';
+import { createOrg } from './support/orgs';
+
+const DESCRIPTION = [
+  '1. Operator stops the filling line and applies lockout/tagout',
+  '   Warning: stored energy can move the capper',
+  '2. Remove product residue from the filler bowl with potable water',
+  '   2.1 Rinse until the water runs clear',
+  '3. Apply the alkaline detergent at the concentration on the label',
+  '   Caution: detergent is corrosive, wear gloves and goggles',
+  '4. QA verifies with an ATP swab and records the result in the sanitation log',
+  '5. If the swab fails, email the QA lead at qa.lead@example.com and re-clean',
+].join('\n');
+
+async function newOwnerWithOrg(browser: Browser, prefix: string): Promise<{ page: Page; slug: string; email: string }> {
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  const email = uniqueEmail(prefix);
+  await signUpAndConfirm(page, email, 'Quinn Quality');
+  const slug = await createOrg(page, `Plant ${email.slice(prefix.length + 1, prefix.length + 9)}`);
+  return { page, slug, email };
+}
+
+async function startDraft(page: Page, slug: string, title: string) {
+  await page.goto(`/o/${slug}/sops/new`);
+  await page.getByLabel('Title').fill(title);
+  await page.getByLabel('Describe the process in your own words').fill(DESCRIPTION);
+  await page.getByRole('textbox', { name: 'Industry (optional)' }).fill('Beverage bottling');
+  await page.getByRole('checkbox', { name: /HACCP/ }).check();
+  await page.getByRole('checkbox', { name: /ISO 9001/ }).check();
+}
+
+test('new SOP → streamed section by section → edit → save version → diff → reload shows it', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const { page, slug } = await newOwnerWithOrg(browser, 'journey');
+  const problems = collectConsoleProblems(page);
+
+  await page.goto(`/o/${slug}/sops`);
+  await expect(page.getByTestId('sops-empty')).toContainText('No SOPs yet');
+  await page.getByTestId('sops-empty').getByRole('link', { name: 'New SOP' }).click();
+  await expect(page.getByTestId('ai-mode')).toContainText('AI processing is allowed');
+
+  await startDraft(page, slug, 'Filler cleaning and sanitation');
+  // What will be redacted is shown before anything is sent.
+  await expect(page.getByTestId('redactions')).toContainText('[EMAIL_1]');
+  await page.screenshot({ path: 'test-results/screens/generate-form.png', fullPage: true });
+  await page.getByTestId('generate-submit').click();
+
+  // Sections arrive one by one: the first is on screen while drafting is still going.
+  await expect(page.getByTestId('streamed-purpose')).toBeVisible();
+  await expect(page.getByTestId('generation-status')).toContainText(/Drafting with Claude: [1-8] of 9 sections/);
+  await page.screenshot({ path: 'test-results/screens/generate-midstream.png', fullPage: true });
+  await expect(page.getByTestId('generation-status')).toHaveText('Draft saved.', { timeout: 30_000 });
+  await expect(page.getByTestId('streamed-procedure')).toContainText('applies lockout/tagout');
+  await expect(page.getByTestId('streamed-procedure')).toContainText('WARNING');
+  await expect(page.getByTestId('removed-citations')).toContainText('HACCP HACCP-P42');
+  // The model never saw the email address, and neither does the stored draft.
+  await expect(page.getByTestId('streamed-procedure')).toContainText('[EMAIL_1]');
+
+  await page.getByTestId('open-sop').click();
+  await expect(page.getByTestId('version-label')).toHaveText('Version 0.1');
+  await expect(page.getByTestId('doc-number')).toHaveText('SOP-0001');
+  await expect(page.getByTestId('sop-html')).toContainText('Filler cleaning and sanitation');
+
+  // Edit the purpose; autosave reports it; then save a version.
+  await page.getByTestId('edit-sop').click();
+  await page.getByTestId('ed-purpose').fill('Keep the filling line free of product residue and microbial contamination between production runs.');
+  await expect(page.getByTestId('save-status')).toContainText('Saved at', { timeout: 15_000 });
+  await page.screenshot({ path: 'test-results/screens/editor.png', fullPage: true });
+  await page.getByLabel('Save as a new version').fill('Clearer purpose');
+  await page.getByTestId('save-version').click();
+  await expect(page.getByTestId('version-message')).toHaveText('Saved as version 0.2.');
+
+  // History: 0.1 → 0.2 shows the purpose change at word level.
+  await page.goto(`/o/${slug}/sops`);
+  await page.getByRole('link', { name: 'Filler cleaning and sanitation' }).click();
+  await page.getByTestId('history-link').click();
+  await expect(page.getByTestId('version-list')).toContainText('Clearer purpose');
+  await page.getByTestId('compare').click();
+  await expect(page.getByTestId('diff-summary')).toContainText('Version 0.1 → Version 0.2: 1 section changed');
+  await expect(page.getByTestId('diff-added').first()).toContainText('microbial contamination');
+  await expect(page.getByTestId('diff-removed').first()).toBeVisible();
+  await page.screenshot({ path: 'test-results/screens/history-diff.png', fullPage: true });
+
+  await page.goto(`/o/${slug}/sops`);
+  await page.reload();
+  await page.getByRole('link', { name: 'Filler cleaning and sanitation' }).click();
+  await expect(page.getByTestId('version-label')).toHaveText('Version 0.2');
+  await expect(page.getByTestId('sop-html')).toContainText('microbial contamination between production runs');
+  await page.screenshot({ path: 'test-results/screens/sop.png', fullPage: true });
+
+  // Search finds it by a word of its body.
+  await page.goto(`/o/${slug}/sops?q=capper`);
+  await expect(page.getByTestId('sop-list')).toContainText('Filler cleaning and sanitation');
+  await page.goto(`/o/${slug}/sops?q=xylophone`);
+  await expect(page.getByTestId('sops-empty')).toContainText('No SOP matches');
+  expect(problems).toEqual([]);
+});
+
+test('closing the tab mid-generation loses nothing: reopening shows the draft', async ({ browser }) => {
+  test.setTimeout(90_000);
+  const { page, slug } = await newOwnerWithOrg(browser, 'closer');
+  await startDraft(page, slug, 'Allergen changeover');
+  await page.getByTestId('generate-submit').click();
+  await expect(page.getByTestId('streamed-purpose')).toBeVisible();
+  const ctx = page.context();
+  await page.close();
+
+  const again = await ctx.newPage();
+  await again.goto(`/o/${slug}/sops`);
+  await again.getByRole('link', { name: 'Allergen changeover' }).click();
+  // Either still drafting (the page reattaches and shows progress) or already finished.
+  await expect(again.getByTestId('version-label')).toHaveText('Version 0.1', { timeout: 30_000 });
+  await expect(again.getByTestId('sop-html')).toContainText('QA verifies with an ATP swab');
+  await expect(again.getByTestId('incomplete-badge')).toHaveCount(0);
+});
+
+test('Cancel keeps what was written as an incomplete draft, and Retry finishes it', async ({ browser }) => {
+  test.setTimeout(90_000);
+  const { page, slug } = await newOwnerWithOrg(browser, 'cancel');
+  await startDraft(page, slug, 'Metal detector check');
+  await page.getByTestId('generate-submit').click();
+  await expect(page.getByTestId('streamed-purpose')).toBeVisible();
+  await page.getByTestId('cancel-generation').click();
+  await expect(page.getByTestId('generation-error')).toContainText('cancelled', { timeout: 15_000 });
+  await page.getByTestId('open-sop').click();
+  await expect(page.getByTestId('incomplete-badge')).toBeVisible();
+  await expect(page.getByTestId('stopped-banner')).toContainText('cancelled');
+  await page.getByTestId('retry-generation').click();
+  await expect(page.getByTestId('generation-status')).toHaveText('Draft saved.', { timeout: 30_000 });
+  await expect(page.getByTestId('version-label')).toHaveText('Version 0.2');
+  await expect(page.getByTestId('incomplete-badge')).toHaveCount(0);
+});
+
+test('two editors: one save wins, the other sees both texts and chooses; nothing is lost', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const { page: first, slug } = await newOwnerWithOrg(browser, 'twoeditors');
+  await startDraft(first, slug, 'Glass breakage');
+  await first.getByTestId('generate-submit').click();
+  await expect(first.getByTestId('generation-status')).toHaveText('Draft saved.', { timeout: 30_000 });
+  await first.getByTestId('open-sop').click();
+  await first.getByTestId('edit-sop').click();
+  await expect(first).toHaveURL(/\/edit$/);
+  const editUrl = first.url();
+
+  // The same person in a second window (or a colleague) opens the editor at the same revision.
+  const second = await first.context().newPage();
+  await second.goto(editUrl);
+  await first.getByTestId('ed-purpose').fill('Purpose written in the first window.');
+  await expect(first.getByTestId('save-status')).toContainText('Saved at', { timeout: 15_000 });
+
+  await second.getByTestId('ed-purpose').fill('Purpose written in the second window.');
+  await expect(second.getByTestId('conflict')).toBeVisible({ timeout: 15_000 });
+  await expect(second.getByTestId('conflict-theirs')).toContainText('Purpose written in the first window.');
+  await expect(second.getByTestId('conflict-mine')).toContainText('Purpose written in the second window.');
+  await second.screenshot({ path: 'test-results/screens/conflict.png', fullPage: true });
+  await second.getByTestId('keep-mine').click();
+  await expect(second.getByTestId('save-status')).toContainText('Saved at');
+
+  const check = await first.context().newPage();
+  await check.goto(editUrl.replace(/\/edit$/, ''));
+  await expect(check.getByTestId('sop-html')).toContainText('Purpose written in the second window.');
+});
+
+test('with AI processing off the offline drafter writes the draft, labelled offline', async ({ browser }) => {
+  test.setTimeout(90_000);
+  const { page, slug } = await newOwnerWithOrg(browser, 'offline');
+  await page.goto(`/o/${slug}/settings`);
+  await page.getByTestId('ai-allowed').uncheck();
+  await page.getByTestId('document-settings-form').getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByTestId('document-settings-form').getByTestId('form-notice')).toContainText('saved');
+  await startDraft(page, slug, 'Receiving raw materials');
+  await expect(page.getByTestId('ai-mode')).toContainText('Offline draft');
+  await page.getByRole('button', { name: 'Create offline draft' }).click();
+  await expect(page.getByTestId('generation-status')).toHaveText('Draft saved.', { timeout: 30_000 });
+  await page.getByTestId('open-sop').click();
+  await expect(page.getByTestId('offline-badge')).toBeVisible();
+  await expect(page.getByTestId('sop-html')).toContainText('QA verifies with an ATP swab');
+});
+
+test('hundreds of XSS payloads in titles, model-shaped content and manual edits render as text: no script runs', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const { page, slug } = await newOwnerWithOrg(browser, 'xss');
+  await page.addInitScript(() => {
+    const w = window as unknown as { __xss: string[] };
+    w.__xss = [];
+    for (const name of ['alert', 'confirm', 'prompt', 'print'] as const) {
+      (window as unknown as Record<string, unknown>)[name] = (...args: unknown[]) => void w.__xss.push(`${name}(${args.join(',')})`);
+    }
+  });
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  const payloads = loadXssPayloads();
+  expect(payloads.length).toBeGreaterThan(300);
+  // Every payload carries some text, so no field is empty after markup is removed.
+  const text = (p: string) => `x ${p}`.slice(0, 3900);
+  const steps = Array.from({ length: Math.ceil(payloads.length / 30) }, (_, i) => {
+    const chunk = payloads.slice(i * 30, i * 30 + 30);
+    return { text: text(chunk[0]!), callouts: [{ kind: 'warning', text: text(chunk[1] ?? '') }], substeps: chunk.slice(2).map((p) => ({ text: text(p), callouts: [], substeps: [] })) };
+  });
+  const content = {
+    titleBlock: { title: text(payloads[0]!).slice(0, 290), documentNumber: '', department: 'QA' },
+    purpose: text(payloads.slice(0, 20).join(' ')),
+    scope: text(payloads[5]!),
+    responsibilities: payloads.slice(0, 20).map((p) => ({ role: text(p).slice(0, 290), duties: text(p) })),
+    definitions: payloads.slice(20, 50).map((p) => ({ term: text(p).slice(0, 290), definition: text(p) })),
+    materialsAndEquipment: payloads.slice(50, 110).map((p) => text(p).slice(0, 290)),
+    healthAndSafety: { cautions: payloads.slice(110, 130).map(text), ppe: payloads.slice(130, 150).map((p) => text(p).slice(0, 290)) },
+    procedure: steps,
+    records: payloads.slice(150, 180).map((p) => ({ name: text(p).slice(0, 290), retention: text(p).slice(0, 190) })),
+    references: [{ framework: 'HACCP', clause: 'HACCP-P4' }],
+    revisionHistory: [],
+  };
+  const res = await page.request.post(`/api/v1/orgs/${slug}/sops`, { data: { title: text(payloads[3]!).slice(0, 290), content } });
+  expect(res.status(), await res.text()).toBe(201);
+  const { sop } = (await res.json()) as { sop: { id: string } };
+
+  for (const path of [`/o/${slug}/sops/${sop.id}/edit`, `/o/${slug}/sops`, `/o/${slug}/sops/${sop.id}/history`]) {
+    await page.goto(path);
+    await page.waitForLoadState('networkidle');
+    expect(await page.evaluate(() => (window as unknown as { __xss: string[] }).__xss), path).toEqual([]);
+  }
+  await page.goto(`/o/${slug}/sops/${sop.id}`);
+  await expect(page.getByTestId('sop-html')).toContainText('x ');
+  const found = await page.evaluate(() => {
+    const root = document.querySelector('[data-test="sop-html"]')!;
+    const bad: string[] = [];
+    for (const el of root.querySelectorAll('*')) {
+      if (['SCRIPT', 'IFRAME', 'OBJECT', 'EMBED', 'SVG', 'MATH', 'STYLE', 'LINK', 'META', 'BASE', 'FORM', 'IMG', 'A', 'INPUT', 'BUTTON'].includes(el.tagName.toUpperCase())) bad.push(el.tagName);
+      for (const a of el.attributes) if (!['class', 'data-section'].includes(a.name)) bad.push(`${el.tagName}[${a.name}]`);
+    }
+    return { bad, fired: (window as unknown as { __xss: string[] }).__xss };
+  });
+  expect(found.bad).toEqual([]);
+  expect(found.fired).toEqual([]);
+  expect(dialogs).toEqual([]);
+});

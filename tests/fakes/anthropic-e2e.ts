@@ -1,0 +1,32 @@
+/**
+ * The Anthropic fake as the browser suite's model (scripts/run-e2e.ts): it answers each draft
+ * with a complete SOP built from the process description in the request (so what the user
+ * typed shows up), plus one citation that is not in the library (so the "removed" notice is
+ * exercised), streamed with slow tokens so that sections visibly arrive one by one. A section
+ * rewrite answers with the instruction applied to the purpose text.
+ */
+import { draftOffline } from '@/lib/ai/offline-drafter';
+import { startFakeAnthropic, type FakeAnthropic } from './anthropic';
+
+export const E2E_ANTHROPIC_KEY = 'sk-ant-e2e-local-fake-key-000000';
+
+function between(text: string, tag: string): string {
+  return text.match(new RegExp(`<${tag}>\\n([\\s\\S]*?)\\n</${tag}>`))?.[1] ?? '';
+}
+
+function answer(body: Record<string, unknown>): unknown {
+  const user = String((body.messages as { content: string }[] | undefined)?.[0]?.content ?? '');
+  const tool = (body.tools as { name: string }[] | undefined)?.[0]?.name;
+  if (tool === 'write_section') {
+    return { value: `Rewritten as asked: ${between(user, 'instruction')}` };
+  }
+  const title = between(user, 'sop_facts').match(/^Title: (.*)$/m)?.[1] ?? 'Untitled procedure';
+  const system = String(body.system ?? '');
+  const frameworks = ['HACCP', 'ISO9001', '21CFR11', '29CFR1910'].filter((f) => system.includes(`- ${f} |`));
+  const content = draftOffline({ title, processDescription: between(user, 'process_description'), frameworks });
+  return { ...content, references: [...content.references, { framework: 'HACCP', clause: 'HACCP-P42' }] };
+}
+
+export function startE2eAnthropic(port?: number): Promise<FakeAnthropic> {
+  return startFakeAnthropic({ apiKey: E2E_ANTHROPIC_KEY, defaultInput: answer, defaultDelayMs: 12, port });
+}
