@@ -105,7 +105,7 @@ export function GenerateForm({ org, frameworks, mode, sensitiveTerms }: { org: s
       </fieldset>
       {mode === 'ai' ? (
         preview.length ? (
-          <RedactionSummary redactions={preview} />
+          <RedactionSummary redactions={preview} preview />
         ) : (
           <p className="text-xs text-slate-500" data-test="no-redactions">Nothing to redact found: no emails, phone numbers, ID numbers or your organization’s sensitive terms.</p>
         )

@@ -7,11 +7,11 @@ import { SopHtml } from './sop-html';
 
 export const BODY_SECTIONS = 9;
 
-export function RedactionSummary({ redactions }: { redactions: { kind: string; placeholder: string; count: number }[] }) {
+export function RedactionSummary({ redactions, preview = false }: { redactions: { kind: string; placeholder: string; count: number }[]; preview?: boolean }) {
   if (redactions.length === 0) return null;
   return (
     <div className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-test="redactions">
-      <p className="font-medium">Redacted before sending to the model:</p>
+      <p className="font-medium">{preview ? 'Will be replaced by placeholders before anything is sent to the model:' : 'Redacted before sending to the model:'}</p>
       <ul className="mt-1 flex flex-wrap gap-2">
         {redactions.map((r) => (
           <li key={r.placeholder} className="rounded bg-white px-2 py-0.5 font-mono text-xs">

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { ZCreateOrgInput, ZInviteInput, ZMemberParam, ZOrgParam } from '@/lib/orgs/api-schemas';
-import { ZCreateSopInput, ZDiffQuery, ZGenerateInput, ZGenerationParam, ZImproveInput, ZListSopsQuery, ZPatchSopInput, ZSaveVersionInput, ZSopParam, ZVersionParam } from '@/lib/sops/api-schemas';
+import { ZCreateSopInput, ZDiffQuery, ZExportQuery, ZGenerateInput, ZGenerationParam, ZImproveInput, ZListSopsQuery, ZPatchSopInput, ZSaveVersionInput, ZSopParam, ZVersionParam } from '@/lib/sops/api-schemas';
 
 type Method = 'get' | 'post' | 'patch' | 'delete';
 
@@ -66,6 +66,15 @@ export const ENDPOINTS: Endpoint[] = [
   { method: 'get', path: '/orgs/{org}/sops/{id}/versions/{versionId}', summary: 'One version: content, sanitized HTML, source, model, token usage.', params: ZVersionParam, responses: { '200': '`{ version }`.', '404': 'Not found.' } },
   { method: 'get', path: '/orgs/{org}/sops/{id}/diff', summary: 'Section-by-section diff of two versions (line and word level).', params: ZSopParam, query: ZDiffQuery, responses: { '200': '`{ from, to, diff }`.' } },
   { method: 'post', path: '/orgs/{org}/sops/{id}/improve', summary: 'Rewrite one section with Claude following an instruction, streamed; saved as a new version.', params: ZSopParam, body: ZImproveInput, stream: true, responses: { '200': SSE, '422': 'AI processing is off or unavailable.' } },
+  {
+    method: 'get',
+    path: '/orgs/{org}/sops/{id}/export.docx',
+    summary: 'The version (default: current) as a controlled-document Word file (attachment). Audited.',
+    params: ZSopParam,
+    query: ZExportQuery,
+    responses: { '200': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', '404': 'No such SOP or version in this organization.', '422': 'The version does not match the content schema.', '429': 'Rate limited.' },
+  },
+  { method: 'get', path: '/orgs/{org}/sops/export.zip', summary: 'Every SOP’s current version as .docx files in one streamed .zip (X-Document-Count). Audited.', params: ZOrgParam, responses: { '200': 'application/zip', '429': 'Rate limited.' } },
   { method: 'get', path: '/orgs/{org}/generations/{id}', summary: 'A drafting run’s state.', params: ZGenerationParam, responses: { '200': '`{ generation }`.' } },
   { method: 'get', path: '/orgs/{org}/generations/{id}/events', summary: 'A drafting run as Server-Sent Events: what was stored so far, then live events.', params: ZGenerationParam, stream: true, responses: { '200': SSE } },
   { method: 'post', path: '/orgs/{org}/generations/{id}/cancel', summary: 'Cancel a drafting run; what it wrote is kept as an incomplete draft.', params: ZGenerationParam, responses: { '202': 'Cancel requested.' } },

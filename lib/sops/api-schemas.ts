@@ -64,3 +64,5 @@ export const ZListSopsQuery = z.object({
 });
 
 export const ZDiffQuery = z.object({ from: z.uuid(), to: z.uuid() });
+
+export const ZExportQuery = z.object({ version: z.uuid('version must be a version id (UUID).').optional() });

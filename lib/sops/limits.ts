@@ -4,3 +4,5 @@ import type { RateLimitRule } from '@/lib/ratelimit/types';
 export const DRAFT_PER_USER: RateLimitRule = { name: 'draft-user', limit: 10, windowSeconds: 600 };
 export const DRAFT_PER_ORG: RateLimitRule = { name: 'draft-org', limit: 40, windowSeconds: 600 };
 export const SOP_WRITE_PER_USER: RateLimitRule = { name: 'sop-write-user', limit: 240, windowSeconds: 60 };
+export const EXPORT_PER_USER: RateLimitRule = { name: 'export-user', limit: 30, windowSeconds: 60 };
+export const BULK_EXPORT_PER_USER: RateLimitRule = { name: 'bulk-export-user', limit: 5, windowSeconds: 600 };

@@ -2,6 +2,10 @@
  * SOP drafting as a person does it in Chromium, against the app's real SDK talking to the
  * local Anthropic fake (slow tokens, so sections visibly arrive one by one).
  */
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { loadXssPayloads } from '../fixtures/xss';
 import { collectConsoleProblems } from './support/console';
@@ -84,7 +88,9 @@ test('new SOP → streamed section by section → edit → save version → diff
   await page.getByTestId('history-link').click();
   await expect(page.getByTestId('version-list')).toContainText('Clearer purpose');
   await page.getByTestId('compare').click();
-  await expect(page.getByTestId('diff-summary')).toContainText('Version 0.1 → Version 0.2: 1 section changed');
+  // The purpose, and the revision history the system keeps.
+  await expect(page.getByTestId('diff-summary')).toContainText('Version 0.1 → Version 0.2: 2 sections changed');
+  await expect(page.getByTestId('diff')).toContainText('Clearer purpose');
   await expect(page.getByTestId('diff-added').first()).toContainText('microbial contamination');
   await expect(page.getByTestId('diff-removed').first()).toBeVisible();
   await page.screenshot({ path: 'test-results/screens/history-diff.png', fullPage: true });
@@ -134,8 +140,7 @@ test('Cancel keeps what was written as an incomplete draft, and Retry finishes i
   await expect(page.getByTestId('incomplete-badge')).toBeVisible();
   await expect(page.getByTestId('stopped-banner')).toContainText('cancelled');
   await page.getByTestId('retry-generation').click();
-  await expect(page.getByTestId('generation-status')).toHaveText('Draft saved.', { timeout: 30_000 });
-  await expect(page.getByTestId('version-label')).toHaveText('Version 0.2');
+  await expect(page.getByTestId('version-label')).toHaveText('Version 0.2', { timeout: 30_000 });
   await expect(page.getByTestId('incomplete-badge')).toHaveCount(0);
 });
 
@@ -244,4 +249,59 @@ test('hundreds of XSS payloads in titles, model-shaped content and manual edits 
   expect(found.bad).toEqual([]);
   expect(found.fired).toEqual([]);
   expect(dialogs).toEqual([]);
+});
+
+test('the API reference is public: /api/v1/openapi.json and its rendering at /docs/api', async ({ page, request }) => {
+  const res = await request.get('/api/v1/openapi.json');
+  expect(res.status()).toBe(200);
+  const doc = (await res.json()) as { openapi: string; paths: Record<string, unknown> };
+  expect(doc.openapi).toBe('3.1.0');
+  expect(Object.keys(doc.paths)).toContain('/orgs/{org}/sops/generate');
+  await page.goto('/docs/api');
+  await expect(page.getByRole('heading', { name: 'API reference' })).toBeVisible();
+  await expect(page.getByTestId('api-endpoint').filter({ hasText: '/orgs/{org}/sops/generate' })).toBeVisible();
+  await page.screenshot({ path: 'test-results/screens/api-docs.png', fullPage: false });
+});
+
+test('Export: the SOP page and the history download a valid .docx with a safe name; Export all gives a .zip', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const { page, slug } = await newOwnerWithOrg(browser, 'export');
+  const title = 'Line clearance "Lot A/B" ✓ — فحص';
+  await startDraft(page, slug, title);
+  await page.getByTestId('generate-submit').click();
+  await expect(page.getByTestId('generation-status')).toHaveText('Draft saved.', { timeout: 30_000 });
+  await page.getByTestId('open-sop').click();
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-docx').click()]);
+  const name = download.suggestedFilename();
+  expect(name).toMatch(/^SOP-0001 Line clearance .*\.docx$/);
+  expect(name).not.toMatch(/[/\\"]/);
+  const file = await download.path();
+  const bytes = readFileSync(file!);
+  expect(bytes.subarray(0, 2).toString()).toBe('PK');
+  expect(bytes.includes(Buffer.from('word/document.xml'))).toBe(true);
+  const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => existsSync(p));
+  if (soffice) {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'e2e-docx-'));
+    const docx = path.join(dir, 'export.docx');
+    copyFileSync(file!, docx);
+    execFileSync(soffice, [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'txt:Text', '--outdir', dir, docx], { timeout: 90_000 });
+    const text = readFileSync(path.join(dir, 'export.txt'), 'utf8');
+    expect(text).toContain('SOP-0001');
+    expect(text).toContain('applies lockout/tagout');
+  } else {
+    console.warn('!! LibreOffice not installed: the exported .docx was checked as a zip only (CI installs libreoffice-writer).');
+  }
+
+  await page.getByTestId('history-link').click();
+  const [older] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-version').first().click()]);
+  expect(older.suggestedFilename()).toMatch(/\.docx$/);
+
+  await page.goto(`/o/${slug}/sops`);
+  const [zip] = await Promise.all([page.waitForEvent('download'), page.getByTestId('bulk-export').click()]);
+  expect(zip.suggestedFilename()).toMatch(/\.zip$/);
+  await expect(page.getByTestId('bulk-export-done')).toHaveText('Exported 1 SOP.');
+  const zipBytes = readFileSync((await zip.path())!);
+  expect(zipBytes.subarray(0, 2).toString()).toBe('PK');
+  expect(zipBytes.includes(Buffer.from('SOP-0001'))).toBe(true);
 });

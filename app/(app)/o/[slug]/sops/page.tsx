@@ -6,6 +6,7 @@ import { loadOrg } from '@/lib/orgs/page-context';
 import { roleCan } from '@/lib/orgs/permissions';
 import { ZListSopsQuery } from '@/lib/sops/api-schemas';
 import { listDepartments, listSops, SOP_STATUSES } from '@/lib/sops/service';
+import { BulkExport } from '@/components/sops/bulk-export';
 import { StatusBadge } from '@/components/sops/status-badge';
 
 export const metadata: Metadata = { title: 'SOPs' };
@@ -65,11 +66,14 @@ export default async function SopListPage({ params, searchParams }: { params: Pr
           <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:border-brand-600">Filter</button>
           {filtered ? <Link href={`/o/${org.slug}/sops`} className="px-2 py-2 text-sm text-brand-700 underline">Clear</Link> : null}
         </form>
-        {canEdit ? (
-          <Link href={`/o/${org.slug}/sops/new`} data-test="new-sop" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700">
-            New SOP
-          </Link>
-        ) : null}
+        <div className="flex flex-wrap items-center gap-2">
+          {page.items.length ? <BulkExport org={org.slug} /> : null}
+          {canEdit ? (
+            <Link href={`/o/${org.slug}/sops/new`} data-test="new-sop" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700">
+              New SOP
+            </Link>
+          ) : null}
+        </div>
       </div>
       {badCursor ? <p className="text-sm text-amber-800">That page link is no longer valid; showing the first page.</p> : null}
       {page.items.length === 0 ? (

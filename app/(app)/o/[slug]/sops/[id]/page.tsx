@@ -40,6 +40,11 @@ export default async function SopPage({ params }: { params: Promise<{ slug: stri
           {canEdit && sop.draftContent ? (
             <Link href={`/o/${org.slug}/sops/${sop.id}/edit`} data-test="edit-sop" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700">Edit</Link>
           ) : null}
+          {version ? (
+            <a href={`/api/v1/orgs/${org.slug}/sops/${sop.id}/export.docx`} data-test="export-docx" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold hover:border-brand-600">
+              Export .docx
+            </a>
+          ) : null}
           <Link href={`/o/${org.slug}/sops/${sop.id}/history`} data-test="history-link" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold hover:border-brand-600">History</Link>
         </div>
       </div>

@@ -51,6 +51,7 @@ export default async function SopHistoryPage({ params, searchParams }: { params:
                   <th className="px-3 py-2">By</th>
                   <th className="px-3 py-2">Source</th>
                   <th className="px-3 py-2">Change</th>
+                  <th className="px-3 py-2"><span className="sr-only">Export</span></th>
                 </tr>
               </thead>
               <tbody>
@@ -66,6 +67,11 @@ export default async function SopHistoryPage({ params, searchParams }: { params:
                     <td className="px-3 py-2">{v.authorName}</td>
                     <td className="px-3 py-2">{SOURCE[v.source]}{v.model && v.source === 'ai' ? <span className="text-slate-500"> ({v.model})</span> : null}</td>
                     <td className="px-3 py-2 text-slate-700">{v.changeSummary}</td>
+                    <td className="px-3 py-2">
+                      <a href={`/api/v1/orgs/${org.slug}/sops/${sop.id}/export.docx?version=${v.id}`} className="whitespace-nowrap text-brand-700 underline" data-test="export-version">
+                        .docx
+                      </a>
+                    </td>
                   </tr>
                 ))}
               </tbody>
