@@ -3,6 +3,8 @@
  *
  *   export   renderSopDocx on a ~50-page SOP vs pandoc converting the same content as Markdown
  *            to .docx (median of N runs each), plus our peak memory.
+ *   draft    time to the first streamed section of a Claude draft vs the whole draft, with the
+ *            real SDK against the local Anthropic fake (scripts/bench-draft.ts).
  *
  * Options: --runs=N (default 10). A run of `--child-render` is the benchmark's own helper: it
  * renders once in a fresh process and prints that process's peak RSS.
@@ -12,6 +14,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import os from 'node:os';
 import path from 'node:path';
 import { renderSopDocx } from '../lib/export/docx';
+import { benchDraft } from './bench-draft';
 import { contentToMarkdown } from '../lib/export/markdown';
 import { sampleExportDocument } from '../lib/export/sample';
 
@@ -156,7 +159,7 @@ async function benchExport(): Promise<ExportResult> {
   }
 }
 
-const BENCHMARKS: Record<string, () => Promise<{ markdown: string }>> = { export: benchExport };
+const BENCHMARKS: Record<string, () => Promise<{ markdown: string }>> = { export: benchExport, draft: () => benchDraft() };
 
 function writeSection(name: string, markdown: string) {
   const file = path.join(process.cwd(), 'BENCHMARKS.md');
