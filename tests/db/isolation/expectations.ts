@@ -131,6 +131,27 @@ export const TABLES: Record<string, TableCase> = {
     delete: 'delete from public.generations where id = $1::uuid returning id',
     allowed: { select: MEMBERS, insert: EDITORS, update: EDITORS, delete: [] },
   },
+  'public.billing_customers': {
+    fixture: async (tx, w) => {
+      await tx.query("insert into public.billing_customers (org_id, stripe_customer_id) values ($1, 'cus_Fixture' || substr(md5(random()::text), 1, 8)) on conflict do nothing", [w.orgA]);
+      return w.orgA;
+    },
+    select: 'select org_id from public.billing_customers where org_id = $1::uuid',
+    insert: "insert into public.billing_customers (org_id, stripe_customer_id) values ($3, 'cus_Forged') returning org_id",
+    update: "update public.billing_customers set stripe_customer_id = 'cus_Forged' where org_id = $1::uuid returning org_id",
+    delete: 'delete from public.billing_customers where org_id = $1::uuid returning org_id',
+    // Server-only: owners reach the id through private.billing_customer(), never the table.
+    allowed: { select: [], insert: [], update: [], delete: [] },
+  },
+  'public.stripe_events': {
+    fixture: async (tx) =>
+      (await tx.query<{ id: string }>("insert into public.stripe_events (id, type) values ('evt_Fixture' || substr(md5(random()::text), 1, 8), 'invoice.paid') returning id"))[0]!.id,
+    select: 'select id from public.stripe_events where id = $1',
+    insert: "insert into public.stripe_events (id, type) values ('evt_Forged' || substr(md5(random()::text), 1, 8), 'x') returning id",
+    update: "update public.stripe_events set type = 'x' where id = $1 returning id",
+    delete: 'delete from public.stripe_events where id = $1 returning id',
+    allowed: { select: [], insert: [], update: [], delete: [] },
+  },
 };
 
 /** Schemas whose tables API roles must not reach at all (no grants, whatever the policies). */
