@@ -305,3 +305,22 @@ test('Export: the SOP page and the history download a valid .docx with a safe na
   expect(zipBytes.subarray(0, 2).toString()).toBe('PK');
   expect(zipBytes.includes(Buffer.from('SOP-0001'))).toBe(true);
 });
+
+test('Improve this section: Claude rewrites one section from an instruction, saved as a new version', async ({ browser }) => {
+  test.setTimeout(90_000);
+  const { page, slug } = await newOwnerWithOrg(browser, 'improve');
+  await startDraft(page, slug, 'Pallet wrapping');
+  await page.getByTestId('generate-submit').click();
+  await expect(page.getByTestId('generation-status')).toHaveText('Draft saved.', { timeout: 30_000 });
+  await page.getByTestId('open-sop').click();
+  await page.getByTestId('edit-sop').click();
+  await page.getByTestId('improve-purpose').click();
+  await page.getByLabel(/Improve “Purpose” with Claude/).fill('Say why wrapping matters for load stability');
+  await page.getByTestId('improve-run').click();
+  await expect(page.getByTestId('ed-purpose')).toHaveValue('Rewritten as asked: Say why wrapping matters for load stability', { timeout: 30_000 });
+  await expect(page.getByTestId('improve-panel')).toHaveCount(0);
+  await page.goto(`/o/${slug}/sops`);
+  await page.getByRole('link', { name: 'Pallet wrapping' }).click();
+  await expect(page.getByTestId('version-label')).toHaveText('Version 0.2');
+  await expect(page.getByTestId('sop-html')).toContainText('Rewritten as asked');
+});
