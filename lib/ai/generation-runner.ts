@@ -113,8 +113,8 @@ async function launchDraft(user: CurrentUser, orgSlug: string, input: DraftInput
     const org = await requireOrg(tx, user.id, orgSlug);
     requireEditor(org);
     const settings = await getDocumentSettings(tx, org.id);
-    await assertDraftQuota(tx, org.id);
     const source = sourceFor(settings);
+    await assertDraftQuota(tx, org.id, source);
     const scrubbed = scrubInput(input, settings.sensitiveTerms);
     const sop = existingSopId
       ? await requireSop(tx, org.id, existingSopId)
@@ -148,7 +148,7 @@ export async function startImprove(user: CurrentUser, orgSlug: string, sopId: st
         settings.aiAllowed ? 'Improving a section needs Claude, and this server drafts offline (no ANTHROPIC_API_KEY). Edit the section by hand.' : 'AI processing is switched off for this organization. Edit the section by hand.',
       );
     }
-    await assertDraftQuota(tx, org.id);
+    await assertDraftQuota(tx, org.id, 'ai');
     const sop = await requireSop(tx, org.id, sopId);
     if (!sop.draftContent) throw new AppError('unprocessable', 'This SOP has no content yet to improve.');
     const s = scrubForImprove(sop.draftContent, instruction, settings.sensitiveTerms);

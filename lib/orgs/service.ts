@@ -6,6 +6,7 @@
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Tx } from '@/lib/db/types';
+import { assertSeatAvailable } from '@/lib/billing/quota';
 import { AppError } from '@/lib/http/errors';
 import type { Role } from './permissions';
 
@@ -174,6 +175,7 @@ export async function createInvite(tx: Tx, orgId: string, invitedBy: string, ema
     [orgId, email],
   );
   if (already.length) throw new AppError('conflict', `${email} is already a member.`);
+  await assertSeatAvailable(tx, orgId);
   const { token, hash } = newInviteToken();
   try {
     const [row] = await tx.query<{ id: string; expires_at: Date }>(

@@ -88,3 +88,17 @@ revoke all on function private.billing_customer(uuid) from public, anon;
 revoke all on function private.set_billing_customer(uuid, text) from public, anon;
 grant execute on function private.billing_customer(uuid) to authenticated;
 grant execute on function private.set_billing_customer(uuid, text) to authenticated;
+
+/* Seats in use (members plus pending invites), for any member: invites themselves stay visible to managers only. */
+create or replace function private.seats_used(p_org uuid) returns integer
+  language plpgsql stable security definer set search_path = ''
+as $$
+begin
+  if not private.is_member(p_org) then
+    raise exception 'not a member of this organization' using errcode = '42501';
+  end if;
+  return (select count(*) from public.memberships m where m.org_id = p_org)
+       + (select count(*) from public.invites i where i.org_id = p_org and i.accepted_at is null and i.revoked_at is null and i.expires_at > now());
+end $$;
+revoke all on function private.seats_used(uuid) from public, anon;
+grant execute on function private.seats_used(uuid) to authenticated;
