@@ -4,7 +4,9 @@
  *      and skip — except under CI=true, where a missing browser fails the run;
  *   2. `next build`;
  *   3. start the local Anthropic fake (tests/fakes/anthropic-e2e: the real SDK in the app
- *      talks to it through ANTHROPIC_BASE_URL, with slow tokens), then `next start` on a free
+ *      talks to it through ANTHROPIC_BASE_URL, with slow tokens) and the local Stripe fake
+ *      (tests/fakes/stripe, through STRIPE_API_BASE_URL; its hosted Checkout page delivers
+ *      signed webhooks to the app), then `next start` on a free
  *      port with a fresh embedded database in .data-e2e/ (in its own process group, so
  *      stopping it stops next-server too);
  *   4. `playwright test` (extra arguments are passed through), then stop the server.
@@ -14,6 +16,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { E2E_ANTHROPIC_KEY, startE2eAnthropic } from '../tests/fakes/anthropic-e2e';
+import { startFakeStripe } from '../tests/fakes/stripe';
 
 const root = path.resolve(__dirname, '..');
 const bin = (name: string) => path.join(root, 'node_modules', '.bin', name);
@@ -73,8 +76,15 @@ async function main() {
   const dataDir = path.join(root, '.data-e2e');
   rmSync(dataDir, { recursive: true, force: true });
   const anthropic = await startE2eAnthropic();
+  const stripeKeys = { secretKey: 'sk_test_e2e_local_fake_000000', webhookSecret: 'whsec_e2e_local_fake_000000' };
+  const stripe = await startFakeStripe({ ...stripeKeys, prices: ['price_e2e_pro', 'price_e2e_team'], webhookUrl: `${baseUrl}/api/stripe/webhook` });
   const serverEnv = {
     ...process.env,
+    STRIPE_SECRET_KEY: stripeKeys.secretKey,
+    STRIPE_WEBHOOK_SECRET: stripeKeys.webhookSecret,
+    STRIPE_PRICE_PRO: 'price_e2e_pro',
+    STRIPE_PRICE_TEAM: 'price_e2e_team',
+    STRIPE_API_BASE_URL: stripe.url,
     ANTHROPIC_API_KEY: E2E_ANTHROPIC_KEY,
     ANTHROPIC_BASE_URL: anthropic.url,
     NODE_ENV: 'production',
@@ -133,6 +143,7 @@ async function main() {
   if (code !== 0) console.error(`\n--- next start log ---\n${serverLog.slice(-8000)}`);
   stop();
   await anthropic.close();
+  await stripe.close();
   process.exit(code);
 }
 

@@ -79,6 +79,7 @@ export const ENDPOINTS: Endpoint[] = [
   { method: 'get', path: '/orgs/{org}/generations/{id}/events', summary: 'A drafting run as Server-Sent Events: what was stored so far, then live events.', params: ZGenerationParam, stream: true, responses: { '200': SSE } },
   { method: 'post', path: '/orgs/{org}/generations/{id}/cancel', summary: 'Cancel a drafting run; what it wrote is kept as an incomplete draft.', params: ZGenerationParam, responses: { '202': 'Cancel requested.' } },
   { method: 'post', path: '/orgs/{org}/generations/{id}/retry', summary: 'Draft a stopped run’s SOP again from the same input, streamed.', params: ZGenerationParam, stream: true, responses: { '200': SSE } },
+  { method: 'get', path: '/orgs/{org}/billing', summary: 'Plan, subscription status, renewal date, usage this period and limits (every member).', params: ZOrgParam, responses: { '200': '`{ plan, status, currentPeriodEnd, cancelAtPeriodEnd, usage: { aiDraftsThisMonth, seats }, limits: { monthlyAiDrafts, seats }, billingConfigured }` (limits null = unlimited).' } },
   { method: 'get', path: '/me/export', summary: 'Everything SOPwright holds about you, as a JSON download.', responses: { '200': 'The export.' } },
 ];
 

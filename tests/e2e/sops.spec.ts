@@ -113,7 +113,7 @@ test('new SOP → streamed section by section → edit → save version → diff
 test('closing the tab mid-generation loses nothing: reopening shows the draft', async ({ browser }) => {
   test.setTimeout(90_000);
   const { page, slug } = await newOwnerWithOrg(browser, 'closer');
-  await startDraft(page, slug, 'Allergen changeover');
+  await startDraft(page, slug, 'Allergen changeover (slow)');
   await page.getByTestId('generate-submit').click();
   await expect(page.getByTestId('streamed-purpose')).toBeVisible();
   const ctx = page.context();
@@ -121,7 +121,7 @@ test('closing the tab mid-generation loses nothing: reopening shows the draft', 
 
   const again = await ctx.newPage();
   await again.goto(`/o/${slug}/sops`);
-  await again.getByRole('link', { name: 'Allergen changeover' }).click();
+  await again.getByRole('link', { name: 'Allergen changeover (slow)' }).click();
   // Either still drafting (the page reattaches and shows progress) or already finished.
   await expect(again.getByTestId('version-label')).toHaveText('Version 0.1', { timeout: 30_000 });
   await expect(again.getByTestId('sop-html')).toContainText('QA verifies with an ATP swab');
@@ -131,7 +131,7 @@ test('closing the tab mid-generation loses nothing: reopening shows the draft', 
 test('Cancel keeps what was written as an incomplete draft, and Retry finishes it', async ({ browser }) => {
   test.setTimeout(90_000);
   const { page, slug } = await newOwnerWithOrg(browser, 'cancel');
-  await startDraft(page, slug, 'Metal detector check');
+  await startDraft(page, slug, 'Metal detector check (slow)');
   await page.getByTestId('generate-submit').click();
   await expect(page.getByTestId('streamed-purpose')).toBeVisible();
   await page.getByTestId('cancel-generation').click();

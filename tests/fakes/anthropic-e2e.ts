@@ -2,7 +2,8 @@
  * The Anthropic fake as the browser suite's model (scripts/run-e2e.ts): it answers each draft
  * with a complete SOP built from the process description in the request (so what the user
  * typed shows up), plus one citation that is not in the library (so the "removed" notice is
- * exercised), streamed with slow tokens so that sections visibly arrive one by one. A section
+ * exercised), streamed with slow tokens so that sections visibly arrive one by one (slower
+ * still when the title says "(slow)", for tests that must act mid-draft). A section
  * rewrite answers with the instruction applied to the purpose text.
  */
 import { draftOffline } from '@/lib/ai/offline-drafter';
@@ -28,5 +29,6 @@ function answer(body: Record<string, unknown>): unknown {
 }
 
 export function startE2eAnthropic(port?: number): Promise<FakeAnthropic> {
-  return startFakeAnthropic({ apiKey: E2E_ANTHROPIC_KEY, defaultInput: answer, defaultDelayMs: 12, port });
+  const delay = (body: Record<string, unknown>) => (String((body.messages as { content: string }[] | undefined)?.[0]?.content ?? '').includes('(slow)') ? 80 : 12);
+  return startFakeAnthropic({ apiKey: E2E_ANTHROPIC_KEY, defaultInput: answer, defaultDelayMs: delay, port });
 }

@@ -70,8 +70,8 @@ export interface FakeAnthropicOptions {
   models?: string[];
   /** The tool input a `tool` behaviour emits when none is given, or a function of the request body. */
   defaultInput?: unknown;
-  /** Delay before each delta chunk when the behaviour sets none (slow tokens for browser tests). */
-  defaultDelayMs?: number;
+  /** Delay before each delta chunk when the behaviour sets none (slow tokens for browser tests), or a function of the request body. */
+  defaultDelayMs?: number | ((body: Record<string, unknown>) => number);
   /** Listen on this port (default: any free port). */
   port?: number;
 }
@@ -146,7 +146,7 @@ export async function startFakeAnthropic(opts: FakeAnthropicOptions): Promise<Fa
         res.end();
         return;
       }
-      const delay = b.delayMs ?? opts.defaultDelayMs;
+      const delay = b.delayMs ?? (typeof opts.defaultDelayMs === 'function' ? opts.defaultDelayMs(body) : opts.defaultDelayMs);
       if (delay) await sleep(delay);
       if (res.destroyed) return;
       send('content_block_delta', { type: 'content_block_delta', index: 0, delta: { type: 'input_json_delta', partial_json: part } });

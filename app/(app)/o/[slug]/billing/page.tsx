@@ -65,7 +65,9 @@ export default async function BillingPage({ params, searchParams }: { params: Pr
 
   return (
     <div className="space-y-6">
-      {checkout === 'success' ? <Alert kind="notice">Thank you. Your subscription is being confirmed by Stripe; this page shows the new plan as soon as it is.</Alert> : null}
+      {checkout === 'success' ? (
+        <Alert kind="notice">{paid ? `Thank you: this organization is on the ${PLANS[s.plan].label} plan.` : 'Thank you. Stripe is confirming your subscription; reload this page in a moment to see the new plan.'}</Alert>
+      ) : null}
       {checkout === 'cancelled' ? <Alert kind="notice">Checkout was cancelled. Nothing was charged.</Alert> : null}
       {s.status === 'past_due' || s.status === 'unpaid' ? (
         <div role="alert" data-test="past-due-banner" className="rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">
@@ -105,16 +107,20 @@ export default async function BillingPage({ params, searchParams }: { params: Pr
                   <div className="mt-3">
                     <UpgradeForm slug={org.slug} plan={p} label={`Upgrade to ${PLANS[p].label}`} />
                   </div>
-                ) : null}
+                ) : (
+                  <p className="mt-3 text-sm text-slate-600">Switch plans in Manage billing.</p>
+                )}
               </div>
             ))}
-            <div className="rounded-lg border border-slate-200 p-4">
-              <p className="font-semibold">Billing account</p>
-              <p className="mt-1 text-sm text-slate-600">Invoices, payment method, plan changes and cancellation, on Stripe.</p>
-              <div className="mt-3">
-                <PortalForm slug={org.slug} />
+            {s.status !== 'none' ? (
+              <div className="rounded-lg border border-slate-200 p-4">
+                <p className="font-semibold">Billing account</p>
+                <p className="mt-1 text-sm text-slate-600">Invoices, payment method, plan changes and cancellation, on Stripe.</p>
+                <div className="mt-3">
+                  <PortalForm slug={org.slug} />
+                </div>
               </div>
-            </div>
+            ) : null}
           </div>
         </Section>
       ) : (
