@@ -1,8 +1,8 @@
 /**
  * The Word export of an SOP version, built with `docx` from the structured content (never from
  * HTML): controlled-document header and footer on every page, the title and approval block, a
- * table of contents, then the numbered sections. renderSopDocx gives the .docx bytes;
- * streamSopDocx gives a web ReadableStream for a route handler's Response.
+ * table of contents, then the numbered sections. renderSopDocx gives the .docx bytes (docx
+ * zips the package in memory, so there is nothing to gain from streaming one file).
  */
 import { Document, PageBreak, Packer, Paragraph, TableOfContents } from 'docx';
 import { estimatePageNumbers } from 'docx/layout';
@@ -27,7 +27,7 @@ export interface RenderOptions {
   estimatePageNumbers?: boolean;
 }
 
-export function buildSopDocument(doc: ExportDocument, options: RenderOptions = {}): Document {
+function buildSopDocument(doc: ExportDocument, options: RenderOptions = {}): Document {
   const page = pageGeometry(doc.org.pageSize);
   return new Document({
     title: xmlSafe(`${doc.sop.documentNumber} ${doc.sop.title}`.trim()),
@@ -62,20 +62,4 @@ export function buildSopDocument(doc: ExportDocument, options: RenderOptions = {
 
 export function renderSopDocx(doc: ExportDocument, options?: RenderOptions): Promise<Buffer> {
   return Packer.toBuffer(buildSopDocument(doc, options));
-}
-
-/**
- * The .docx as a web stream, for `new Response(streamSopDocx(doc))`. docx zips the package in
- * memory, so the stream carries the whole file as one chunk: it saves copying into a Response
- * body, not memory.
- */
-export function streamSopDocx(doc: ExportDocument, options?: RenderOptions): ReadableStream<Uint8Array> {
-  const source = Packer.toStream(buildSopDocument(doc, options));
-  return new ReadableStream<Uint8Array>({
-    start(controller) {
-      source.on('data', (chunk: Buffer) => controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength)));
-      source.on('end', () => controller.close());
-      source.on('error', (err: unknown) => controller.error(err));
-    },
-  });
 }

@@ -176,12 +176,3 @@ export async function requestCancel(tx: Tx, orgId: string, id: string): Promise<
   }
   return { ...g, cancelRequested: true };
 }
-
-/** Drafts started this calendar month (UTC) by the organization: the plan-quota measure. */
-export async function draftsThisMonth(tx: Tx, orgId: string): Promise<number> {
-  const [row] = await tx.query<{ n: number }>(
-    "select count(*)::int as n from public.generations where org_id = $1 and created_at >= date_trunc('month', now() at time zone 'utc') at time zone 'utc'",
-    [orgId],
-  );
-  return Number(row?.n ?? 0);
-}

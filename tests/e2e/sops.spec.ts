@@ -105,6 +105,7 @@ test('new SOP → streamed section by section → edit → save version → diff
   // Search finds it by a word of its body.
   await page.goto(`/o/${slug}/sops?q=capper`);
   await expect(page.getByTestId('sop-list')).toContainText('Filler cleaning and sanitation');
+  await page.screenshot({ path: 'test-results/screens/sop-list.png', fullPage: true });
   await page.goto(`/o/${slug}/sops?q=xylophone`);
   await expect(page.getByTestId('sops-empty')).toContainText('No SOP matches');
   expect(problems).toEqual([]);
@@ -178,6 +179,7 @@ test('with AI processing off the offline drafter writes the draft, labelled offl
   test.setTimeout(90_000);
   const { page, slug } = await newOwnerWithOrg(browser, 'offline');
   await page.goto(`/o/${slug}/settings`);
+  await page.screenshot({ path: 'test-results/screens/settings.png', fullPage: true });
   await page.getByTestId('ai-allowed').uncheck();
   await page.getByTestId('document-settings-form').getByRole('button', { name: 'Save' }).click();
   await expect(page.getByTestId('document-settings-form').getByTestId('form-notice')).toContainText('saved');

@@ -3,6 +3,24 @@ import { ENDPOINTS, openApiDocument } from '@/lib/http/openapi';
 import { env } from '@/lib/env';
 
 export const metadata: Metadata = { title: 'API reference' };
+export const dynamic = 'force-dynamic';
+
+/** `code` spans in the summaries, as <code>; everything else as text (React escapes it). */
+function Md({ text }: { text: string }) {
+  return (
+    <>
+      {text.split('`').map((part, i) =>
+        i % 2 ? (
+          <code key={i} className="rounded bg-slate-100 px-1 text-[0.9em]">
+            {part}
+          </code>
+        ) : (
+          part
+        ),
+      )}
+    </>
+  );
+}
 
 const METHOD = { get: 'bg-sky-100 text-sky-800', post: 'bg-emerald-100 text-emerald-800', patch: 'bg-amber-100 text-amber-800', delete: 'bg-red-100 text-red-800' } as const;
 
@@ -12,7 +30,9 @@ export default function ApiDocsPage() {
     <div className="mx-auto max-w-4xl space-y-6 px-6 py-10">
       <div>
         <h1 className="text-3xl font-semibold tracking-tight">API reference</h1>
-        <p className="mt-2 text-slate-700">{doc.info.description}</p>
+        <p className="mt-2 text-slate-700">
+          <Md text={doc.info.description} />
+        </p>
         <p className="mt-2 text-sm text-slate-600">
           Base URL <code className="rounded bg-slate-100 px-1">{doc.servers[0]!.url}</code> · Machine-readable:{' '}
           <a href="/api/v1/openapi.json" className="text-brand-700 underline">openapi.json</a>
@@ -26,8 +46,14 @@ export default function ApiDocsPage() {
               <span className={`rounded px-2 py-0.5 text-xs font-bold uppercase ${METHOD[e.method]}`}>{e.method}</span>
               <span>{e.path}</span>
             </h2>
-            <p className="mt-2 text-sm text-slate-800">{e.summary}</p>
-            {e.description ? <p className="mt-1 text-sm text-slate-600">{e.description}</p> : null}
+            <p className="mt-2 text-sm text-slate-800">
+              <Md text={e.summary} />
+            </p>
+            {e.description ? (
+              <p className="mt-1 text-sm text-slate-600">
+                <Md text={e.description} />
+              </p>
+            ) : null}
             {op.parameters.length ? (
               <p className="mt-2 text-xs text-slate-600">
                 Parameters: {op.parameters.map((p) => `${p.name} (${p.in}${p.required ? ', required' : ''})`).join(', ')}
@@ -42,7 +68,7 @@ export default function ApiDocsPage() {
             <ul className="mt-2 text-xs text-slate-600">
               {Object.entries(e.responses).map(([code, d]) => (
                 <li key={code}>
-                  <span className="font-mono font-semibold">{code}</span> {d}
+                  <span className="font-mono font-semibold">{code}</span> <Md text={d} />
                 </li>
               ))}
             </ul>

@@ -3,7 +3,8 @@ import { NextResponse } from 'next/server';
 import { env } from '@/lib/env';
 import { openApiDocument } from '@/lib/http/openapi';
 
-export const dynamic = 'force-static';
+// Dynamic: the server URL in the document is this deployment's APP_URL at run time.
+export const dynamic = 'force-dynamic';
 
 export function GET() {
   return NextResponse.json(openApiDocument(env().appUrl), { headers: { 'Cache-Control': 'public, max-age=300' } });

@@ -4,7 +4,7 @@
  * `X-Document-Count` tells the page how many documents to expect.
  */
 import { withUser } from '@/lib/db';
-import { renderSopDocx } from '@/lib/export/docx';
+import { renderSopDocxCached } from '@/lib/export/cache';
 import { contentDisposition, exportFilename } from '@/lib/export/filename';
 import { exportableSopIds, loadExportDocument, recordExport } from '@/lib/export/load';
 import { zipStream } from '@/lib/export/zip';
@@ -16,6 +16,8 @@ import { BULK_EXPORT_PER_USER } from '@/lib/sops/limits';
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
 
+const withoutId = ({ versionId, ...doc }: Awaited<ReturnType<typeof loadExportDocument>>) => (void versionId, doc);
+
 export const GET = apiRoute({ params: ZOrgParam, rateLimit: BULK_EXPORT_PER_USER }, async ({ user, params }) => {
   const { org, docs } = await withUser(user.claims, async (tx) => {
     const org = await requireOrg(tx, user.id, params.org);
@@ -25,7 +27,7 @@ export const GET = apiRoute({ params: ZOrgParam, rateLimit: BULK_EXPORT_PER_USER
     await recordExport(tx, org.id, 'sop.bulk_exported', org.id, { count: docs.length, format: 'zip' });
     return { org, docs };
   });
-  const sources = docs.map((d) => ({ name: exportFilename(d.sop.documentNumber, d.sop.title).utf8, data: () => renderSopDocx(d).then((b) => new Uint8Array(b)) }));
+  const sources = docs.map((d) => ({ name: exportFilename(d.sop.documentNumber, d.sop.title).utf8, data: () => renderSopDocxCached(withoutId(d)).then((b) => new Uint8Array(b)) }));
   const date = new Date().toISOString().slice(0, 10);
   return new Response(zipStream(sources), {
     headers: {

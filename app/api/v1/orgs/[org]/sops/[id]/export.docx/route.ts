@@ -4,7 +4,8 @@
  * (who exported which version, when), never cached.
  */
 import { withUser } from '@/lib/db';
-import { DOCX_MIME, streamSopDocx } from '@/lib/export/docx';
+import { renderSopDocxCached } from '@/lib/export/cache';
+import { DOCX_MIME } from '@/lib/export/docx';
 import { contentDisposition, exportFilename } from '@/lib/export/filename';
 import { loadExportDocument, recordExport } from '@/lib/export/load';
 import { apiRoute } from '@/lib/http/route';
@@ -22,10 +23,14 @@ export const GET = apiRoute({ params: ZSopParam, query: ZExportQuery, rateLimit:
     await recordExport(tx, org.id, 'sop.exported', d.versionId, { sop_id: params.id, doc_number: d.sop.documentNumber, version: d.version.label, format: 'docx' });
     return d;
   });
-  return new Response(streamSopDocx(doc), {
+  const { versionId, ...exportDoc } = doc;
+  void versionId;
+  const bytes = await renderSopDocxCached(exportDoc);
+  return new Response(new Uint8Array(bytes), {
     headers: {
       'Content-Type': DOCX_MIME,
       'Content-Disposition': contentDisposition(exportFilename(doc.sop.documentNumber, doc.sop.title)),
+      'Content-Length': String(bytes.byteLength),
       'Cache-Control': 'no-store',
       'X-Content-Type-Options': 'nosniff',
     },
