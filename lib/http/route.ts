@@ -29,11 +29,13 @@ export interface HandlerInput<P, Q, B> {
   body: B;
 }
 
-const MAX_BODY_BYTES = 256 * 1024;
+/** Enough for the largest SOP the content schema allows in practice; anything bigger is refused before parsing. */
+const MAX_BODY_BYTES = 1024 * 1024;
 
 async function readJson(request: Request): Promise<unknown> {
   const type = request.headers.get('content-type') ?? '';
   if (!/^application\/json\b/i.test(type)) throw new AppError('bad_request', 'Send the body as JSON with Content-Type: application/json.', { status: 415 });
+  if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) throw new AppError('bad_request', 'The request body is too large.', { status: 413 });
   const text = await request.text();
   if (text.length > MAX_BODY_BYTES) throw new AppError('bad_request', 'The request body is too large.', { status: 413 });
   try {
