@@ -129,11 +129,12 @@ describe('SOPs', () => {
   it('finds SOPs by words in the title or body, by number, and filters by status', async () => {
     const sop = await t.withUser(as(author), (tx) => createSop(tx, { orgId: orgA, userId: author.id, title: 'Autoclave validation', department: 'Microbiology' }));
     await t.withUser(as(author), (tx) =>
-      createVersion(tx, { orgId: orgA, sopId: sop.id, authorId: author.id, ...draft('Autoclave validation', '1. Load the biological indicators\n2. Run the sterilization cycle at 121 °C'), source: 'manual' }),
+      createVersion(tx, { orgId: orgA, sopId: sop.id, authorId: author.id, ...draft('Autoclave validation', '1. Load the biological indicators\n2. Run the sterilization cycle at 121 °C\n3. Apply lockout/tagout before opening the chamber'), source: 'manual' }),
     );
     const search = (q: string) => t.withUser(as(viewer), (tx) => listSops(tx, orgA, { q, limit: 10 })).then((r) => r.items.map((s) => s.title));
     expect(await search('autoclave')).toEqual(['Autoclave validation']);
     expect(await search('sterilization indicators')).toEqual(['Autoclave validation']);
+    expect(await search('tagout')).toEqual(['Autoclave validation']);
     expect(await search(sop.docNumber)).toEqual(['Autoclave validation']);
     expect(await search('xylophone')).toEqual([]);
     expect((await t.withUser(as(viewer), (tx) => listSops(tx, orgA, { status: 'approved', limit: 10 }))).items).toEqual([]);

@@ -106,6 +106,15 @@ test('new SOP → streamed section by section → edit → save version → diff
   await page.goto(`/o/${slug}/sops?q=capper`);
   await expect(page.getByTestId('sop-list')).toContainText('Filler cleaning and sanitation');
   await page.screenshot({ path: 'test-results/screens/sop-list.png', fullPage: true });
+  // The filter form (empty "Any" selects included) searches too.
+  await page.goto(`/o/${slug}/sops`);
+  await page.getByLabel('Search').fill('lockout');
+  await page.getByRole('button', { name: 'Filter' }).click();
+  await expect(page).toHaveURL(/q=lockout/);
+  await expect(page.getByTestId('sop-list')).toContainText('Filler cleaning and sanitation');
+  await page.getByLabel('Status').selectOption('approved');
+  await page.getByRole('button', { name: 'Filter' }).click();
+  await expect(page.getByTestId('sops-empty')).toContainText('No SOP matches');
   await page.goto(`/o/${slug}/sops?q=xylophone`);
   await expect(page.getByTestId('sops-empty')).toContainText('No SOP matches');
   expect(problems).toEqual([]);

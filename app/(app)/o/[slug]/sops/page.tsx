@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { withUser } from '@/lib/db';
 import { AppError } from '@/lib/http/errors';
 import { loadOrg } from '@/lib/orgs/page-context';
+import { listMembers } from '@/lib/orgs/service';
 import { roleCan } from '@/lib/orgs/permissions';
 import { ZListSopsQuery } from '@/lib/sops/api-schemas';
 import { listDepartments, listSops, SOP_STATUSES } from '@/lib/sops/service';
@@ -17,22 +18,24 @@ const field = 'rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm fo
 export default async function SopListPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
   const { slug } = await params;
   const { user, org } = await loadOrg(slug);
-  const parsed = ZListSopsQuery.safeParse(await searchParams);
+  // The filter form sends empty values for "Any"; they mean no filter.
+  const parsed = ZListSopsQuery.safeParse(Object.fromEntries(Object.entries(await searchParams).filter(([, v]) => v)));
   const query = parsed.success ? parsed.data : ZListSopsQuery.parse({});
   const canEdit = roleCan(org.role, 'sops.edit');
-  const { page, departments, badCursor } = await withUser(user.claims, async (tx) => {
+  const { page, departments, owners, badCursor } = await withUser(user.claims, async (tx) => {
     const filter = { q: query.q || undefined, status: query.status, department: query.department || undefined, ownerId: query.owner, limit: query.limit };
     const departments = await listDepartments(tx, org.id);
+    const owners = (await listMembers(tx, org.id)).map((m) => ({ id: m.userId, name: m.fullName || m.email }));
     try {
-      return { page: await listSops(tx, org.id, { ...filter, cursor: query.cursor }), departments, badCursor: false };
+      return { page: await listSops(tx, org.id, { ...filter, cursor: query.cursor }), departments, owners, badCursor: false };
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
-      return { page: await listSops(tx, org.id, filter), departments, badCursor: true };
+      return { page: await listSops(tx, org.id, filter), departments, owners, badCursor: true };
     }
   });
-  const filtered = Boolean(query.q || query.status || query.department);
+  const filtered = Boolean(query.q || query.status || query.department || query.owner);
   const nextHref = page.nextCursor
-    ? `?${new URLSearchParams({ ...(query.q && { q: query.q }), ...(query.status && { status: query.status }), ...(query.department && { department: query.department }), cursor: page.nextCursor })}`
+    ? `?${new URLSearchParams({ ...(query.q && { q: query.q }), ...(query.status && { status: query.status }), ...(query.department && { department: query.department }), ...(query.owner && { owner: query.owner }), cursor: page.nextCursor })}`
     : null;
 
   return (
@@ -49,6 +52,15 @@ export default async function SopListPage({ params, searchParams }: { params: Pr
               <option value="">Any</option>
               {SOP_STATUSES.map((s) => (
                 <option key={s} value={s}>{s.replace('_', ' ')}</option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="owner" className="block text-xs font-medium text-slate-600">Owner</label>
+            <select id="owner" name="owner" defaultValue={query.owner ?? ''} className={field}>
+              <option value="">Anyone</option>
+              {owners.map((o) => (
+                <option key={o.id} value={o.id}>{o.name}</option>
               ))}
             </select>
           </div>
