@@ -85,7 +85,14 @@ const HEADING: Record<string, string> = Object.fromEntries(SECTIONS.map((s) => [
 function issueMessage(issue: { path: PropertyKey[]; message: string }): string {
   const [first, ...rest] = issue.path.map(String);
   const where = first === 'titleBlock' ? 'Title' : (HEADING[first ?? ''] ?? first);
-  return `${where}${rest.length ? ` (${rest.join(' › ')})` : ''}: ${issue.message === 'Too small: expected string to have >=1 characters' ? 'cannot be empty' : issue.message}`;
+  const plain = /expected string to have >=1/.test(issue.message)
+    ? 'cannot be empty (write “Not applicable” if it does not apply)'
+    : /expected array to have >=1/.test(issue.message)
+      ? 'needs at least one entry'
+      : /expected (string|array) to have <=/.test(issue.message)
+        ? 'is too long'
+        : issue.message;
+  return `${where}${rest.length ? ` (item ${rest.map((r) => (/^\d+$/.test(r) ? String(Number(r) + 1) : r)).join(' › ')})` : ''}: ${plain}`;
 }
 
 function PlainText({ content }: { content: TSopContent }) {

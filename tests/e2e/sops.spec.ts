@@ -75,6 +75,9 @@ test('new SOP → streamed section by section → edit → save version → diff
 
   // Edit the purpose; autosave reports it; then save a version.
   await page.getByTestId('edit-sop').click();
+  // An empty required section is not saved, and the page says why.
+  await page.getByTestId('ed-purpose').fill('');
+  await expect(page.getByTestId('save-status')).toContainText('Purpose: cannot be empty', { timeout: 15_000 });
   await page.getByTestId('ed-purpose').fill('Keep the filling line free of product residue and microbial contamination between production runs.');
   await expect(page.getByTestId('save-status')).toContainText('Saved at', { timeout: 15_000 });
   await page.screenshot({ path: 'test-results/screens/editor.png', fullPage: true });
