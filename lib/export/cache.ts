@@ -7,7 +7,7 @@
  * bounded by count and bytes.
  */
 import { createHash } from 'node:crypto';
-import { renderSopDocx } from './docx';
+import { renderInWorker } from './render-pool';
 import type { ExportDocument } from './types';
 
 const MAX_ENTRIES = 100;
@@ -32,7 +32,7 @@ export async function renderSopDocxCached(doc: ExportDocument): Promise<Buffer> 
     return hit;
   }
   cache.misses++;
-  const bytes = await renderSopDocx(doc);
+  const bytes = await renderInWorker(doc);
   cache.entries.set(key, bytes);
   cache.bytes += bytes.byteLength;
   for (const [k, v] of cache.entries) {

@@ -18,3 +18,13 @@ describe('export cache', () => {
     expect(after.hits - before.hits).toBe(1);
   });
 });
+
+describe('render pool', () => {
+  it('renders on this thread when the worker entry cannot be loaded (as under the test runner), losing nothing', async () => {
+    const { renderInWorker, renderWorkerActive } = await import('@/lib/export/render-pool');
+    const docs = [1, 2, 3].map((n) => sampleExportDocument({ steps: n + 2, substeps: 1, approved: false, pageSize: 'Letter' }));
+    const files = await Promise.all(docs.map((d) => renderInWorker(d)));
+    for (const f of files) expect(f.subarray(0, 2).toString()).toBe('PK');
+    expect(renderWorkerActive()).toBe(false);
+  });
+});
