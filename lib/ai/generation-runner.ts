@@ -203,23 +203,22 @@ async function runDraft(
 
   try {
     await withUser(user.claims, (tx) => markRunning(tx, g.id, ai.mode === 'claude' && g.source === 'ai' ? ai.model : 'offline'));
-    let outcome: { ok: true; content: TSopContent; usage?: ClaudeUsage; model: string; removed: TCitation[] } | { ok: false; error: ClaudeError; usage?: ClaudeUsage };
-    if (g.source === 'ai' && ai.mode === 'claude') {
-      const r = await draftWithClaude({ input, apiKey: ai.apiKey, baseURL: ai.baseUrl, model: ai.model, signal, onSection });
-      outcome = r.status === 'complete' ? { ok: true, content: r.content, usage: r.usage, model: r.model, removed: r.removedCitations } : { ok: false, error: r.error, usage: r.usage };
-    } else {
-      outcome = await draftOfflineStreamed(input, signal, onSection);
-    }
+    type Outcome = { ok: true; content: TSopContent; usage?: ClaudeUsage; model: string; removed: TCitation[] } | { ok: false; error: ClaudeError; usage?: ClaudeUsage };
+    const outcome: Outcome =
+      g.source === 'ai' && ai.mode === 'claude'
+        ? await draftWithClaude({ input, apiKey: ai.apiKey, baseURL: ai.baseUrl, model: ai.model, signal, onSection }).then((r): Outcome =>
+            r.status === 'complete' ? { ok: true, content: r.content, usage: r.usage, model: r.model, removed: r.removedCitations } : { ok: false, error: r.error, usage: r.usage },
+          )
+        : await draftOfflineStreamed(input, signal, onSection);
     await writes;
 
     if (outcome.ok) {
-      const content: TSopContent = { ...outcome.content, titleBlock, revisionHistory: [] };
       let prepared: TSopContent;
       try {
-        prepared = prepareContent(content);
+        prepared = prepareContent({ ...outcome.content, titleBlock, revisionHistory: [] });
       } catch {
-        outcome = { ok: false, error: { code: 'malformed_output', message: 'The draft contained fields that were nothing but markup; they were left out.' }, usage: outcome.usage };
-        return await keepPartial(user, g, partial, titleBlock, outcome.error, outcome.usage, signal);
+        const error: ClaudeError = { code: 'malformed_output', message: 'The draft contained fields that were nothing but markup; they were left out.' };
+        return await keepPartial(user, g, partial, titleBlock, error, outcome.usage, signal);
       }
       const version = await withUser(user.claims, async (tx) => {
         const v = await createVersion(tx, {
@@ -228,15 +227,15 @@ async function runDraft(
           authorId: user.id,
           content: prepared,
           source: g.source,
-          changeSummary: g.source === 'ai' ? `First draft written with Claude (${outcome.ok ? outcome.model : ''}).` : 'First draft written by the offline drafter.',
-          model: outcome.ok ? outcome.model : '',
+          changeSummary: g.source === 'ai' ? `First draft written with Claude (${outcome.model}).` : 'First draft written by the offline drafter.',
+          model: outcome.model,
           inputTokens: outcome.usage?.inputTokens,
           outputTokens: outcome.usage?.outputTokens,
         });
         await finishGeneration(tx, g.id, {
           status: 'succeeded',
           versionId: v.id,
-          removedCitations: outcome.ok ? outcome.removed : [],
+          removedCitations: outcome.removed,
           inputTokens: outcome.usage?.inputTokens,
           outputTokens: outcome.usage?.outputTokens,
         });
