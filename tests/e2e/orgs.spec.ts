@@ -64,7 +64,7 @@ test('create an org, invite a colleague who signs up through the link, then remo
   await colleagueCtx.close();
 });
 
-test("a user of another org gets 404 on every API route and page of the first org, and changes nothing", async ({ browser }) => {
+test("a user of another org gets 404 on every API route and page of the first org (members, SOPs, versions, exports, drafting runs, billing), and changes nothing", async ({ browser }) => {
   test.setTimeout(120_000);
   const aCtx = await browser.newContext();
   const a = await aCtx.newPage();
@@ -102,6 +102,55 @@ test("a user of another org gets 404 on every API route and page of the first or
   const anonRes = await anon.request.get(`/api/v1/orgs/${slugA}/members`);
   expect(anonRes.status()).toBe(401);
   await anon.close();
+
+  // A drafts an SOP; B tries every SOP route and page with A's real ids.
+  const gen = await a.request.post(`/api/v1/orgs/${slugA}/sops/generate`, {
+    data: { title: 'Tenant A secret SOP', processDescription: '1. Do the secret thing carefully\n2. Record it in the secret log', frameworks: ['HACCP'] },
+  });
+  expect(gen.status()).toBe(200);
+  const sse = await gen.text();
+  const done = JSON.parse(/event: done\ndata: (.*)/.exec(sse)![1]!) as { sopId: string; versionId: string };
+  const generationId = gen.headers()['x-generation-id']!;
+  const sopA = `/api/v1/orgs/${slugA}/sops/${done.sopId}`;
+  const sopBefore = await (await a.request.get(sopA)).json();
+  const sopAttempts = [
+    b.request.get(`/api/v1/orgs/${slugA}/sops`),
+    b.request.post(`/api/v1/orgs/${slugA}/sops`, { data: { title: 'Intruder' } }),
+    b.request.post(`/api/v1/orgs/${slugA}/sops/generate`, { data: { title: 'Intruder', processDescription: 'x'.repeat(40) } }),
+    b.request.get(sopA),
+    b.request.patch(sopA, { headers: { 'if-match': '"r1"' }, data: { title: 'Hijacked' } }),
+    b.request.get(`${sopA}/versions`),
+    b.request.post(`${sopA}/versions`, { headers: { 'if-match': '"r1"' }, data: { changeSummary: 'hijack' } }),
+    b.request.get(`${sopA}/versions/${done.versionId}`),
+    b.request.get(`${sopA}/diff?from=${done.versionId}&to=${done.versionId}`),
+    b.request.get(`${sopA}/export.docx`),
+    b.request.post(`${sopA}/improve`, { data: { section: 'purpose', instruction: 'leak it' } }),
+    b.request.get(`/api/v1/orgs/${slugA}/sops/export.zip`),
+    b.request.get(`/api/v1/orgs/${slugA}/generations/${generationId}`),
+    b.request.get(`/api/v1/orgs/${slugA}/generations/${generationId}/events`),
+    b.request.post(`/api/v1/orgs/${slugA}/generations/${generationId}/cancel`),
+    b.request.post(`/api/v1/orgs/${slugA}/generations/${generationId}/retry`),
+    b.request.get(`/api/v1/orgs/${slugA}/billing`),
+  ];
+  for (const res of await Promise.all(sopAttempts)) {
+    expect(res.status(), res.url()).toBe(404);
+    expect((await res.json()).error.code).toBe('not_found');
+  }
+  // A's ids under B's own organization are not found either.
+  const crossIds = [
+    b.request.get(`/api/v1/orgs/${slugB}/sops/${done.sopId}`),
+    b.request.get(`/api/v1/orgs/${slugB}/sops/${done.sopId}/versions/${done.versionId}`),
+    b.request.get(`/api/v1/orgs/${slugB}/sops/${done.sopId}/export.docx?version=${done.versionId}`),
+    b.request.get(`/api/v1/orgs/${slugB}/generations/${generationId}`),
+    b.request.post(`/api/v1/orgs/${slugB}/generations/${generationId}/cancel`),
+  ];
+  for (const res of await Promise.all(crossIds)) expect(res.status(), res.url()).toBe(404);
+  expect((await (await b.request.get(`/api/v1/orgs/${slugB}/sops?q=secret`)).json()).items).toEqual([]);
+  for (const path of [`/o/${slugA}/sops`, `/o/${slugA}/sops/${done.sopId}`, `/o/${slugA}/sops/${done.sopId}/edit`, `/o/${slugA}/sops/${done.sopId}/history`, `/o/${slugA}/billing`, `/o/${slugB}/sops/${done.sopId}`]) {
+    const res = await b.goto(path);
+    expect(res?.status(), path).toBe(404);
+  }
+  expect(await (await a.request.get(sopA)).json()).toEqual(sopBefore);
 
   const after = await (await a.request.get(`/api/v1/orgs/${slugA}/members`)).json();
   expect(after).toEqual(before);
