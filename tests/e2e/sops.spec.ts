@@ -120,6 +120,9 @@ test('new SOP → streamed section by section → edit → save version → diff
   await expect(page.getByTestId('sops-empty')).toContainText('No SOP matches');
   await page.goto(`/o/${slug}/sops?q=xylophone`);
   await expect(page.getByTestId('sops-empty')).toContainText('No SOP matches');
+  await page.goto(`/o/${slug}`);
+  await expect(page.getByTestId('recent-sops')).toContainText('Filler cleaning and sanitation');
+  await page.screenshot({ path: 'test-results/screens/org-home.png', fullPage: true });
   expect(problems).toEqual([]);
 });
 
