@@ -149,7 +149,7 @@ export async function improveSectionWithClaude<K extends SectionKey>(opts: Impro
 
 /** One streamed, forced tool call. Resolves with the tool input, or with a mapped error. */
 async function streamTool(opts: ClaudeCallOptions, req: ClaudeRequest, toolName: string, onSnapshot?: (snapshot: unknown) => void): Promise<Outcome> {
-  const client = new Anthropic({ apiKey: opts.apiKey, baseURL: opts.baseURL ?? null, maxRetries: opts.maxRetries ?? 2, timeout: opts.timeoutMs ?? 60_000 });
+  const client = new Anthropic({ apiKey: opts.apiKey, baseURL: opts.baseURL ?? null, maxRetries: opts.maxRetries ?? 2, timeout: opts.timeoutMs ?? 60_000, logLevel: 'warn' }); // never debug: ANTHROPIC_LOG=debug would log request bodies
   const controller = new AbortController();
   let stopped: 'cancelled' | 'timeout' | undefined;
   const stop = (why: 'cancelled' | 'timeout') => {
