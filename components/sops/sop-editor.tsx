@@ -1,7 +1,7 @@
 'use client';
 /**
  * The SOP editor: the structured content as a form constrained to the schema (prose fields,
- * tables as rows, the procedure as a numbered outline with callouts), autosaved with
+ * tables as rows, the procedure as rich text: numbered steps, sub-steps, callouts), autosaved with
  * optimistic concurrency. Each save sends If-Match with the revision it started from; a 409
  * means someone else saved meanwhile, and the page shows both texts and lets the author
  * choose — nothing is overwritten silently. Unsaved text is also kept in this browser until
@@ -9,10 +9,10 @@
  */
 import Link from 'next/link';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { SECTIONS, ZSopContent, type TCitation, type TSopContent } from '@/lib/sops/content';
+import { SECTIONS, ZSopContent, type TCitation, type TSopContent, type TStep } from '@/lib/sops/content';
 import { contentToLines } from '@/lib/sops/diff';
-import { fromOutline, toOutline } from '@/lib/sops/outline';
 import { GenerationPanel } from './generation-panel';
+import { ProcedureEditor } from './procedure-editor';
 import { useGeneration } from './use-generation';
 
 interface Props {
@@ -31,7 +31,7 @@ const AUTOSAVE_MS = 1200;
 const box = 'mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm text-slate-900 shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-100';
 const lines = (s: string) => s.split('\n').map((l) => l.trim()).filter(Boolean);
 
-/** The editable form of the content: the procedure as outline text, lists as lines. */
+/** The editable form of the content: lists as lines, tables as rows, the procedure as steps. */
 interface Form {
   title: string;
   department: string;
@@ -42,7 +42,7 @@ interface Form {
   materials: string;
   cautions: string;
   ppe: string;
-  procedure: string;
+  procedure: TStep[];
   records: { a: string; b: string }[];
   references: TCitation[];
 }
@@ -58,7 +58,7 @@ function toForm(c: TSopContent): Form {
     materials: c.materialsAndEquipment.join('\n'),
     cautions: c.healthAndSafety.cautions.join('\n'),
     ppe: c.healthAndSafety.ppe.join('\n'),
-    procedure: toOutline(c.procedure),
+    procedure: c.procedure,
     records: c.records.map((r) => ({ a: r.name, b: r.retention })),
     references: c.references,
   };
@@ -73,7 +73,7 @@ function fromForm(f: Form, base: TSopContent): unknown {
     definitions: f.definitions.filter((r) => r.a.trim() || r.b.trim()).map((r) => ({ term: r.a, definition: r.b })),
     materialsAndEquipment: lines(f.materials),
     healthAndSafety: { cautions: lines(f.cautions), ppe: lines(f.ppe) },
-    procedure: fromOutline(f.procedure),
+    procedure: f.procedure,
     records: f.records.filter((r) => r.a.trim()).map((r) => ({ name: r.a, retention: r.b })),
     references: f.references,
     revisionHistory: base.revisionHistory,
@@ -135,6 +135,8 @@ export function SopEditor({ org, sopId, docNumber, initialContent, initialRevisi
   const [form, setForm] = useState<Form>(() => toForm(initialContent));
   const [save, setSave] = useState<SaveState>({ kind: 'saved', at: '' });
   const [restored, setRestored] = useState(false);
+  // Bumped whenever the form is replaced from outside (restore, reload, their text): the rich-text procedure follows.
+  const [resetKey, setResetKey] = useState(0);
   const [summary, setSummary] = useState('');
   const [versionMsg, setVersionMsg] = useState<{ ok: boolean; text: string } | null>(null);
   const [improve, setImprove] = useState<{ section: string; instruction: string } | null>(null);
@@ -151,10 +153,11 @@ export function SopEditor({ org, sopId, docNumber, initialContent, initialRevisi
     if (!kept) return;
     try {
       const { revision: rev, form: f } = JSON.parse(kept) as { revision: number; form: Form };
-      if (rev === initialRevision && JSON.stringify(f) !== JSON.stringify(toForm(initialContent))) {
+      if (rev === initialRevision && Array.isArray(f.procedure) && JSON.stringify(f) !== JSON.stringify(toForm(initialContent))) {
         // Reading browser storage can only happen after mount; restoring it is the point.
         // eslint-disable-next-line react-hooks/set-state-in-effect
         setForm(f);
+        setResetKey((k) => k + 1);
         setRestored(true);
         dirtyRef.current = true;
         setSave({ kind: 'dirty' });
@@ -258,6 +261,7 @@ export function SopEditor({ org, sopId, docNumber, initialContent, initialRevisi
     const body = (await res.json()) as { sop: { draftRevision: number; draftContent: TSopContent } };
     setBase(body.sop.draftContent);
     setForm(toForm(body.sop.draftContent));
+    setResetKey((k) => k + 1);
     revisionRef.current = body.sop.draftRevision;
     dirtyRef.current = false;
     window.localStorage.removeItem(backupKey);
@@ -352,6 +356,7 @@ export function SopEditor({ org, sopId, docNumber, initialContent, initialRevisi
               onClick={() => {
                 setBase(save.theirs);
                 setForm(toForm(save.theirs));
+                setResetKey((k) => k + 1);
                 revisionRef.current = save.theirRevision;
                 dirtyRef.current = false;
                 window.localStorage.removeItem(backupKey);
@@ -445,8 +450,8 @@ export function SopEditor({ org, sopId, docNumber, initialContent, initialRevisi
         </div>
         <div>
           {sectionHead('procedure', 7)}
-          <textarea aria-label="Procedure" data-test="ed-procedure" rows={Math.min(30, Math.max(8, form.procedure.split('\n').length + 2))} value={form.procedure} onChange={(e) => update({ procedure: e.target.value })} className={`${box} font-mono`} spellCheck />
-          <p className="mt-1 text-xs text-slate-500">One step per line; indent sub-steps (Tab or three spaces). Lines starting “Warning:”, “Caution:” or “Note:” under a step become its callouts. Numbers are redone on save.</p>
+          <ProcedureEditor steps={form.procedure} resetKey={resetKey} onChange={(procedure) => update({ procedure })} />
+          <p className="mt-1 text-xs text-slate-500">Enter adds a step; Tab makes it a sub-step of the one above, Shift+Tab un-nests it. Warnings and cautions go before the step they belong to in the printed SOP.</p>
         </div>
         <div>
           {sectionHead('records', 8)}

@@ -341,3 +341,28 @@ test('Improve this section: Claude rewrites one section from an instruction, sav
   await expect(page.getByTestId('version-label')).toHaveText('Version 0.2');
   await expect(page.getByTestId('sop-html')).toContainText('Rewritten as asked');
 });
+
+test('the procedure is edited as rich text: Enter adds a step, Tab nests it, callouts from the toolbar', async ({ browser }) => {
+  test.setTimeout(90_000);
+  const { page, slug } = await newOwnerWithOrg(browser, 'richtext');
+  await startDraft(page, slug, 'Bottle inspection');
+  await page.getByTestId('generate-submit').click();
+  await expect(page.getByTestId('generation-status')).toHaveText('Draft saved.', { timeout: 30_000 });
+  await page.getByTestId('open-sop').click();
+  await page.getByTestId('edit-sop').click();
+  const procedure = page.getByTestId('ed-procedure');
+  await expect(procedure.locator(':scope > ol > li')).toHaveCount(5);
+  await procedure.locator(':scope > ol > li').last().locator('p').first().click();
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Sign the sanitation log');
+  await page.keyboard.press('Tab');
+  await page.getByTestId('add-warning').click();
+  await page.keyboard.type('Use a pen, never a pencil');
+  await expect(page.getByTestId('save-status')).toContainText('Saved at', { timeout: 15_000 });
+  await page.screenshot({ path: 'test-results/screens/editor-procedure.png', fullPage: true });
+  await page.goto(new URL(page.url()).pathname.replace(/\/edit$/, ''));
+  const html = page.getByTestId('sop-html');
+  await expect(html).toContainText('5.1 Sign the sanitation log');
+  await expect(html.locator('.callout-warning').filter({ hasText: 'Use a pen, never a pencil' })).toHaveCount(1);
+});
