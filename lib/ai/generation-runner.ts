@@ -18,8 +18,8 @@ import { getDocumentSettings, requireOrg, type OrgSummary } from '@/lib/orgs/ser
 import { sanitizePlainText } from '@/lib/security/sanitize';
 import { ZGenerateInput, type TGenerateInput, type TImproveInput } from '@/lib/sops/api-schemas';
 import { SECTIONS, type TCitation, type TSopContent } from '@/lib/sops/content';
-import { createGeneration, FINISHED, finishGeneration, markRunning, recordSection, requireGeneration, type Generation } from '@/lib/sops/generations';
-import { fillPartial, prepareContent } from '@/lib/sops/prepare';
+import { closeWithPartial, createGeneration, FINISHED, finishGeneration, markRunning, recordSection, requireGeneration, type Generation } from '@/lib/sops/generations';
+import { prepareContent } from '@/lib/sops/prepare';
 import { renderSectionHtml } from '@/lib/sops/render-html';
 import { createSop, createVersion, requireSop } from '@/lib/sops/service';
 import { assertDraftQuota } from '@/lib/billing/quota';
@@ -283,27 +283,7 @@ async function keepPartial(
   const status = cancelled ? 'cancelled' : 'failed';
   const code = cancelled ? 'cancelled' : error.code;
   const message = cancelled ? 'Drafting was cancelled. What was written so far is kept as an incomplete draft.' : error.message;
-  const hasAny = Object.keys(partial).length > 0;
-  const versionId = await withUser(user.claims, async (tx) => {
-    let id: string | null = null;
-    if (hasAny) {
-      const filled = fillPartial(partial, titleBlock);
-      const v = await createVersion(tx, {
-        orgId: g.orgId,
-        sopId: g.sopId,
-        authorId: user.id,
-        content: filled.content,
-        source: g.source,
-        complete: false,
-        changeSummary: `Incomplete draft (${cancelled ? 'cancelled' : code}). Not drafted: ${filled.missing.join(', ') || 'nothing'}.`,
-        inputTokens: usage?.inputTokens,
-        outputTokens: usage?.outputTokens,
-      });
-      id = v.id;
-    }
-    await finishGeneration(tx, g.id, { status, versionId: id, errorCode: code, errorMessage: message, inputTokens: usage?.inputTokens, outputTokens: usage?.outputTokens });
-    return id;
-  });
+  const versionId = await withUser(user.claims, (tx) => closeWithPartial(tx, g, { authorId: user.id, partial, titleBlock, status, code, message, usage }));
   publish(g.id, { type: 'error', data: { code, message, sopId: g.sopId, versionId } });
 }
 

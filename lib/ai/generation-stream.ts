@@ -10,10 +10,9 @@ import 'server-only';
 import type { CurrentUser } from '@/lib/auth/session';
 import { withUser } from '@/lib/db';
 import { SECTIONS } from '@/lib/sops/content';
-import { FINISHED, finishGeneration, requireGeneration, type Generation } from '@/lib/sops/generations';
-import { fillPartial } from '@/lib/sops/prepare';
+import { closeWithPartial, FINISHED, requireGeneration, type Generation } from '@/lib/sops/generations';
 import { renderSectionHtml } from '@/lib/sops/render-html';
-import { createVersion, requireSop } from '@/lib/sops/service';
+import { requireSop } from '@/lib/sops/service';
 import { isRunningHere, subscribe, type GenerationEvent } from './generation-bus';
 
 const HEARTBEAT_MS = 15_000;
@@ -57,22 +56,14 @@ function storedEvents(g: Generation): GenerationEvent[] {
 async function closeInterrupted(user: CurrentUser, g: Generation): Promise<Generation> {
   return withUser(user.claims, async (tx) => {
     const sop = await requireSop(tx, g.orgId, g.sopId);
-    let versionId: string | null = null;
-    if (Object.keys(g.partialContent).length > 0 && g.kind === 'draft') {
-      const filled = fillPartial(g.partialContent, { title: sop.title, documentNumber: sop.docNumber, department: sop.department });
-      const v = await createVersion(tx, {
-        orgId: g.orgId,
-        sopId: g.sopId,
-        authorId: user.id,
-        content: filled.content,
-        source: g.source,
-        complete: false,
-        changeSummary: `Incomplete draft (interrupted). Not drafted: ${filled.missing.join(', ') || 'nothing'}.`,
-      });
-      versionId = v.id;
-    }
-    const message = 'Drafting was interrupted when the server restarted. What was written is kept; retry to finish it.';
-    await finishGeneration(tx, g.id, { status: 'failed', versionId, errorCode: 'interrupted', errorMessage: message });
+    await closeWithPartial(tx, g, {
+      authorId: user.id,
+      partial: g.kind === 'draft' ? g.partialContent : {},
+      titleBlock: { title: sop.title, documentNumber: sop.docNumber, department: sop.department },
+      status: 'failed',
+      code: 'interrupted',
+      message: 'Drafting was interrupted when the server restarted. What was written is kept; retry to finish it.',
+    });
     return requireGeneration(tx, g.orgId, g.id);
   });
 }

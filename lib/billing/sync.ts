@@ -7,6 +7,7 @@
  */
 import 'server-only';
 import type Stripe from 'stripe';
+import { z } from 'zod';
 import { asService } from '@/lib/db/service';
 import type { Tx } from '@/lib/db/types';
 import { env } from '@/lib/env';
@@ -26,7 +27,7 @@ export const HANDLED_EVENTS = new Set([
 
 export type WebhookOutcome = 'processed' | 'duplicate' | 'ignored';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const ZOrgId = z.uuid();
 /** Subscriptions that still say something about the plan, most relevant first. */
 const LIVE = ['active', 'trialing', 'past_due', 'unpaid', 'paused', 'incomplete'];
 
@@ -86,7 +87,7 @@ export async function handleStripeEvent(event: Stripe.Event): Promise<WebhookOut
   }
   const object = event.data.object as unknown as Record<string, unknown>;
   const customer = idOf(object.customer);
-  const orgHint = event.type === 'checkout.session.completed' && typeof object.client_reference_id === 'string' && UUID.test(object.client_reference_id) ? object.client_reference_id : null;
+  const orgHint = event.type === 'checkout.session.completed' && ZOrgId.safeParse(object.client_reference_id).success ? (object.client_reference_id as string) : null;
   if (!customer) return (await asService((tx) => claim(tx, event, null))) ? 'ignored' : 'duplicate';
 
   // Stripe's truth, read outside any transaction.

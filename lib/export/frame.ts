@@ -3,9 +3,9 @@
  * (organization, document number, title, version, effective date or a DRAFT label, "Page X of Y",
  * the organization's footer line) and the title and approval block on the first page.
  */
-import { AlignmentType, BorderStyle, Footer, Header, PageNumber, Paragraph, Table, TableLayoutType, TableRow, TextRun, WidthType } from 'docx';
+import { AlignmentType, BorderStyle, Footer, Header, PageNumber, Paragraph, Table, TableRow, TextRun } from 'docx';
 import { direction, formatDate, formatDateTime, textRuns, xmlSafe } from './format';
-import { CELL_MARGINS, NO_BORDERS, TABLE_BORDERS, cell, dataTable, widths } from './tables';
+import { CELL_MARGINS, NO_BORDERS, cell, dataTable, fixedTable, widths } from './tables';
 import { BOX_INDENT, CALLOUT, COLOR, SIZE, STYLE, type PageGeometry } from './styles';
 import { DEFAULT_FOOTER_TEXT, type ExportDocument } from './types';
 
@@ -24,30 +24,23 @@ export function effectiveLine(doc: ExportDocument): string {
 export function buildHeader(doc: ExportDocument, page: PageGeometry): Header {
   const w = widths([0.27, 0.46, 0.27], page.contentWidth);
   const draft = !doc.version.approved;
-  const table = new Table({
-    width: { size: page.contentWidth, type: WidthType.DXA },
-    columnWidths: w,
-    layout: TableLayoutType.FIXED,
-    borders: TABLE_BORDERS,
-    margins: CELL_MARGINS,
-    rows: [
-      new TableRow({
-        cantSplit: true,
-        children: [
-          cell([line(doc.org.name, { bold: true }), line('Standard Operating Procedure', { color: COLOR.muted })], w[0]!),
-          cell([line(doc.sop.title, { bold: true, size: SIZE.header + 2 }, AlignmentType.CENTER), ...(doc.sop.department ? [line(doc.sop.department, { color: COLOR.muted }, AlignmentType.CENTER)] : [])], w[1]!),
-          cell(
-            [
-              line(`Doc. no.: ${doc.sop.documentNumber}`, { bold: true }),
-              line(`Version: ${doc.version.label}`),
-              line(effectiveLine(doc), draft ? { bold: true, color: COLOR.draft } : {}),
-            ],
-            w[2]!,
-          ),
-        ],
-      }),
-    ],
-  });
+  const table = fixedTable(w, page.contentWidth, [
+    new TableRow({
+      cantSplit: true,
+      children: [
+        cell([line(doc.org.name, { bold: true }), line('Standard Operating Procedure', { color: COLOR.muted })], w[0]!),
+        cell([line(doc.sop.title, { bold: true, size: SIZE.header + 2 }, AlignmentType.CENTER), ...(doc.sop.department ? [line(doc.sop.department, { color: COLOR.muted }, AlignmentType.CENTER)] : [])], w[1]!),
+        cell(
+          [
+            line(`Doc. no.: ${doc.sop.documentNumber}`, { bold: true }),
+            line(`Version: ${doc.version.label}`),
+            line(effectiveLine(doc), draft ? { bold: true, color: COLOR.draft } : {}),
+          ],
+          w[2]!,
+        ),
+      ],
+    }),
+  ]);
   return new Header({ children: [table, new Paragraph({ style: STYLE.headerText, spacing: { after: 0 }, children: [] })] });
 }
 
@@ -55,13 +48,10 @@ export function buildFooter(doc: ExportDocument, page: PageGeometry): Footer {
   const w = widths([0.7, 0.3], page.contentWidth);
   const footerText = doc.org.footerText?.trim() || DEFAULT_FOOTER_TEXT;
   const rule = { style: BorderStyle.SINGLE, size: 4, color: COLOR.rule, space: 4 };
-  const table = new Table({
-    width: { size: page.contentWidth, type: WidthType.DXA },
-    columnWidths: w,
-    layout: TableLayoutType.FIXED,
-    borders: { ...NO_BORDERS, top: rule },
-    margins: { ...CELL_MARGINS, left: 0, right: 0 },
-    rows: [
+  const table = fixedTable(
+    w,
+    page.contentWidth,
+    [
       new TableRow({
         children: [
           cell([new Paragraph({ style: STYLE.footerText, children: textRuns(footerText, { bold: true }) }), new Paragraph({ style: STYLE.footerText, children: textRuns(`${doc.sop.documentNumber} · Version ${doc.version.label}`) })], w[0]!),
@@ -72,7 +62,8 @@ export function buildFooter(doc: ExportDocument, page: PageGeometry): Footer {
         ],
       }),
     ],
-  });
+    { borders: { ...NO_BORDERS, top: rule }, margins: { ...CELL_MARGINS, left: 0, right: 0 } },
+  );
   return new Footer({ children: [table, new Paragraph({ style: STYLE.footerText, children: [] })] });
 }
 
@@ -88,20 +79,13 @@ export function buildTitleBlock(doc: ExportDocument, page: PageGeometry): (Parag
   const label = (t: string) => cell(t, w[0]!, { header: true });
   const value = (t: string, i: number) => cell(t || '—', w[i]!);
   const pair = (a: string, av: string, b: string, bv: string) => new TableRow({ cantSplit: true, children: [label(a), value(av, 1), cell(b, w[2]!, { header: true }), value(bv, 3)] });
-  const control = new Table({
-    width: { size: page.contentWidth, type: WidthType.DXA },
-    columnWidths: w,
-    layout: TableLayoutType.FIXED,
-    borders: TABLE_BORDERS,
-    margins: CELL_MARGINS,
-    rows: [
-      pair('Document number', doc.sop.documentNumber, 'Version', v.label),
-      pair('Status', v.approved ? humanStatus(doc.sop.status) : `${humanStatus(doc.sop.status)} (not approved)`, 'Effective date', v.approved ? formatDate(v.effectiveDate) || 'Not set' : 'Not effective'),
-      pair('Owner', doc.sop.owner, 'Department', doc.sop.department),
-      pair('Author', v.authorName, 'Version created', formatDateTime(v.createdAt)),
-      new TableRow({ cantSplit: true, children: [label('Change summary'), cell(v.changeSummary || '—', w[1]! + w[2]! + w[3]!, { span: 3 })] }),
-    ],
-  });
+  const control = fixedTable(w, page.contentWidth, [
+    pair('Document number', doc.sop.documentNumber, 'Version', v.label),
+    pair('Status', v.approved ? humanStatus(doc.sop.status) : `${humanStatus(doc.sop.status)} (not approved)`, 'Effective date', v.approved ? formatDate(v.effectiveDate) || 'Not set' : 'Not effective'),
+    pair('Owner', doc.sop.owner, 'Department', doc.sop.department),
+    pair('Author', v.authorName, 'Version created', formatDateTime(v.createdAt)),
+    new TableRow({ cantSplit: true, children: [label('Change summary'), cell(v.changeSummary || '—', w[1]! + w[2]! + w[3]!, { span: 3 })] }),
+  ]);
 
   const blocks: (Paragraph | Table)[] = [
     new Paragraph({ style: STYLE.subtitle, spacing: { after: 120 }, children: textRuns(doc.org.name.toUpperCase(), { bold: true, size: 18 }) }),

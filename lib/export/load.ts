@@ -6,15 +6,29 @@
  */
 import type { Tx } from '@/lib/db/types';
 import { AppError } from '@/lib/http/errors';
-import { getDocumentSettings, type OrgSummary } from '@/lib/orgs/service';
+import { getDocumentSettings, type DocumentSettings, type OrgSummary } from '@/lib/orgs/service';
 import { ZSopContent } from '@/lib/sops/content';
 import { listVersions, requireSop, requireVersion } from '@/lib/sops/service';
 import type { ExportDocument } from './types';
 
 const APPROVED = new Set(['approved', 'effective']);
 
-export async function loadExportDocument(tx: Tx, org: Pick<OrgSummary, 'id' | 'name'>, sopId: string, versionId?: string): Promise<ExportDocument & { versionId: string }> {
+export type LoadedExport = ExportDocument & { versionId: string };
+
+export async function loadExportDocument(tx: Tx, org: Pick<OrgSummary, 'id' | 'name'>, sopId: string, versionId?: string): Promise<LoadedExport> {
+  return exportDocument(tx, org, await getDocumentSettings(tx, org.id), sopId, versionId);
+}
+
+/** Every SOP of the organization that has a version, at its current version (the bulk export). */
+export async function loadCurrentExports(tx: Tx, org: Pick<OrgSummary, 'id' | 'name'>): Promise<LoadedExport[]> {
   const settings = await getDocumentSettings(tx, org.id);
+  const rows = await tx.query<{ id: string }>('select id from public.sops where org_id = $1 and current_version_id is not null order by number', [org.id]);
+  const docs: LoadedExport[] = [];
+  for (const { id } of rows) docs.push(await exportDocument(tx, org, settings, id));
+  return docs;
+}
+
+async function exportDocument(tx: Tx, org: Pick<OrgSummary, 'id' | 'name'>, settings: DocumentSettings, sopId: string, versionId?: string): Promise<LoadedExport> {
   const sop = await requireSop(tx, org.id, sopId);
   const id = versionId ?? sop.currentVersionId;
   if (!id) throw new AppError('not_found', 'This SOP has no version to export yet.');
@@ -43,12 +57,6 @@ export async function loadExportDocument(tx: Tx, org: Pick<OrgSummary, 'id' | 'n
     revisions,
     content: { ...parsed.data, titleBlock: { ...parsed.data.titleBlock, documentNumber: sop.docNumber } },
   };
-}
-
-/** The organization's SOPs that have a version, for the bulk export. */
-export async function exportableSopIds(tx: Tx, orgId: string): Promise<string[]> {
-  const rows = await tx.query<{ id: string }>('select id from public.sops where org_id = $1 and current_version_id is not null order by number', [orgId]);
-  return rows.map((r) => r.id);
 }
 
 export async function recordExport(tx: Tx, orgId: string, action: 'sop.exported' | 'sop.bulk_exported', targetId: string, data: Record<string, unknown>): Promise<void> {

@@ -43,21 +43,28 @@ export function cell(content: CellContent, width: number, options: { header?: bo
   });
 }
 
+type TableFrame = Pick<ConstructorParameters<typeof Table>[0], 'borders' | 'margins'>;
+
+/** A fixed-layout table across the content width (thin rules unless the frame says otherwise). */
+export function fixedTable(columnWidths: number[], contentWidth: number, rows: TableRow[], frame: TableFrame = {}): Table {
+  return new Table({
+    width: { size: contentWidth, type: WidthType.DXA },
+    columnWidths,
+    layout: TableLayoutType.FIXED,
+    borders: frame.borders ?? TABLE_BORDERS,
+    margins: frame.margins ?? CELL_MARGINS,
+    rows,
+  });
+}
+
 /** A data table with a repeating header row. */
 export function dataTable(columns: Column[], rows: CellContent[][], contentWidth: number): Table {
   const w = widths(
     columns.map((c) => c.share),
     contentWidth,
   );
-  return new Table({
-    width: { size: contentWidth, type: WidthType.DXA },
-    columnWidths: w,
-    layout: TableLayoutType.FIXED,
-    borders: TABLE_BORDERS,
-    margins: CELL_MARGINS,
-    rows: [
-      new TableRow({ tableHeader: true, cantSplit: true, children: columns.map((c, i) => cell(c.title, w[i]!, { header: true })) }),
-      ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((content, i) => cell(content, w[i]!)) })),
-    ],
-  });
+  return fixedTable(w, contentWidth, [
+    new TableRow({ tableHeader: true, cantSplit: true, children: columns.map((c, i) => cell(c.title, w[i]!, { header: true })) }),
+    ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((content, i) => cell(content, w[i]!)) })),
+  ]);
 }

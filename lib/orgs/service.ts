@@ -5,6 +5,7 @@
  * visible to the caller is "not found" — never "forbidden" with details.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { isoTime, pgErrorCode } from '@/lib/db/rows';
 import type { Tx } from '@/lib/db/types';
 import { assertSeatAvailable } from '@/lib/billing/quota';
 import { AppError } from '@/lib/http/errors';
@@ -36,11 +37,7 @@ export interface InviteRow {
   status: 'pending' | 'expired';
 }
 
-const iso = (d: unknown) => (d instanceof Date ? d.toISOString() : String(d));
 
-function pgCode(err: unknown): string | undefined {
-  return (err as { code?: string } | null)?.code;
-}
 
 export async function listMyOrgs(tx: Tx, userId: string): Promise<OrgSummary[]> {
   const rows = await tx.query<{ id: string; slug: string; name: string; role: Role; created_at: Date }>(
@@ -49,7 +46,7 @@ export async function listMyOrgs(tx: Tx, userId: string): Promise<OrgSummary[]> 
       order by o.name`,
     [userId],
   );
-  return rows.map((r) => ({ id: r.id, slug: r.slug, name: r.name, role: r.role, createdAt: iso(r.created_at) }));
+  return rows.map((r) => ({ id: r.id, slug: r.slug, name: r.name, role: r.role, createdAt: isoTime(r.created_at) }));
 }
 
 /** The caller's organization by slug, with their role; not a member (or no such org) → 404. */
@@ -62,7 +59,7 @@ export async function requireOrg(tx: Tx, userId: string, slug: string): Promise<
   );
   const r = rows[0];
   if (!r) throw new AppError('not_found', 'No such organization.');
-  return { id: r.id, slug: r.slug, name: r.name, role: r.role, createdAt: iso(r.created_at) };
+  return { id: r.id, slug: r.slug, name: r.name, role: r.role, createdAt: isoTime(r.created_at) };
 }
 
 export async function createOrganization(tx: Tx, name: string, slug: string): Promise<OrgSummary> {
@@ -71,11 +68,11 @@ export async function createOrganization(tx: Tx, name: string, slug: string): Pr
       'select id, slug, name, created_at from private.create_organization($1, $2)',
       [name, slug],
     );
-    return { id: row!.id, slug: row!.slug, name: row!.name, role: 'owner', createdAt: iso(row!.created_at) };
+    return { id: row!.id, slug: row!.slug, name: row!.name, role: 'owner', createdAt: isoTime(row!.created_at) };
   } catch (err) {
-    if (pgCode(err) === '23505') throw new AppError('conflict', `The address "${slug}" is taken. Choose another.`);
-    if (pgCode(err) === '23514') throw new AppError('validation_failed', 'That name or address is not valid.');
-    if (pgCode(err) === 'P0001') throw new AppError('rate_limited', 'You have created many organizations today. Try again tomorrow.');
+    if (pgErrorCode(err) === '23505') throw new AppError('conflict', `The address "${slug}" is taken. Choose another.`);
+    if (pgErrorCode(err) === '23514') throw new AppError('validation_failed', 'That name or address is not valid.');
+    if (pgErrorCode(err) === 'P0001') throw new AppError('rate_limited', 'You have created many organizations today. Try again tomorrow.');
     throw err;
   }
 }
@@ -85,7 +82,7 @@ export async function updateOrganization(tx: Tx, orgId: string, fields: { name: 
     const rows = await tx.query('update public.organizations set name = $2, slug = $3 where id = $1 returning id', [orgId, fields.name, fields.slug]);
     if (rows.length === 0) throw new AppError('forbidden', 'Only owners and admins can change the organization settings.');
   } catch (err) {
-    if (pgCode(err) === '23505') throw new AppError('conflict', `The address "${fields.slug}" is taken. Choose another.`);
+    if (pgErrorCode(err) === '23505') throw new AppError('conflict', `The address "${fields.slug}" is taken. Choose another.`);
     throw err;
   }
 }
@@ -98,7 +95,7 @@ export async function listMembers(tx: Tx, orgId: string): Promise<Member[]> {
       order by array_position(enum_range(null::public.member_role), m.role), lower(coalesce(p.full_name, p.email))`,
     [orgId],
   );
-  return rows.map((r) => ({ userId: r.user_id, email: r.email, fullName: r.full_name, role: r.role, joinedAt: iso(r.created_at) }));
+  return rows.map((r) => ({ userId: r.user_id, email: r.email, fullName: r.full_name, role: r.role, joinedAt: isoTime(r.created_at) }));
 }
 
 export async function changeRole(tx: Tx, orgId: string, userId: string, role: Role): Promise<void> {
@@ -106,8 +103,8 @@ export async function changeRole(tx: Tx, orgId: string, userId: string, role: Ro
     const rows = await tx.query('update public.memberships set role = $3 where org_id = $1 and user_id = $2 returning id', [orgId, userId, role]);
     if (rows.length === 0) throw new AppError('not_found', 'No such member, or you cannot change roles in this organization.');
   } catch (err) {
-    if (pgCode(err) === '42501') throw new AppError('forbidden', 'Only an owner can grant, change or remove ownership.');
-    if (pgCode(err) === 'P0001') throw new AppError('conflict', 'The last owner cannot be demoted. Transfer ownership first.');
+    if (pgErrorCode(err) === '42501') throw new AppError('forbidden', 'Only an owner can grant, change or remove ownership.');
+    if (pgErrorCode(err) === 'P0001') throw new AppError('conflict', 'The last owner cannot be demoted. Transfer ownership first.');
     throw err;
   }
 }
@@ -117,8 +114,8 @@ export async function removeMember(tx: Tx, orgId: string, userId: string): Promi
     const rows = await tx.query('delete from public.memberships where org_id = $1 and user_id = $2 returning id', [orgId, userId]);
     if (rows.length === 0) throw new AppError('not_found', 'No such member.');
   } catch (err) {
-    if (pgCode(err) === '42501') throw new AppError('forbidden', 'Only an owner can remove an owner.');
-    if (pgCode(err) === 'P0001') throw new AppError('conflict', 'The last owner cannot leave. Transfer ownership first.');
+    if (pgErrorCode(err) === '42501') throw new AppError('forbidden', 'Only an owner can remove an owner.');
+    if (pgErrorCode(err) === 'P0001') throw new AppError('conflict', 'The last owner cannot leave. Transfer ownership first.');
     throw err;
   }
 }
@@ -127,8 +124,8 @@ export async function transferOwnership(tx: Tx, orgId: string, toUserId: string)
   try {
     await tx.query('select private.transfer_ownership($1, $2)', [orgId, toUserId]);
   } catch (err) {
-    if (pgCode(err) === '42501') throw new AppError('forbidden', 'Only an owner can transfer ownership.');
-    if (pgCode(err) === 'P0001') throw new AppError('not_found', 'The new owner must already be a member.');
+    if (pgErrorCode(err) === '42501') throw new AppError('forbidden', 'Only an owner can transfer ownership.');
+    if (pgErrorCode(err) === 'P0001') throw new AppError('not_found', 'The new owner must already be a member.');
     throw err;
   }
 }
@@ -161,9 +158,9 @@ export async function listInvites(tx: Tx, orgId: string): Promise<InviteRow[]> {
     id: r.id,
     email: r.email,
     role: r.role,
-    createdAt: iso(r.created_at),
-    expiresAt: iso(r.expires_at),
-    lastSentAt: iso(r.last_sent_at),
+    createdAt: isoTime(r.created_at),
+    expiresAt: isoTime(r.expires_at),
+    lastSentAt: isoTime(r.last_sent_at),
     status: new Date(r.expires_at).getTime() > Date.now() ? 'pending' : 'expired',
   }));
 }
@@ -182,10 +179,10 @@ export async function createInvite(tx: Tx, orgId: string, invitedBy: string, ema
       'insert into public.invites (org_id, email, role, token_hash, invited_by) values ($1, $2, $3, $4, $5) returning id, expires_at',
       [orgId, email, role, hash, invitedBy],
     );
-    return { id: row!.id, token, expiresAt: iso(row!.expires_at) };
+    return { id: row!.id, token, expiresAt: isoTime(row!.expires_at) };
   } catch (err) {
-    if (pgCode(err) === '23505') throw new AppError('conflict', `${email} already has a pending invite. Resend it instead.`);
-    if (pgCode(err) === '42501') throw new AppError('forbidden', 'Only owners and admins can invite people.');
+    if (pgErrorCode(err) === '23505') throw new AppError('conflict', `${email} already has a pending invite. Resend it instead.`);
+    if (pgErrorCode(err) === '42501') throw new AppError('forbidden', 'Only owners and admins can invite people.');
     throw err;
   }
 }
@@ -201,7 +198,7 @@ export async function renewInvite(tx: Tx, orgId: string, inviteId: string) {
   );
   const r = rows[0];
   if (!r) throw new AppError('not_found', 'No such pending invite.');
-  return { id: r.id, email: r.email, role: r.role, token, expiresAt: iso(r.expires_at) };
+  return { id: r.id, email: r.email, role: r.role, token, expiresAt: isoTime(r.expires_at) };
 }
 
 export async function revokeInvite(tx: Tx, orgId: string, inviteId: string): Promise<void> {

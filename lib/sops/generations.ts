@@ -3,10 +3,13 @@
  * other user-scoped table: the run is recorded as the user who started it, and RLS applies.
  * Sections are stored as they arrive, so a closed tab, a cancel or a failure loses nothing.
  */
+import { isoTime, pgErrorCode } from '@/lib/db/rows';
 import type { Tx } from '@/lib/db/types';
 import { AppError } from '@/lib/http/errors';
 import type { Redaction } from '@/lib/ai/scrub';
 import type { TCitation } from './content';
+import { fillPartial } from './prepare';
+import { createVersion } from './service';
 
 export type GenerationStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
 export type GenerationKind = 'draft' | 'improve';
@@ -37,7 +40,7 @@ export interface Generation {
 
 export const FINISHED: readonly GenerationStatus[] = ['succeeded', 'failed', 'cancelled'];
 
-const iso = (d: unknown) => (d == null ? null : d instanceof Date ? d.toISOString() : String(d));
+const iso = (d: unknown) => (d == null ? null : isoTime(d));
 
 type Row = {
   id: string;
@@ -171,8 +174,53 @@ export async function requestCancel(tx: Tx, orgId: string, id: string): Promise<
   try {
     await tx.query('update public.generations set cancel_requested = true where org_id = $1 and id = $2', [orgId, id]);
   } catch (err) {
-    if ((err as { code?: string }).code === '42501') throw new AppError('forbidden', 'Your role cannot cancel drafting in this organization.');
+    if (pgErrorCode(err) === '42501') throw new AppError('forbidden', 'Your role cannot cancel drafting in this organization.');
     throw err;
   }
   return { ...g, cancelRequested: true };
+}
+
+/**
+ * Close a run that stopped early (failure, Cancel, restart): the sections it wrote become an
+ * incomplete draft version whose missing sections say so, and the run records why it stopped.
+ * Returns that version's id (none when nothing was written).
+ */
+export async function closeWithPartial(
+  tx: Tx,
+  g: Generation,
+  args: {
+    authorId: string;
+    partial: Record<string, unknown>;
+    titleBlock: { title: string; documentNumber: string; department: string };
+    status: 'failed' | 'cancelled';
+    code: string;
+    message: string;
+    usage?: { inputTokens: number; outputTokens: number };
+  },
+): Promise<string | null> {
+  let versionId: string | null = null;
+  if (Object.keys(args.partial).length > 0) {
+    const filled = fillPartial(args.partial, args.titleBlock);
+    const v = await createVersion(tx, {
+      orgId: g.orgId,
+      sopId: g.sopId,
+      authorId: args.authorId,
+      content: filled.content,
+      source: g.source,
+      complete: false,
+      changeSummary: `Incomplete draft (${args.code}). Not drafted: ${filled.missing.join(', ') || 'nothing'}.`,
+      inputTokens: args.usage?.inputTokens,
+      outputTokens: args.usage?.outputTokens,
+    });
+    versionId = v.id;
+  }
+  await finishGeneration(tx, g.id, {
+    status: args.status,
+    versionId,
+    errorCode: args.code,
+    errorMessage: args.message,
+    inputTokens: args.usage?.inputTokens,
+    outputTokens: args.usage?.outputTokens,
+  });
+  return versionId;
 }

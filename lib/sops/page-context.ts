@@ -5,17 +5,18 @@
 import 'server-only';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
+import { z } from 'zod';
 import { withUser } from '@/lib/db';
 import { AppError } from '@/lib/http/errors';
 import { loadOrg } from '@/lib/orgs/page-context';
 import { latestGeneration } from './generations';
 import { requireSop, requireVersion } from './service';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const ZId = z.uuid();
 
 export const loadSopPage = cache(async (slug: string, id: string) => {
   const { user, org } = await loadOrg(slug);
-  if (!UUID.test(id)) notFound();
+  if (!ZId.safeParse(id).success) notFound();
   try {
     return await withUser(user.claims, async (tx) => {
       const sop = await requireSop(tx, org.id, id);

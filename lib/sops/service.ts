@@ -4,6 +4,7 @@
  * Content is validated with the zod schema and sanitized before every write (the caller
  * passes TSopContent that went through prepareContent()).
  */
+import { isoTime, pgErrorCode } from '@/lib/db/rows';
 import type { Tx } from '@/lib/db/types';
 import { AppError } from '@/lib/http/errors';
 import type { TSopContent } from './content';
@@ -55,7 +56,6 @@ export interface Version extends VersionMeta {
   html: string;
 }
 
-const iso = (d: unknown) => (d instanceof Date ? d.toISOString() : String(d));
 
 type SopRow = {
   id: string;
@@ -94,7 +94,7 @@ function toSummary(r: SopRow): SopSummary {
     ownerId: r.owner_id,
     ownerName: r.owner_name ?? '',
     currentVersionLabel: r.version_label,
-    updatedAt: iso(r.updated_at),
+    updatedAt: isoTime(r.updated_at),
   };
 }
 
@@ -104,18 +104,15 @@ function toDetail(r: SopRow): SopDetail {
     orgId: r.org_id,
     draftContent: r.draft_content,
     draftRevision: Number(r.draft_revision),
-    draftUpdatedAt: iso(r.draft_updated_at),
+    draftUpdatedAt: isoTime(r.draft_updated_at),
     currentVersionId: r.current_version_id,
-    createdAt: iso(r.created_at),
+    createdAt: isoTime(r.created_at),
   };
 }
 
-function pgCode(err: unknown): string | undefined {
-  return (err as { code?: string } | null)?.code;
-}
 
 function refused(err: unknown, message: string): never {
-  if (pgCode(err) === '42501') throw new AppError('forbidden', message);
+  if (pgErrorCode(err) === '42501') throw new AppError('forbidden', message);
   throw err;
 }
 
@@ -191,7 +188,7 @@ export async function listSops(tx: Tx, orgId: string, f: ListFilter): Promise<{ 
   );
   const page = rows.slice(0, f.limit);
   const last = page[page.length - 1];
-  return { items: page.map(toSummary), nextCursor: rows.length > f.limit && last ? encodeCursor(iso(last.updated_at), last.id) : null };
+  return { items: page.map(toSummary), nextCursor: rows.length > f.limit && last ? encodeCursor(isoTime(last.updated_at), last.id) : null };
 }
 
 export async function listDepartments(tx: Tx, orgId: string): Promise<string[]> {
@@ -277,7 +274,7 @@ function toVersionMeta(r: VersionRow): VersionMeta {
     outputTokens: Number(r.output_tokens),
     authorId: r.author_id,
     authorName: r.author_name ?? '',
-    createdAt: iso(r.created_at),
+    createdAt: isoTime(r.created_at),
   };
 }
 

@@ -7,10 +7,10 @@ import { loadOrg } from '@/lib/orgs/page-context';
 import { ROLE_LABELS, roleCan } from '@/lib/orgs/permissions';
 import { listMembers } from '@/lib/orgs/service';
 import { listSops } from '@/lib/sops/service';
+import { formatUtc } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'Overview' };
 
-const fmt = (d: Date | string) => new Date(d).toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
 
 export default async function OrgHome({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
@@ -65,7 +65,7 @@ export default async function OrgHome({ params }: { params: Promise<{ slug: stri
                 <span>
                   <code className="rounded bg-slate-100 px-1">{e.action}</code> <span className="text-slate-600">by {e.actor_email || 'the system'}</span>
                 </span>
-                <span className="whitespace-nowrap text-slate-500">{fmt(e.created_at)}</span>
+                <span className="whitespace-nowrap text-slate-500">{formatUtc(e.created_at)}</span>
               </li>
             ))}
           </ol>

@@ -4,6 +4,7 @@ import { ChangePasswordForm, DisableTotpForm, EnableTotp, RevokeSessionButton, S
 import { requireUser } from '@/lib/auth/session';
 import { withUser } from '@/lib/db';
 import { describeUserAgent } from '@/lib/auth/user-agent';
+import { formatUtc } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'Security' };
 
@@ -17,7 +18,6 @@ interface SessionRow extends Record<string, unknown> {
   is_current: boolean;
 }
 
-const fmt = (d: Date) => d.toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
 
 export default async function SecurityPage() {
   const user = await requireUser('/settings/security');
@@ -58,8 +58,8 @@ export default async function SecurityPage() {
                     {s.is_current ? <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">this browser</span> : null}
                   </td>
                   <td className="py-2 pr-4 font-mono text-xs">{s.ip || '—'}</td>
-                  <td className="py-2 pr-4">{fmt(s.created_at)}</td>
-                  <td className="py-2 pr-4">{fmt(s.last_active_at)}</td>
+                  <td className="py-2 pr-4">{formatUtc(s.created_at)}</td>
+                  <td className="py-2 pr-4">{formatUtc(s.last_active_at)}</td>
                   <td className="py-2 text-right">{s.is_current ? null : <RevokeSessionButton sessionId={s.id} />}</td>
                 </tr>
               ))}

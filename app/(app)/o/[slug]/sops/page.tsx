@@ -9,10 +9,10 @@ import { ZListSopsQuery } from '@/lib/sops/api-schemas';
 import { listDepartments, listSops, SOP_STATUSES } from '@/lib/sops/service';
 import { BulkExport } from '@/components/sops/bulk-export';
 import { StatusBadge } from '@/components/sops/status-badge';
+import { formatUtc } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'SOPs' };
 
-const fmt = (d: string) => new Date(d).toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
 const field = 'rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-100';
 
 export default async function SopListPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
@@ -131,7 +131,7 @@ export default async function SopListPage({ params, searchParams }: { params: Pr
                   <td className="px-4 py-2">{s.ownerName}</td>
                   <td className="px-4 py-2"><StatusBadge status={s.status} /></td>
                   <td className="px-4 py-2">{s.currentVersionLabel ?? <span className="text-slate-400">drafting…</span>}</td>
-                  <td className="whitespace-nowrap px-4 py-2 text-slate-500">{fmt(s.updatedAt)}</td>
+                  <td className="whitespace-nowrap px-4 py-2 text-slate-500">{formatUtc(s.updatedAt)}</td>
                 </tr>
               ))}
             </tbody>

@@ -7,10 +7,10 @@ import { roleCan } from '@/lib/orgs/permissions';
 import { FINISHED } from '@/lib/sops/generations';
 import { loadSopPage } from '@/lib/sops/page-context';
 import { renderSopHtml } from '@/lib/sops/render-html';
+import { formatUtc } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'SOP' };
 
-const fmt = (d: string) => new Date(d).toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
 
 export default async function SopPage({ params }: { params: Promise<{ slug: string; id: string }> }) {
   const { slug, id } = await params;
@@ -33,7 +33,7 @@ export default async function SopPage({ params }: { params: Promise<{ slug: stri
             {version?.source === 'offline' ? <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium" data-test="offline-badge">offline draft</span> : null}
             {sop.department ? <span>· {sop.department}</span> : null}
             {sop.ownerName ? <span>· Owner {sop.ownerName}</span> : null}
-            <span>· Updated {fmt(sop.updatedAt)}</span>
+            <span>· Updated {formatUtc(sop.updatedAt)}</span>
           </p>
         </div>
         <div className="flex flex-wrap gap-2">

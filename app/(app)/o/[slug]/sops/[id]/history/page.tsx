@@ -5,10 +5,10 @@ import { withUser } from '@/lib/db';
 import { diffContents } from '@/lib/sops/diff';
 import { loadSopPage } from '@/lib/sops/page-context';
 import { listVersions, requireVersion } from '@/lib/sops/service';
+import { formatUtc } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'SOP history' };
 
-const fmt = (d: string) => new Date(d).toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
 const SOURCE = { ai: 'Claude', offline: 'Offline drafter', manual: 'Edited by hand' } as const;
 
 export default async function SopHistoryPage({ params, searchParams }: { params: Promise<{ slug: string; id: string }>; searchParams: Promise<{ from?: string; to?: string }> }) {
@@ -63,7 +63,7 @@ export default async function SopHistoryPage({ params, searchParams }: { params:
                       {v.label}
                       {!v.complete ? <span className="ml-2 rounded-full bg-amber-100 px-2 py-0.5 text-xs text-amber-800">incomplete</span> : null}
                     </td>
-                    <td className="whitespace-nowrap px-3 py-2 text-slate-600">{fmt(v.createdAt)}</td>
+                    <td className="whitespace-nowrap px-3 py-2 text-slate-600">{formatUtc(v.createdAt)}</td>
                     <td className="px-3 py-2">{v.authorName}</td>
                     <td className="px-3 py-2">{SOURCE[v.source]}{v.model && v.source === 'ai' ? <span className="text-slate-500"> ({v.model})</span> : null}</td>
                     <td className="px-3 py-2 text-slate-700">{v.changeSummary}</td>

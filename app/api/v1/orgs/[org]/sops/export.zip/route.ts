@@ -6,7 +6,7 @@
 import { withUser } from '@/lib/db';
 import { renderSopDocxCached } from '@/lib/export/cache';
 import { contentDisposition, exportFilename } from '@/lib/export/filename';
-import { exportableSopIds, loadExportDocument, recordExport } from '@/lib/export/load';
+import { loadCurrentExports, recordExport } from '@/lib/export/load';
 import { zipStream } from '@/lib/export/zip';
 import { apiRoute } from '@/lib/http/route';
 import { requireOrg } from '@/lib/orgs/service';
@@ -16,18 +16,14 @@ import { BULK_EXPORT_PER_USER } from '@/lib/sops/limits';
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
 
-const withoutId = ({ versionId, ...doc }: Awaited<ReturnType<typeof loadExportDocument>>) => (void versionId, doc);
-
 export const GET = apiRoute({ params: ZOrgParam, rateLimit: BULK_EXPORT_PER_USER }, async ({ user, params }) => {
   const { org, docs } = await withUser(user.claims, async (tx) => {
     const org = await requireOrg(tx, user.id, params.org);
-    const ids = await exportableSopIds(tx, org.id);
-    const docs = [];
-    for (const id of ids) docs.push(await loadExportDocument(tx, org, id));
+    const docs = await loadCurrentExports(tx, org);
     await recordExport(tx, org.id, 'sop.bulk_exported', org.id, { count: docs.length, format: 'zip' });
     return { org, docs };
   });
-  const sources = docs.map((d) => ({ name: exportFilename(d.sop.documentNumber, d.sop.title).utf8, data: () => renderSopDocxCached(withoutId(d)).then((b) => new Uint8Array(b)) }));
+  const sources = docs.map((d) => ({ name: exportFilename(d.sop.documentNumber, d.sop.title).utf8, data: () => renderSopDocxCached(d).then((b) => new Uint8Array(b)) }));
   const date = new Date().toISOString().slice(0, 10);
   return new Response(zipStream(sources), {
     headers: {

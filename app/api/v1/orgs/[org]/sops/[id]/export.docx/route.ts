@@ -23,9 +23,7 @@ export const GET = apiRoute({ params: ZSopParam, query: ZExportQuery, rateLimit:
     await recordExport(tx, org.id, 'sop.exported', d.versionId, { sop_id: params.id, doc_number: d.sop.documentNumber, version: d.version.label, format: 'docx' });
     return d;
   });
-  const { versionId, ...exportDoc } = doc;
-  void versionId;
-  const bytes = await renderSopDocxCached(exportDoc);
+  const bytes = await renderSopDocxCached(doc);
   return new Response(new Uint8Array(bytes), {
     headers: {
       'Content-Type': DOCX_MIME,

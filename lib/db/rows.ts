@@ -1,0 +1,11 @@
+/** Small helpers for reading rows and errors the drivers return (PGlite and postgres.js alike). */
+
+/** A timestamp column as ISO 8601 (drivers return Date, text in some paths). */
+export function isoTime(d: unknown): string {
+  return d instanceof Date ? d.toISOString() : String(d);
+}
+
+/** The SQLSTATE of a database error ('23505', '42501' …), if it is one. */
+export function pgErrorCode(err: unknown): string | undefined {
+  return (err as { code?: string } | null)?.code;
+}
