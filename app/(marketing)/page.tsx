@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { FRAMEWORKS } from '@/lib/library';
 
 const steps = [
   {
@@ -14,18 +15,19 @@ const steps = [
     body: 'Drafts are grounded in the clauses of the frameworks you pick, from SOPwright’s own regulation library. A reference the model invents is removed and shown to you, never silently kept.',
   },
   {
-    title: 'Control it the way your auditor expects',
-    body: 'Review, approval with electronic signature, immutable approved versions, a hash-chained audit trail, periodic review and read-and-understood records, then a controlled Word document with header, approvals and “Uncontrolled when printed”.',
+    title: 'Keep every version, export a controlled document',
+    body: 'Edit the draft, freeze it as an immutable version, compare any two versions, and keep a hash-chained audit trail of who changed what. Export a Word document with document number, version, page x of y, an approvals table and “Uncontrolled when printed” on every page.',
   },
 ];
 
-const frameworks = ['ISO 9001:2015', '21 CFR Part 11', 'HACCP (Codex)', '29 CFR 1910 (OSHA)', 'ISO 13485', 'ISO 22000', 'HIPAA Security Rule', 'NIST SP 800-53'];
+// Generated from the regulation library, so the page names only frameworks the drafter can cite.
+const frameworks = FRAMEWORKS.map((f) => f.name.split(' — ')[0]!);
 
 const protections = [
   ['Tenant isolation in the database', 'Every row belongs to an organization, and Postgres row-level security decides what each signed-in person can read or change — not a filter someone has to remember.'],
   ['Private by default', 'Runs fully offline on your own machine with no accounts and no network. When you connect Claude, identifiers are scrubbed first and nothing is used for training.'],
   ['Strict sessions', 'Email verification, TOTP two-factor, a session list you can revoke, and rate limits that refuse rather than wave requests through when in doubt.'],
-  ['Evidence for inspectors', 'Append-only audit events with who, what, when and why; signatures bound to a hash of the exact content signed.'],
+  ['Evidence for inspectors', 'Append-only, hash-chained audit events with who, what and when; versions that no one, administrators included, can change once saved.'],
 ];
 
 export default function LandingPage() {
@@ -38,9 +40,8 @@ export default function LandingPage() {
             Standard operating procedures your auditor can rely on.
           </h1>
           <p className="mt-6 max-w-2xl text-lg text-slate-700">
-            SOPwright drafts SOPs with Claude from the way your people actually work, keeps them under document control
-            — review, e-signature, versions, audit trail — maps them to the regulations you answer to, and exports them as
-            controlled Word documents.
+            SOPwright drafts SOPs with Claude from the way your people actually work, cites only clauses from its own
+            regulation library, keeps every version with an audit trail, and exports them as controlled Word documents.
           </p>
           <div className="mt-8 flex flex-wrap gap-3">
             <Link href="/sign-up" className="rounded-md bg-brand-600 px-5 py-3 text-sm font-semibold text-white shadow-sm hover:bg-brand-700">
