@@ -25,21 +25,12 @@ interface Props {
   library: Library;
 }
 
+const STATUS = { dirty: 'Unsaved changes…', saving: 'Saving…', conflict: 'Not saved: someone else changed this SOP.' };
+
 function statusText(save: SaveState): string {
-  switch (save.kind) {
-    case 'saved':
-      return save.at ? `Saved at ${save.at}` : 'All changes saved';
-    case 'dirty':
-      return 'Unsaved changes…';
-    case 'saving':
-      return 'Saving…';
-    case 'invalid':
-      return `Not saved: ${save.message}`;
-    case 'error':
-      return save.message;
-    case 'conflict':
-      return 'Not saved: someone else changed this SOP.';
-  }
+  if (save.kind === 'saved') return save.at ? `Saved at ${save.at}` : 'All changes saved';
+  if (save.kind === 'invalid') return `Not saved: ${save.message}`;
+  return save.kind === 'error' ? save.message : STATUS[save.kind];
 }
 
 export function SopEditor({ org, sopId, docNumber, initialContent, initialRevision, aiMode, library }: Props) {

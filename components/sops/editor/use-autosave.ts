@@ -11,13 +11,7 @@ import type { TSopContent } from '@/lib/sops/content';
 import { isLocal, type Draft, type SopApi } from './api';
 import { backupOf, checkForm, restorable, toForm, type Form } from './form-model';
 
-export type SaveState =
-  | { kind: 'saved'; at: string }
-  | { kind: 'dirty' }
-  | { kind: 'saving' }
-  | { kind: 'invalid'; message: string }
-  | { kind: 'error'; message: string }
-  | { kind: 'conflict'; theirs: TSopContent; theirRevision: number };
+export type SaveState = { kind: 'saved'; at: string } | { kind: 'dirty' } | { kind: 'saving' } | { kind: 'invalid'; message: string } | { kind: 'error'; message: string } | { kind: 'conflict'; theirs: TSopContent; theirRevision: number };
 
 const AUTOSAVE_MS = 1200;
 const UNREACHABLE = 'Not saved: the server cannot be reached. Your text is kept in this browser; saving resumes when you edit again or press Save now.';
