@@ -1,7 +1,7 @@
 /**
  * asService(): a transaction that bypasses RLS. Allowed only in the auth emulator, webhooks,
- * scheduled jobs and admin paths; tests/unit/service-role-boundary.test.ts fails when a page
- * or a user route imports this module.
+ * scheduled jobs and admin paths; tests/unit/service-role-boundary.test.ts fails when a module
+ * outside its list, reached from any page or route, imports this one.
  */
 import 'server-only';
 import { getDb } from './connection';

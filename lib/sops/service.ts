@@ -8,6 +8,7 @@ import { isoTime, pgErrorCode } from '@/lib/db/rows';
 import type { Tx } from '@/lib/db/types';
 import { AppError } from '@/lib/http/errors';
 import type { TSopContent } from './content';
+import { revisionOf } from './etag';
 import { renderSopHtml } from './render-html';
 
 export const SOP_STATUSES = ['draft', 'in_review', 'approved', 'effective', 'retired'] as const;
@@ -232,14 +233,10 @@ export class ConflictError extends AppError {
   }
 }
 
-export function etagOf(revision: number): string {
-  return `"r${revision}"`;
-}
-
 export function parseIfMatch(header: string | null): number {
-  const m = header?.trim().match(/^(?:W\/)?"r(\d{1,9})"$/);
-  if (!m) throw new AppError('bad_request', 'Send If-Match with the ETag you received (for example "r3") so that no one else\'s edit is overwritten.', { status: 428 });
-  return Number(m[1]);
+  const revision = revisionOf(header);
+  if (revision === null) throw new AppError('bad_request', 'Send If-Match with the ETag you received (for example "r3") so that no one else\'s edit is overwritten.', { status: 428 });
+  return revision;
 }
 
 type VersionRow = {

@@ -51,3 +51,16 @@ test('health and security.txt answer', async ({ request }) => {
   const text = await txt.text();
   for (const field of ['Contact:', 'Expires:', 'Preferred-Languages:', 'Canonical:', 'Policy:']) expect(text).toContain(field);
 });
+
+test('robots.txt keeps crawlers to the marketing pages, and /favicon.ico is the app icon', async ({ request }) => {
+  const robots = await request.get('/robots.txt');
+  expect(robots.status()).toBe(200);
+  const rules = await robots.text();
+  for (const path of ['/o/', '/api/', '/auth/', '/settings', '/dev/']) expect(rules).toContain(`Disallow: ${path}\n`);
+  for (const path of ['/security', '/docs/api']) expect(rules).toContain(`Allow: ${path}\n`);
+
+  const icon = await request.get('/favicon.ico');
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()['content-type']).toMatch(/^image\/(x-icon|vnd\.microsoft\.icon)/);
+  expect([...(await icon.body()).subarray(0, 4)]).toEqual([0, 0, 1, 0]); // the ICO signature
+});

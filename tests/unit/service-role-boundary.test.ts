@@ -1,39 +1,131 @@
 /**
- * asService() bypasses RLS. Only the auth emulator, webhooks, jobs and admin paths may use
- * it; no page, layout or user-facing route under app/ may import it, directly or through a
- * module of its own.
+ * asService() bypasses RLS. This walks the import graph from every entry point of the app
+ * (each .ts/.tsx under app/ — pages, layouts, route handlers, server actions — plus proxy.ts
+ * and instrumentation.ts), through every `@/…` and relative import of the components and
+ * lib modules they reach, and fails when a module that touches the service role is not in
+ * SERVICE_MODULES below, naming the chain of imports that reaches it. Touching means
+ * importing lib/db/service or an admin client, or naming asService or the service-role key.
+ * Type-only imports carry no code and are not followed.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const root = path.resolve(__dirname, '../..');
 
-/** app/ paths that legitimately act as the server, not as a user. */
-const ALLOWED = [/^app\/auth\/v1\//, /^app\/api\/stripe\/webhook\//, /^app\/api\/jobs\//, /^app\/dev\/mailbox\//];
-const SERVICE_IMPORT = /from\s+['"](@\/lib\/db\/service|@\/lib\/supabase\/admin)['"]|asService/;
+const EMULATOR = ['app', 'context', 'keys', 'mfa', 'router', 'sessions', 'signup', 'token', 'user', 'verify'];
 
-function walk(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    return statSync(full).isDirectory() ? walk(full) : /\.(ts|tsx)$/.test(name) ? [full] : [];
-  });
+/** The modules that may touch the service role, each with why. */
+const SERVICE_MODULES: Record<string, string> = {
+  'lib/db/scopes.ts': 'builds withUser, withAnon and asService over a connection; the app takes asService only through lib/db/service.ts',
+  'lib/db/service.ts': 'the one asService over the app connection, in a file of its own so its importers are easy to audit',
+  'lib/env.ts': 'declares the SUPABASE_SERVICE_ROLE_KEY setting; builds no client from it',
+  ...Object.fromEntries(EMULATOR.map((m) => [`lib/auth-emulator/${m}.ts`, 'the auth emulator is the auth server: it owns auth.* and the signing keys, which no user role may reach'])),
+  'lib/billing/sync.ts': 'the Stripe webhook records events and subscription state that no user may write',
+  'lib/email/index.ts': 'queues outgoing mail in the outbox, which no user may read',
+  'lib/email/outbox.ts': 'reads and writes the outbox with the asService its caller passes in',
+  'lib/ratelimit/index.ts': 'rate-limit counters are shared by all users (Postgres mode)',
+  'lib/ratelimit/postgres.ts': 'counts hits with the asService its caller passes in',
+  'lib/jobs/purge.ts': 'the scheduled purge of deleted accounts acts for no user',
+  'app/api/jobs/purge/route.ts': 'the endpoint the scheduler calls to run the purge (job secret, no user)',
+  'app/dev/mailbox/page.tsx': 'the development mailbox lists the outbox (development only)',
+};
+
+/** Imports that hand out the service role. */
+const SERVICE_IMPORTS = ['lib/db/service.ts', 'lib/supabase/admin.ts'];
+const SERVICE_NAMES = /\b(asService|serviceRoleKey|SUPABASE_SERVICE_ROLE_KEY)\b/;
+// `import …`, `export … from`, `import(…)` and a worker's `new URL(…, import.meta.url)`; a `type`
+// right after the keyword marks a type-only import.
+const IMPORT = /(?:^|[\s;}])(?:import|export)\s+(type\s+)?(?:[\w*{}\s,$]*?\s*from\s*)?['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)|\bnew URL\(\s*['"]([^'"]+)['"]\s*,\s*import\.meta\.url/g;
+
+const stripComments = (code: string) => code.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|\s)\/\/.*$/gm, '$1');
+
+type Read = (file: string) => string | null;
+interface Node {
+  deps: string[];
+  touchesService: boolean;
 }
 
+function resolve(read: Read, from: string, spec: string): string | null {
+  const base = spec.startsWith('@/') ? spec.slice(2) : spec.startsWith('.') ? path.posix.join(path.posix.dirname(from), spec) : null;
+  if (base === null) return null; // a package
+  return [base, `${base}.ts`, `${base}.tsx`, `${base}/index.ts`, `${base}/index.tsx`].find((c) => /\.tsx?$/.test(c) && read(c) !== null) ?? null;
+}
+
+/** Every module reachable from the entries, with its imports and whether it touches the service role. */
+function importGraph(read: Read, entries: string[]): Map<string, Node> {
+  const graph = new Map<string, Node>();
+  const queue = [...entries];
+  for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
+    if (graph.has(file)) continue;
+    const code = stripComments(read(file) ?? '');
+    const deps = [...code.matchAll(IMPORT)].filter((m) => !m[1]).flatMap((m) => resolve(read, file, m[2] ?? m[3] ?? m[4]!) ?? []);
+    graph.set(file, { deps, touchesService: SERVICE_NAMES.test(code) || deps.some((d) => SERVICE_IMPORTS.includes(d)) });
+    queue.push(...deps);
+  }
+  return graph;
+}
+
+/** Each module outside `allowed` that touches the service role, as the shortest import chain from an entry. */
+function violations(graph: Map<string, Node>, entries: string[], allowed: Set<string>): string[] {
+  const via = new Map<string, string | null>(entries.map((e) => [e, null]));
+  const queue = [...entries];
+  const found: string[] = [];
+  for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
+    const node = graph.get(file)!;
+    if (node.touchesService && !allowed.has(file)) {
+      const chain = [file];
+      for (let up = via.get(file); up; up = via.get(up)) chain.unshift(up);
+      found.push(chain.join(' → '));
+    }
+    for (const dep of node.deps.filter((d) => !via.has(d))) {
+      via.set(dep, file);
+      queue.push(dep);
+    }
+  }
+  return found.sort();
+}
+
+const readReal: Read = (file) => {
+  const full = path.join(root, file);
+  return existsSync(full) && statSync(full).isFile() ? readFileSync(full, 'utf8') : null;
+};
+const sourcesUnder = (dir: string): string[] =>
+  readdirSync(path.join(root, dir)).flatMap((name) => {
+    const rel = `${dir}/${name}`;
+    return statSync(path.join(root, rel)).isDirectory() ? sourcesUnder(rel) : /\.tsx?$/.test(name) ? [rel] : [];
+  });
+
 describe('service-role boundary', () => {
-  const files = walk(path.join(root, 'app')).map((f) => path.relative(root, f).split(path.sep).join('/'));
+  const entries = [...sourcesUnder('app'), 'proxy.ts', 'instrumentation.ts'];
+  const graph = importGraph(readReal, entries);
 
-  it('finds the app files to check', () => {
-    expect(files.length).toBeGreaterThan(3);
+  it('walks past app/ into the components and lib modules the entry points import', () => {
+    expect(graph.has('app/(app)/o/[slug]/sops/[id]/edit/page.tsx')).toBe(true);
+    expect(graph.has('components/sops/editor/sop-editor.tsx')).toBe(true);
+    expect(graph.has('lib/export/render-worker.ts')).toBe(true); // started as a worker, not imported
+    expect(graph.get('app/api/jobs/purge/route.ts')!.deps).toContain('lib/db/service.ts');
   });
 
-  it('keeps asService and the admin client out of every page and user route', () => {
-    const offenders = files.filter((f) => !ALLOWED.some((re) => re.test(f)) && SERVICE_IMPORT.test(readFileSync(path.join(root, f), 'utf8')));
-    expect(offenders).toEqual([]);
+  it('lets only the listed modules touch the service role, through any chain of imports', () => {
+    expect(violations(graph, entries, new Set(Object.keys(SERVICE_MODULES)))).toEqual([]);
   });
 
-  it('would catch an offender (the check itself can fail)', () => {
-    expect(SERVICE_IMPORT.test("import { asService } from '@/lib/db/service';")).toBe(true);
-    expect(ALLOWED.some((re) => re.test('app/(app)/o/[slug]/page.tsx'))).toBe(false);
+  it('lists no module that no longer touches the service role', () => {
+    expect(Object.keys(SERVICE_MODULES).filter((m) => !graph.get(m)?.touchesService)).toEqual([]);
+  });
+
+  it('would catch a page that reaches asService through a component and a lib module (the check itself can fail)', () => {
+    const files: Record<string, string> = {
+      'app/o/page.tsx': "import { Panel } from '@/components/panel';\nimport type { Row } from '@/lib/typed';",
+      'components/panel.tsx': "'use client';\nimport { load } from '../lib/load';\n// asService is mentioned in this comment only",
+      'lib/load.ts': "import { asService } from '@/lib/db/service';\nexport const load = () => asService(async () => 1);",
+      'lib/typed.ts': "import { asService } from '@/lib/db/service';\nexport type Row = { id: string };",
+      'lib/db/service.ts': 'export const asService = () => {};',
+    };
+    const read: Read = (f) => files[f] ?? null;
+    const synthetic = importGraph(read, ['app/o/page.tsx']);
+    expect(violations(synthetic, ['app/o/page.tsx'], new Set(['lib/db/service.ts']))).toEqual(['app/o/page.tsx → components/panel.tsx → lib/load.ts']);
+    expect(violations(synthetic, ['app/o/page.tsx'], new Set(['lib/db/service.ts', 'lib/load.ts']))).toEqual([]);
   });
 });

@@ -11,7 +11,8 @@ import { sanitizePlainText } from '@/lib/security/sanitize';
 import { ZCreateSopInput, ZListSopsQuery } from '@/lib/sops/api-schemas';
 import { SOP_WRITE_PER_USER } from '@/lib/sops/limits';
 import { prepareContent } from '@/lib/sops/prepare';
-import { createSop, createVersion, etagOf, listSops, requireSop } from '@/lib/sops/service';
+import { etagOf } from '@/lib/sops/etag';
+import { createSop, createVersion, listSops, requireSop } from '@/lib/sops/service';
 
 export const dynamic = 'force-dynamic';
 

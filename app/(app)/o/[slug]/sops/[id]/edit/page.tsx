@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { SopEditor } from '@/components/sops/sop-editor';
+import { SopEditor } from '@/components/sops/editor/sop-editor';
 import { Alert } from '@/components/ui/form';
 import { withUser } from '@/lib/db';
 import { env } from '@/lib/env';

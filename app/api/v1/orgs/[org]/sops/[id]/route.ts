@@ -13,7 +13,8 @@ import { sanitizePlainText } from '@/lib/security/sanitize';
 import { ZPatchSopInput, ZSopParam } from '@/lib/sops/api-schemas';
 import { SOP_WRITE_PER_USER } from '@/lib/sops/limits';
 import { prepareContent } from '@/lib/sops/prepare';
-import { ConflictError, etagOf, parseIfMatch, requireSop, saveDraft } from '@/lib/sops/service';
+import { etagOf } from '@/lib/sops/etag';
+import { ConflictError, parseIfMatch, requireSop, saveDraft } from '@/lib/sops/service';
 
 export const dynamic = 'force-dynamic';
 

@@ -12,7 +12,8 @@ import { sanitizePlainText } from '@/lib/security/sanitize';
 import { ZSaveVersionInput, ZSopParam } from '@/lib/sops/api-schemas';
 import { SOP_WRITE_PER_USER } from '@/lib/sops/limits';
 import { prepareContent } from '@/lib/sops/prepare';
-import { ConflictError, createVersion, etagOf, listVersions, parseIfMatch, requireSop } from '@/lib/sops/service';
+import { etagOf } from '@/lib/sops/etag';
+import { ConflictError, createVersion, listVersions, parseIfMatch, requireSop } from '@/lib/sops/service';
 
 export const dynamic = 'force-dynamic';
 

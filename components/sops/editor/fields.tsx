@@ -1,0 +1,76 @@
+'use client';
+/** The editor's table and reference fields, and the input style every field shares. */
+import type { TCitation } from '@/lib/sops/content';
+import type { Row } from './form-model';
+
+export const box = 'mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm text-slate-900 shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-100';
+
+export type Library = { code: string; name: string; clauses: { id: string; title: string }[] }[];
+
+/** A two-column table (role/duties, term/definition, record/retention) edited as rows. */
+export function PairRows({ label, rows, onChange, a, b, testId }: { label: string; rows: Row[]; onChange: (r: Row[]) => void; a: string; b: string; testId: string }) {
+  return (
+    <div data-test={testId}>
+      <div className="grid grid-cols-[1fr_2fr_auto] gap-2 text-xs font-medium text-slate-600">
+        <span>{a}</span>
+        <span>{b}</span>
+        <span className="sr-only">Remove</span>
+      </div>
+      {rows.map((r, i) => (
+        <div key={i} className="mt-1 grid grid-cols-[1fr_2fr_auto] gap-2">
+          <input aria-label={`${label} ${i + 1}: ${a}`} value={r.a} maxLength={300} onChange={(e) => onChange(rows.map((x, j) => (j === i ? { ...x, a: e.target.value } : x)))} className={box} />
+          <input aria-label={`${label} ${i + 1}: ${b}`} value={r.b} maxLength={4000} onChange={(e) => onChange(rows.map((x, j) => (j === i ? { ...x, b: e.target.value } : x)))} className={box} />
+          <button type="button" onClick={() => onChange(rows.filter((_, j) => j !== i))} className="mt-1 rounded-md px-2 text-sm text-slate-500 hover:text-red-700" aria-label={`Remove ${label} ${i + 1}`}>
+            ✕
+          </button>
+        </div>
+      ))}
+      <button type="button" onClick={() => onChange([...rows, { a: '', b: '' }])} className="mt-2 text-sm font-medium text-brand-700 hover:underline">
+        + Add row
+      </button>
+    </div>
+  );
+}
+
+/** Citations chosen from the framework library, never typed, so each names a clause that exists. */
+export function ReferencesField({ references, library, onChange }: { references: TCitation[]; library: Library; onChange: (r: TCitation[]) => void }) {
+  return (
+    <>
+      <ul className="mt-1 space-y-1 text-sm" data-test="ed-references">
+        {references.map((r, i) => (
+          <li key={`${r.framework}-${r.clause}`} className="flex items-center justify-between gap-2 rounded border border-slate-200 px-2 py-1">
+            <span>
+              <span className="font-mono text-xs font-semibold">
+                {r.framework} {r.clause}
+              </span>
+              <span className="text-slate-500"> — {library.find((f) => f.code === r.framework)?.clauses.find((c) => c.id === r.clause)?.title ?? 'not in the library'}</span>
+            </span>
+            <button type="button" aria-label={`Remove reference ${r.framework} ${r.clause}`} onClick={() => onChange(references.filter((_, j) => j !== i))} className="px-2 text-slate-500 hover:text-red-700">
+              ✕
+            </button>
+          </li>
+        ))}
+      </ul>
+      <select
+        aria-label="Add a reference"
+        value=""
+        onChange={(e) => {
+          const [framework, clause] = e.target.value.split('\u0000');
+          if (framework && clause && !references.some((r) => r.framework === framework && r.clause === clause)) onChange([...references, { framework, clause }]);
+        }}
+        className={`${box} mt-2`}
+      >
+        <option value="">Add a reference from the library…</option>
+        {library.map((f) => (
+          <optgroup key={f.code} label={f.name}>
+            {f.clauses.map((c) => (
+              <option key={c.id} value={`${f.code}\u0000${c.id}`}>
+                {c.id} — {c.title}
+              </option>
+            ))}
+          </optgroup>
+        ))}
+      </select>
+    </>
+  );
+}

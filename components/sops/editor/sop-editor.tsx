@@ -1,0 +1,183 @@
+'use client';
+/**
+ * The SOP editor: the structured content as a form constrained to the schema (prose fields,
+ * tables as rows, the procedure as rich text: numbered steps, sub-steps, callouts). Saving,
+ * conflicts and the browser's copy of unsaved text live in useAutosave; this is the view.
+ */
+import Link from 'next/link';
+import { useMemo, useState } from 'react';
+import type { TSopContent } from '@/lib/sops/content';
+import { useGeneration } from '../use-generation';
+import { sopApi } from './api';
+import { box, PairRows, ReferencesField, type Library } from './fields';
+import { HEADING, type Form } from './form-model';
+import { ConflictPanel, ImprovePanel, type ImproveRequest } from './panels';
+import { ProcedureEditor } from './procedure-editor';
+import { useAutosave, type SaveState } from './use-autosave';
+
+interface Props {
+  org: string;
+  sopId: string;
+  docNumber: string;
+  initialContent: TSopContent;
+  initialRevision: number;
+  aiMode: boolean;
+  library: Library;
+}
+
+const STATUS = { dirty: 'Unsaved changes…', saving: 'Saving…', conflict: 'Not saved: someone else changed this SOP.' };
+
+function statusText(save: SaveState): string {
+  if (save.kind === 'saved') return save.at ? `Saved at ${save.at}` : 'All changes saved';
+  if (save.kind === 'invalid') return `Not saved: ${save.message}`;
+  return save.kind === 'error' ? save.message : STATUS[save.kind];
+}
+
+export function SopEditor({ org, sopId, docNumber, initialContent, initialRevision, aiMode, library }: Props) {
+  const api = useMemo(() => sopApi(org, sopId), [org, sopId]);
+  const draft = useAutosave({ api, sopId, initialContent, initialRevision });
+  const { form, save } = draft;
+  const [summary, setSummary] = useState('');
+  const [versionMsg, setVersionMsg] = useState<{ ok: boolean; text: string } | null>(null);
+  const [improve, setImprove] = useState<ImproveRequest | null>(null);
+  const gen = useGeneration();
+
+  function update(patch: Partial<Form>) {
+    draft.update(patch);
+    setVersionMsg(null);
+  }
+
+  async function saveVersion() {
+    setVersionMsg(null);
+    const msg = await draft.saveVersion(summary);
+    if (msg) setVersionMsg(msg);
+    if (msg?.ok) setSummary('');
+  }
+
+  async function runImprove() {
+    if (!improve || !(await draft.flush())) return;
+    if ((await gen.consume(api.improve(improve.section, improve.instruction))) !== 'done') return;
+    setImprove(null);
+    await draft.reload();
+  }
+
+  const sectionHead = (key: string, n: number) => (
+    <div className="flex items-baseline justify-between gap-2">
+      <h3 className="text-sm font-semibold text-slate-900">
+        {n}. {HEADING[key]}
+      </h3>
+      {aiMode ? (
+        <button type="button" data-test={`improve-${key}`} onClick={() => setImprove({ section: key, instruction: '' })} className="text-xs font-medium text-brand-700 hover:underline">
+          Improve this section
+        </button>
+      ) : null}
+    </div>
+  );
+
+  const tableSection = (key: 'responsibilities' | 'definitions' | 'records', n: number, label: string, a: string, b: string) => (
+    <div>
+      {sectionHead(key, n)}
+      <PairRows label={label} testId={`ed-${key}`} a={a} b={b} rows={form[key]} onChange={(rows) => update({ [key]: rows })} />
+    </div>
+  );
+
+  const failed = save.kind === 'invalid' || save.kind === 'error' || save.kind === 'conflict';
+
+  return (
+    <div className="space-y-5">
+      <div className="sticky top-0 z-10 flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 bg-slate-50/95 py-2 backdrop-blur">
+        <p className={`text-sm ${failed ? 'text-red-700' : 'text-slate-600'}`} role="status" aria-live="polite" data-test="save-status">
+          {statusText(save)}
+        </p>
+        <div className="flex items-center gap-2">
+          <button type="button" onClick={() => void draft.saveNow()} data-test="save-now" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:border-brand-600">
+            Save now
+          </button>
+          <Link href={`/o/${org}/sops/${sopId}`} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:border-brand-600">
+            Done
+          </Link>
+        </div>
+      </div>
+
+      {draft.restored ? (
+        <div className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900" role="status">
+          Restored text from this browser that had not reached the server. It will be saved now.
+        </div>
+      ) : null}
+
+      {save.kind === 'conflict' ? (
+        <ConflictPanel theirs={save.theirs} mine={draft.checked} onKeepMine={() => void draft.keepMine(save.theirRevision)} onTakeTheirs={() => draft.takeTheirs(save.theirs, save.theirRevision)} />
+      ) : null}
+
+      {improve ? <ImprovePanel org={org} improve={improve} gen={gen.state} onChange={setImprove} onRun={() => void runImprove()} onClose={() => setImprove(null)} /> : null}
+
+      <div className="space-y-6 rounded-xl border border-slate-200 bg-white p-6 shadow-sm" data-test="sop-editor">
+        <div className="grid gap-4 sm:grid-cols-[1fr_14rem]">
+          <div>
+            <label htmlFor="ed-title" className="block text-sm font-semibold">Title</label>
+            <input id="ed-title" value={form.title} maxLength={300} onChange={(e) => update({ title: e.target.value })} className={box} />
+          </div>
+          <div>
+            <label htmlFor="ed-dept" className="block text-sm font-semibold">Department</label>
+            <input id="ed-dept" value={form.department} maxLength={120} onChange={(e) => update({ department: e.target.value })} className={box} />
+          </div>
+        </div>
+        <p className="text-xs text-slate-500">Document number {docNumber}. A section that does not apply should say “Not applicable”.</p>
+
+        <div>
+          {sectionHead('purpose', 1)}
+          <textarea aria-label="Purpose" data-test="ed-purpose" rows={3} maxLength={4000} value={form.purpose} onChange={(e) => update({ purpose: e.target.value })} className={box} />
+        </div>
+        <div>
+          {sectionHead('scope', 2)}
+          <textarea aria-label="Scope" rows={3} maxLength={4000} value={form.scope} onChange={(e) => update({ scope: e.target.value })} className={box} />
+        </div>
+        {tableSection('responsibilities', 3, 'Responsibility', 'Role', 'Duties')}
+        {tableSection('definitions', 4, 'Definition', 'Term', 'Definition')}
+        <div>
+          {sectionHead('materialsAndEquipment', 5)}
+          <textarea aria-label="Materials and equipment, one per line" rows={4} value={form.materials} onChange={(e) => update({ materials: e.target.value })} className={box} />
+          <p className="mt-1 text-xs text-slate-500">One item per line.</p>
+        </div>
+        <div>
+          {sectionHead('healthAndSafety', 6)}
+          <div className="grid gap-3 sm:grid-cols-2">
+            <div>
+              <label htmlFor="ed-cautions" className="text-xs font-medium text-slate-600">Cautions (one per line)</label>
+              <textarea id="ed-cautions" rows={4} value={form.cautions} onChange={(e) => update({ cautions: e.target.value })} className={box} />
+            </div>
+            <div>
+              <label htmlFor="ed-ppe" className="text-xs font-medium text-slate-600">PPE (one per line)</label>
+              <textarea id="ed-ppe" rows={4} value={form.ppe} onChange={(e) => update({ ppe: e.target.value })} className={box} />
+            </div>
+          </div>
+        </div>
+        <div>
+          {sectionHead('procedure', 7)}
+          <ProcedureEditor steps={form.procedure} resetKey={draft.resetKey} onChange={(procedure) => update({ procedure })} />
+          <p className="mt-1 text-xs text-slate-500">Enter adds a step; Tab makes it a sub-step of the one above, Shift+Tab un-nests it. Warnings and cautions go before the step they belong to in the printed SOP.</p>
+        </div>
+        {tableSection('records', 8, 'Record', 'Record', 'Retention')}
+        <div>
+          {sectionHead('references', 9)}
+          <ReferencesField references={form.references} library={library} onChange={(references) => update({ references })} />
+        </div>
+      </div>
+
+      <div className="flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
+        <div className="min-w-64 flex-1">
+          <label htmlFor="change-summary" className="block text-sm font-semibold">Save as a new version</label>
+          <input id="change-summary" value={summary} maxLength={1000} onChange={(e) => setSummary(e.target.value)} className={box} placeholder="What changed, e.g. Added ATP verification after rinse" />
+        </div>
+        <button type="button" data-test="save-version" disabled={summary.trim().length < 3} onClick={() => void saveVersion()} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
+          Save version
+        </button>
+        {versionMsg ? (
+          <p role={versionMsg.ok ? 'status' : 'alert'} data-test="version-message" className={`w-full text-sm ${versionMsg.ok ? 'text-brand-700' : 'text-red-700'}`}>
+            {versionMsg.text}
+          </p>
+        ) : null}
+      </div>
+    </div>
+  );
+}
