@@ -42,7 +42,9 @@ const traits = (factor: Factor, challengeId: string | undefined, outcome: string
 
 /** Record a wrong code (and, when it is the one that locks the factor, the lockout). */
 export async function recordFailure(tx: Tx, ctx: Ctx, user: UserRow, factor: Factor, challengeId: string | undefined) {
-  await tx.query('insert into embedded.mfa_failed_attempts (user_id, factor_id, created_at) values ($1, $2, $3)', [user.id, factor.id, ctx.now().toISOString()]);
+  const now = ctx.now();
+  await tx.query('delete from embedded.mfa_failed_attempts where user_id = $1 and created_at <= $2', [user.id, new Date(now.getTime() - WINDOW_SECONDS * 1000).toISOString()]);
+  await tx.query('insert into embedded.mfa_failed_attempts (user_id, factor_id, created_at) values ($1, $2, $3)', [user.id, factor.id, now.toISOString()]);
   await audit(tx, ctx, user, 'verification_attempted', traits(factor, challengeId, 'failed'));
   const seconds = await lockedFor(tx, ctx, user.id);
   if (seconds) await audit(tx, ctx, user, 'verification_attempted', { ...traits(factor, challengeId, 'locked'), locked_seconds: seconds });

@@ -85,11 +85,14 @@ async function newFlowState(tx: Tx, userId: string, pkce: Pkce, at: string): Pro
   return id;
 }
 
-async function deletePending(tx: Tx, where: string, params: unknown[]) {
+async function deletePending(tx: Tx, where: string, params: unknown[]): Promise<void> {
   const gone = await tx.query<{ flow_state_id: string | null }>(`delete from embedded.pending_signups where ${where} returning flow_state_id`, params);
   const flows = gone.flatMap((g) => g.flow_state_id ?? []);
   if (flows.length) await tx.query('delete from auth.flow_state where id = any($1::uuid[])', [flows]);
 }
+
+/** Drop every pending sign-up of an address (it now belongs to a confirmed account). */
+export const dropPending = (tx: Tx, email: string) => deletePending(tx, 'email = $1', [email.toLowerCase()]);
 
 /** Store a new sign-up (caller holds lockAddress); returns its answer ids and link token. */
 export async function createPending(tx: Tx, ctx: Ctx, s: { email: string; passwordHash: string; data: Record<string, unknown>; pkce: Pkce | null }) {

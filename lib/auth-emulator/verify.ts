@@ -10,9 +10,9 @@ import type { Ctx } from './context';
 import { tokenHash } from './crypto';
 import { validRedirect } from './emails';
 import { AuthError, fail, json } from './http';
-import { confirmPending, findPending, linkInvalid } from './pending';
+import { confirmPending, dropPending, findPending, linkInvalid } from './pending';
 import { createSession, sessionResponse } from './sessions';
-import { isBanned, userById, type UserRow } from './users';
+import { isBanned, userByEmail, userById, type UserRow } from './users';
 import { field, validEmail } from './validate';
 
 type Kind = 'signup' | 'recovery_token' | 'email_change';
@@ -76,14 +76,17 @@ async function consume(tx: Tx, ctx: Ctx, type: string, match: Match, viaLink: bo
     await tx.query(`update auth.users set recovery_token = '', updated_at = $2 where id = $1`, [user.id, now]);
     await tx.query("delete from auth.one_time_tokens where user_id = $1 and token_type = 'recovery_token'", [user.id]);
   } else {
-    // Email change (new address confirmed): apply it; sign-ups pending for that address lapse.
+    // Email change (new address confirmed): apply it, unless the address was registered
+    // meanwhile; sign-ups pending for that address lapse.
+    if (user.email_change && (await userByEmail(tx, user.email_change))) throw fail(422, 'email_exists', 'A user with this email address has already been registered');
     await tx.query(
       `update auth.users set email = email_change, email_change = '', email_change_token_new = '', email_change_token_current = '', email_change_confirm_status = 0, updated_at = $2
         where id = $1 and email_change <> ''`,
       [user.id, now],
     );
     await tx.query("delete from auth.one_time_tokens where user_id = $1 and token_type::text like 'email_change%'", [user.id]);
-    await tx.query('delete from embedded.pending_signups where email = (select lower(email) from auth.users where id = $1)', [user.id]);
+    const changed = await userById(tx, user.id);
+    if (changed?.email) await dropPending(tx, changed.email);
   }
   const effective = type === 'email' ? 'magiclink' : type;
   return { user: (await userById(tx, user.id))!, type: effective, pkce: row.token_hash.startsWith('pkce_') };

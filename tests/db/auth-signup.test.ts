@@ -114,6 +114,29 @@ describe(`sign-up by someone else first (${process.env.DATABASE_URL ? 'postgres'
   });
 });
 
+describe('email changes and pending sign-ups of the same address', () => {
+  it('lets an email change take an address that only has pending sign-ups, and those sign-ups lapse', async () => {
+    const changer = await h.confirmedUser('changer@example.test');
+    await h.client().auth.signUp({ email: 'wanted@example.test', password: ATTACKER_PW, options: REDIRECT });
+    expect((await changer.auth.updateUser({ email: 'wanted@example.test' }, REDIRECT)).error).toBeNull();
+    const applied = await h.follow(await h.lastLink('wanted@example.test', 'email_change'));
+    expect(applied.search + applied.hash).not.toContain('error');
+    expect(await signIn('wanted@example.test', PASSWORD)).toBe('ok');
+    expect(await signIn('wanted@example.test', ATTACKER_PW)).toBe('invalid_credentials');
+    expect((await h.follow(await h.lastLink('wanted@example.test', 'signup'))).hash).toContain('error_code=otp_expired');
+  });
+
+  it('refuses an email change to an address registered meanwhile with email_exists, not a 500', async () => {
+    const changer = await h.confirmedUser('changer2@example.test');
+    expect((await changer.auth.updateUser({ email: 'taken@example.test' }, REDIRECT)).error).toBeNull();
+    const changeLink = await h.lastLink('taken@example.test', 'email_change');
+    await h.confirmedUser('taken@example.test');
+    const refused = await h.follow(changeLink);
+    expect(refused.hash).toContain('error_code=email_exists');
+    expect(await signIn('changer2@example.test', PASSWORD)).toBe('ok');
+  });
+});
+
 describe('answers that do not reveal whether an address is registered', () => {
   it('answers /signup for a confirmed address exactly like a new sign-up, on the first call and within 60 s', async () => {
     const known = 'registered@example.test';
