@@ -10,7 +10,7 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { clientIpFrom } from '@/lib/http/client-ip';
 import { env } from '@/lib/env';
-import { authMessage } from '@/lib/auth/messages';
+import { authMessage, passwordAdvice } from '@/lib/auth/messages';
 import { checkPassword } from '@/lib/auth/password-policy';
 import { limitAuthAttempt } from '@/lib/auth/rate-limit';
 import { safeNextPath } from '@/lib/auth/redirects';
@@ -41,7 +41,7 @@ export async function signUpAction(_prev: FormState, form: FormData): Promise<Fo
   if (!parsed.success) return { error: first(parsed.error), fields };
   const { fullName, email, password } = parsed.data;
   const policy = checkPassword(password);
-  if (!policy.ok) return { error: policy.message, fields };
+  if (!policy.ok) return { error: passwordAdvice(policy.reasons, policy.message), fields };
   const limited = await limitAuthAttempt('signup', await clientIp(), email);
   if (limited) return { error: limited, fields };
 
@@ -57,7 +57,7 @@ export async function signUpAction(_prev: FormState, form: FormData): Promise<Fo
   });
   if (error) {
     const reasons = 'reasons' in error && Array.isArray(error.reasons) ? (error.reasons as string[]) : [];
-    if (reasons.includes('pwned')) return { error: 'This password is too common or has appeared in a data breach; choose another.', fields };
+    if (reasons.includes('pwned')) return { error: passwordAdvice(reasons, error.message), fields };
     return { error: authMessage(error.code), fields };
   }
   redirect(`/check-email?email=${encodeURIComponent(email)}`);
@@ -142,7 +142,7 @@ export async function resetPasswordAction(_prev: FormState, form: FormData): Pro
   const parsed = ZNewPassword.safeParse(Object.fromEntries(form));
   if (!parsed.success) return { error: first(parsed.error) };
   const policy = checkPassword(parsed.data.password);
-  if (!policy.ok) return { error: policy.message };
+  if (!policy.ok) return { error: passwordAdvice(policy.reasons, policy.message) };
   const supabase = await createClient();
   const { error } = await supabase.auth.updateUser({ password: parsed.data.password });
   if (error) return { error: authMessage(error.code) };

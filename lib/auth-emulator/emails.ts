@@ -28,8 +28,15 @@ async function send(ctx: Ctx, to: string, kind: string, subject: string, lines: 
   await ctx.mailer.send({ to, subject, text, html, kind });
 }
 
-export const sendConfirmation = (ctx: Ctx, to: string, url: string) =>
-  send(ctx, to, 'signup', 'Confirm your SOPwright account', ['Welcome to SOPwright. Confirm your email address to activate your account.', 'The link works once and expires in 24 hours.'], { url, label: 'Confirm your email' });
+export const sendConfirmation = (ctx: Ctx, to: string, url: string, otp: string) =>
+  send(
+    ctx,
+    to,
+    'signup',
+    'Confirm your SOPwright account',
+    ['Welcome to SOPwright. Confirm your email address to activate your account.', `If you are asked for a code instead, your confirmation code is ${otp}.`, 'The link and the code work once and expire in 24 hours.'],
+    { url, label: 'Confirm your email' },
+  );
 
 export const sendRecovery = (ctx: Ctx, to: string, url: string) =>
   send(ctx, to, 'recovery', 'Reset your SOPwright password', ['Someone asked to reset the password of your SOPwright account.', 'The link works once and expires in 24 hours.'], { url, label: 'Choose a new password' });

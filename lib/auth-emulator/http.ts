@@ -38,9 +38,12 @@ export function errorResponse(err: AuthError, request: Request): Response {
 export const fail = (status: number, code: string, message: string, extra?: Record<string, unknown>, headers?: Record<string, string>) =>
   new AuthError(status, code, message, extra, headers);
 
-export async function readBody(request: Request): Promise<Record<string, unknown>> {
-  if (request.method === 'GET' || request.method === 'HEAD') return {};
-  const text = await request.text();
+export async function readBodyText(request: Request): Promise<string> {
+  return request.method === 'GET' || request.method === 'HEAD' ? '' : request.text();
+}
+
+/** A JSON object body ({} when empty), or GoTrue's bad_json. */
+export function parseBody(text: string): Record<string, unknown> {
   if (!text.trim()) return {};
   try {
     const parsed: unknown = JSON.parse(text);
@@ -50,8 +53,6 @@ export async function readBody(request: Request): Promise<Record<string, unknown
   }
   throw fail(400, 'bad_json', 'Could not parse request body as JSON');
 }
-
-export const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
 export function clientIp(request: Request): string {
   return clientIpFrom(request.headers, '127.0.0.1');

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { logError } from '@/lib/log';
 import type { Ctx, EmulatorDeps } from './context';
 import { isUuid } from './crypto';
-import { AuthError, errorResponse, fail, json, readBody } from './http';
+import { AuthError, errorResponse, fail, json, parseBody, readBodyText } from './http';
 import { signingKey } from './keys';
 import * as mfa from './mfa';
 import { isAdmin } from './sessions';
@@ -18,6 +18,24 @@ import { userById, userJson } from './users';
 import { verifyGet, verifyPost } from './verify';
 
 type Handler = (ctx: Ctx, ...params: string[]) => Promise<Response>;
+
+/** A path parameter, decoded; bad percent-encoding stays as it is (and fails the handler's own checks). */
+function decodePathParam(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
+/**
+ * The request body is parsed when a handler first reads ctx.body, so an endpoint that needs
+ * a user answers 401 before it would answer bad_json, in GoTrue's middleware order.
+ */
+function withLazyBody(base: Omit<Ctx, 'body'>, text: string): Ctx {
+  let body: Record<string, unknown> | undefined;
+  return Object.defineProperty(base, 'body', { get: () => (body ??= parseBody(text)), enumerable: true }) as Ctx;
+}
 
 const ROUTES: [string, RegExp, Handler][] = [
   ['POST', /^\/signup$/, signup],
@@ -59,10 +77,8 @@ async function jwks(ctx: Ctx): Promise<Response> {
   return json({ keys: [key.publicJwk] }, 200, { 'Cache-Control': 'public, max-age=600' });
 }
 
-async function sso(ctx: Ctx): Promise<Response> {
-  const hasDomain = typeof ctx.body.domain === 'string' && ctx.body.domain !== '';
-  const hasProvider = typeof ctx.body.provider_id === 'string' && ctx.body.provider_id !== '';
-  if (hasDomain === hasProvider) throw fail(400, 'validation_failed', 'Only one of provider_id or domain supported');
+/** requireSAMLEnabled runs before anything reads the request: SAML is off here, so always this. */
+async function sso(): Promise<Response> {
   throw fail(404, 'saml_provider_disabled', 'SAML 2.0 is disabled');
 }
 
@@ -116,11 +132,11 @@ export function createAuthEmulator(deps: EmulatorDeps) {
           if (matches.length) throw fail(405, 'method_not_allowed', 'Method not allowed');
           throw fail(404, 'not_found', 'Not found');
         }
-        const params = (route[1].exec(path) ?? []).slice(1).map(decodeURIComponent);
+        const params = (route[1].exec(path) ?? []).slice(1).map(decodePathParam);
         // Load (or create) the signing key before any handler opens a transaction: never nest
         // transactions (PGlite has one connection).
         await signingKey(deps.asService);
-        const ctx: Ctx = { ...deps, now, request, url, body: await readBody(request) };
+        const ctx = withLazyBody({ ...deps, now, request, url }, await readBodyText(request));
         return await route[2](ctx, ...params);
       } catch (err) {
         if (err instanceof AuthError) return errorResponse(err, request);

@@ -3,6 +3,7 @@
  * sign-in, its amr claims, a chain of legacy refresh tokens, and ES256 access tokens whose
  * claims follow GoTrue's order exactly.
  */
+import { isIP } from 'node:net';
 import { decodeProtectedHeader, jwtVerify, SignJWT } from 'jose';
 import type { Tx } from '@/lib/db/types';
 import type { Ctx } from './context';
@@ -24,7 +25,11 @@ export async function createSession(tx: Tx, ctx: Ctx, userId: string, method: st
   return { sessionId, refreshToken };
 }
 
-export const clientIpOf = (ctx: Ctx): string => clientIp(ctx.request);
+/** The client address, as Postgres inet takes it ('0.0.0.0', unspecified, when it is not an address). */
+export const clientIpOf = (ctx: Ctx): string => {
+  const ip = clientIp(ctx.request);
+  return isIP(ip) ? ip : '0.0.0.0';
+};
 
 export async function addAmr(tx: Tx, sessionId: string, method: string, now: Date) {
   await tx.query(
@@ -43,8 +48,10 @@ export async function insertRefreshToken(tx: Tx, userId: string, sessionId: stri
   return token;
 }
 
-/** The token response (AccessTokenResponse) for a session. */
-export async function sessionResponse(tx: Tx, ctx: Ctx, user: UserRow, sessionId: string, refreshToken: string, extra: Record<string, unknown> = {}) {
+/** The token response (AccessTokenResponse) for a session, with the user as it is now (last_sign_in_at included). */
+export async function sessionResponse(tx: Tx, ctx: Ctx, userId: string, sessionId: string, refreshToken: string, extra: Record<string, unknown> = {}) {
+  const user = await userById(tx, userId);
+  if (!user) throw fail(404, 'user_not_found', 'User not found');
   const [session] = await tx.query<{ aal: string }>('select aal::text from auth.sessions where id = $1', [sessionId]);
   const amr = await tx.query<{ method: string; ts: number }>(
     'select authentication_method as method, floor(extract(epoch from updated_at))::int as ts from auth.mfa_amr_claims where session_id = $1 order by updated_at desc, authentication_method',
@@ -89,8 +96,24 @@ export interface Authed {
   claims: Record<string, unknown>;
 }
 
-/** requireAuthentication: Bearer JWT, verified, user and session loaded. */
-export async function authenticate(ctx: Ctx, tx: Tx): Promise<Authed> {
+const verified = new WeakMap<Ctx, Promise<Record<string, unknown>>>();
+
+/**
+ * requireAuthentication's first half, without the database: a Bearer JWT signed by us and
+ * unexpired, with a UUID sub. Handlers call it before reading the body, so a request without
+ * a valid token is answered 401/403 before any 400 about its body, as GoTrue's middleware
+ * order does. Cached per request.
+ */
+export function verifyBearer(ctx: Ctx): Promise<Record<string, unknown>> {
+  let p = verified.get(ctx);
+  if (!p) {
+    p = verifyToken(ctx);
+    verified.set(ctx, p);
+  }
+  return p;
+}
+
+async function verifyToken(ctx: Ctx): Promise<Record<string, unknown>> {
   const header = ctx.request.headers.get('authorization') ?? '';
   const m = /^bearer (\S+)$/i.exec(header);
   if (!m?.[1]) throw fail(401, 'no_authorization', 'This endpoint requires a valid Bearer token');
@@ -106,7 +129,13 @@ export async function authenticate(ctx: Ctx, tx: Tx): Promise<Authed> {
   }
   if (typeof claims.sub !== 'string' || !claims.sub) throw fail(403, 'bad_jwt', 'invalid claim: missing sub claim');
   if (!isUuid(claims.sub)) throw fail(400, 'bad_jwt', 'invalid claim: sub claim must be a UUID');
-  const user = await userById(tx, claims.sub);
+  return claims;
+}
+
+/** requireAuthentication: the verified Bearer JWT, its user and session loaded. */
+export async function authenticate(ctx: Ctx, tx: Tx): Promise<Authed> {
+  const claims = await verifyBearer(ctx);
+  const user = await userById(tx, claims.sub as string);
   if (!user) throw fail(403, 'user_not_found', 'User from sub claim in JWT does not exist');
   const sessionId = typeof claims.session_id === 'string' && isUuid(claims.session_id) && !/^0{8}-/.test(claims.session_id) ? claims.session_id : null;
   let aal = 'aal1';
@@ -116,7 +145,7 @@ export async function authenticate(ctx: Ctx, tx: Tx): Promise<Authed> {
     aal = s.aal;
   }
   if (isBanned(user, ctx.now())) throw fail(403, 'user_banned', 'User is banned');
-  return { user, sessionId, aal, amr: (claims.amr as Authed['amr']) ?? [], claims };
+  return { user, sessionId, aal, amr: Array.isArray(claims.amr) ? (claims.amr as Authed['amr']) : [], claims };
 }
 
 /** Is this bearer an admin credential (the secret key itself, or a service_role JWT of ours)? */

@@ -1,58 +1,28 @@
 /**
- * POST /signup, POST /resend, POST /recover, GET /reauthenticate: creating accounts and
+ * POST /signup, POST /resend, POST /recover, GET /reauthenticate: creating sign-ups and
  * sending the one-time links and codes. Tokens are stored only as SHA-224 hashes
- * (`pkce_`-prefixed for PKCE flows), one per user and type, and expire after 24 hours.
+ * (`pkce_`-prefixed for PKCE flows) and expire after 24 hours. A sign-up stays a pending row
+ * (pending.ts) until its link or code is used; the answers and the 60 s email limit are the
+ * same whether or not the address is registered.
  */
 import bcrypt from 'bcryptjs';
-import { checkPassword } from '@/lib/auth/password-policy';
 import type { Tx } from '@/lib/db/types';
+import { audit } from './audit';
 import type { Ctx } from './context';
 import { newOtp, tokenHash, uuid } from './crypto';
+import { claimEmailSend, frequencyError } from './email-frequency';
 import { sendConfirmation, sendReauthentication, sendRecovery, validRedirect, verifyLink } from './emails';
-import { fail, json, str } from './http';
+import { fail, json } from './http';
+import { createPending, lockAddress, reissueNewest, signupAnswer } from './pending';
 import { authenticate } from './sessions';
-import { userByEmail, userJson, type UserRow } from './users';
+import { userByEmail, type UserRow } from './users';
+import { field, readPkce, requireStrongPassword, userData, validEmail, type Pkce } from './validate';
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-export function requireEmail(body: Record<string, unknown>): string {
-  const email = str(body.email)?.trim().toLowerCase();
-  if (!email) throw fail(400, 'validation_failed', 'missing email or phone');
-  if (!EMAIL.test(email) || email.length > 255) throw fail(400, 'validation_failed', `Unable to validate email address: invalid format`);
-  return email;
-}
-
-export function passwordProblem(password: string) {
-  const r = checkPassword(password);
-  return r.ok ? null : fail(422, 'weak_password', r.message, { weak_password: { reasons: r.reasons } });
-}
-
-interface Pkce {
-  challenge: string;
-  method: 's256' | 'plain';
-}
-
-export function readPkce(body: Record<string, unknown>): Pkce | null {
-  const challenge = str(body.code_challenge);
-  const method = str(body.code_challenge_method)?.toLowerCase();
-  if (!challenge && !method) return null;
-  if (!challenge || !method) throw fail(400, 'validation_failed', 'PKCE flow requires code_challenge_method and code_challenge');
-  if (method !== 's256' && method !== 'plain') throw fail(400, 'validation_failed', 'code challenge method not supported');
-  return { challenge, method };
-}
-
-type TokenType = 'confirmation_token' | 'recovery_token' | 'reauthentication_token' | 'email_change_token_new';
-const COLUMN: Record<TokenType, string> = {
-  confirmation_token: 'confirmation_token',
-  recovery_token: 'recovery_token',
-  reauthentication_token: 'reauthentication_token',
-  email_change_token_new: 'email_change_token_new',
-};
-const SENT_AT: Record<TokenType, string> = {
-  confirmation_token: 'confirmation_sent_at',
-  recovery_token: 'recovery_sent_at',
-  reauthentication_token: 'reauthentication_sent_at',
-  email_change_token_new: 'email_change_sent_at',
+type TokenType = 'recovery_token' | 'reauthentication_token' | 'email_change_token_new';
+const COLUMN: Record<TokenType, [token: string, sentAt: string]> = {
+  recovery_token: ['recovery_token', 'recovery_sent_at'],
+  reauthentication_token: ['reauthentication_token', 'reauthentication_sent_at'],
+  email_change_token_new: ['email_change_token_new', 'email_change_sent_at'],
 };
 
 /** Store a new one-time token hash for the user (replacing any earlier one of that type). */
@@ -60,7 +30,8 @@ export async function issueOneTimeToken(tx: Tx, ctx: Ctx, user: UserRow, type: T
   const otp = newOtp();
   const hash = (pkce ? 'pkce_' : '') + tokenHash(relatesTo, otp);
   const now = ctx.now().toISOString();
-  await tx.query(`update auth.users set ${COLUMN[type]} = $2, ${SENT_AT[type]} = $3, updated_at = $3 where id = $1`, [user.id, hash, now]);
+  const [column, sentAt] = COLUMN[type];
+  await tx.query(`update auth.users set ${column} = $2, ${sentAt} = $3, updated_at = $3 where id = $1`, [user.id, hash, now]);
   await tx.query(
     `insert into auth.one_time_tokens (user_id, token_type, token_hash, relates_to, created_at, updated_at) values ($1, $2, $3, $4, $5, $5)
      on conflict (user_id, token_type) do update set token_hash = excluded.token_hash, relates_to = excluded.relates_to, created_at = excluded.created_at, updated_at = excluded.updated_at`,
@@ -76,83 +47,64 @@ export async function issueOneTimeToken(tx: Tx, ctx: Ctx, user: UserRow, type: T
   return { hash, otp };
 }
 
-function tooSoon(ctx: Ctx, sentAt: Date | null): boolean {
-  return sentAt !== null && ctx.now().getTime() - new Date(sentAt).getTime() < ctx.config.emailFrequencySeconds * 1000;
-}
-
-function frequencyError(ctx: Ctx, sentAt: Date) {
-  const wait = Math.max(1, Math.ceil(ctx.config.emailFrequencySeconds - (ctx.now().getTime() - new Date(sentAt).getTime()) / 1000));
-  return fail(429, 'over_email_send_rate_limit', `For security purposes, you can only request this after ${wait} seconds.`, {}, { 'Retry-After': String(wait) });
+/** The routes' checks in GoTrue's order (api.go's anonymous check, then validateSignupParams). */
+function readSignup(body: Record<string, unknown>) {
+  const email = field(body, 'email') ?? '';
+  const phone = field(body, 'phone') ?? '';
+  if (!email && !phone) throw fail(422, 'anonymous_provider_disabled', 'Anonymous sign-ins are disabled');
+  const password = field(body, 'password') ?? '';
+  if (!password) throw fail(400, 'validation_failed', 'Signup requires a valid password');
+  requireStrongPassword(password);
+  if (email && phone) throw fail(400, 'validation_failed', 'Only an email address or phone number should be provided on signup.');
+  const pkce = readPkce(body);
+  if (!email) throw fail(400, 'phone_provider_disabled', 'Phone signups are disabled');
+  return { email: validEmail(email), password, pkce, data: userData(body.data) };
 }
 
 export async function signup(ctx: Ctx): Promise<Response> {
-  const email = requireEmail(ctx.body);
-  const password = str(ctx.body.password) ?? '';
-  if (!password) throw fail(400, 'validation_failed', 'Signup requires a valid password');
-  if (Buffer.byteLength(password) > 72) throw fail(400, 'validation_failed', 'Password cannot be longer than 72 characters');
-  const weak = passwordProblem(password);
-  if (weak) throw weak;
-  const pkce = readPkce(ctx.body);
-  const data = ctx.body.data && typeof ctx.body.data === 'object' && !Array.isArray(ctx.body.data) ? (ctx.body.data as Record<string, unknown>) : {};
+  const { email, password, pkce, data } = readSignup(ctx.body);
   const redirectTo = validRedirect(ctx, ctx.url.searchParams.get('redirect_to'));
-  const hash = await bcrypt.hash(password, 10);
+  const passwordHash = await bcrypt.hash(password, 10);
 
   const outcome = await ctx.asService(async (tx) => {
-    const existing = await userByEmail(tx, email);
-    if (existing?.email_confirmed_at) {
-      // Do not reveal that the address is registered: answer with a look-alike user.
-      const now = ctx.now().toISOString();
-      return { fake: { id: uuid(), aud: 'authenticated', role: 'authenticated', email, phone: '', app_metadata: { provider: 'email', providers: ['email'] }, user_metadata: data, identities: [], created_at: now, updated_at: now, is_anonymous: false } };
+    await lockAddress(tx, email);
+    await claimEmailSend(tx, ctx, email, 'confirmation');
+    if ((await userByEmail(tx, email))?.email_confirmed_at) {
+      // Registered already: answer exactly as for a new sign-up, send nothing, store nothing.
+      return { answer: signupAnswer({ id: uuid(), identityId: uuid(), email, data }, ctx.now()) };
     }
-    let user = existing;
-    if (!user) {
-      const id = uuid();
-      const now = ctx.now().toISOString();
-      await tx.query(
-        `insert into auth.users (id, aud, role, email, encrypted_password, raw_app_meta_data, raw_user_meta_data, created_at, updated_at, is_anonymous)
-         values ($1, 'authenticated', 'authenticated', $2, $3, '{"provider":"email","providers":["email"]}', $4::jsonb, $5, $5, false)`,
-        [id, email, hash, JSON.stringify(data), now],
-      );
-      await tx.query(
-        `insert into auth.identities (provider_id, user_id, identity_data, provider, last_sign_in_at, created_at, updated_at) values ($1::text, $1::text::uuid, $2::jsonb, 'email', $3, $3, $3)`,
-        [id, JSON.stringify({ sub: id, email, email_verified: false, phone_verified: false, ...data }), now],
-      );
-      user = (await userByEmail(tx, email))!;
-    } else if (tooSoon(ctx, user.confirmation_sent_at)) {
-      throw frequencyError(ctx, user.confirmation_sent_at!);
-    }
-    const { hash: token } = await issueOneTimeToken(tx, ctx, user, 'confirmation_token', email, pkce, 'email/signup');
-    return { user: await userJson(tx, (await userByEmail(tx, email))!), token };
+    const p = await createPending(tx, ctx, { email, passwordHash, data, pkce });
+    return { answer: signupAnswer({ id: p.id, identityId: p.identityId, email, data }, ctx.now()), mail: p };
   });
-  if ('fake' in outcome) return json(outcome.fake);
-  await sendConfirmation(ctx, email, verifyLink(ctx, outcome.token, 'signup', redirectTo));
-  return json(outcome.user);
+  if (outcome.mail) await sendConfirmation(ctx, email, verifyLink(ctx, outcome.mail.hash, 'signup', redirectTo), outcome.mail.otp);
+  return json(outcome.answer);
 }
 
 export async function resend(ctx: Ctx): Promise<Response> {
-  const type = str(ctx.body.type);
+  const type = field(ctx.body, 'type');
   if (type !== 'signup' && type !== 'email_change') throw fail(400, 'validation_failed', 'Missing one of these types: signup, email_change, sms, phone_change');
-  const email = requireEmail(ctx.body);
+  const email = validEmail(field(ctx.body, 'email'));
   const pkce = readPkce(ctx.body);
   const redirectTo = validRedirect(ctx, ctx.url.searchParams.get('redirect_to'));
-  const token = await ctx.asService(async (tx) => {
-    const user = await userByEmail(tx, email);
-    if (!user || type !== 'signup' || user.email_confirmed_at) return null;
-    if (tooSoon(ctx, user.confirmation_sent_at)) throw frequencyError(ctx, user.confirmation_sent_at!);
-    return (await issueOneTimeToken(tx, ctx, user, 'confirmation_token', email, pkce, 'email/signup')).hash;
+  const mail = await ctx.asService(async (tx) => {
+    await lockAddress(tx, email);
+    await claimEmailSend(tx, ctx, email, 'confirmation');
+    return type === 'signup' ? reissueNewest(tx, ctx, email, pkce) : null;
   });
-  if (token) await sendConfirmation(ctx, email, verifyLink(ctx, token, 'signup', redirectTo));
+  if (mail) await sendConfirmation(ctx, email, verifyLink(ctx, mail.hash, 'signup', redirectTo), mail.otp);
   return json({});
 }
 
 export async function recover(ctx: Ctx): Promise<Response> {
-  const email = requireEmail(ctx.body);
+  const email = validEmail(field(ctx.body, 'email'), 'Password recovery requires an email');
   const pkce = readPkce(ctx.body);
   const redirectTo = validRedirect(ctx, ctx.url.searchParams.get('redirect_to'));
   const token = await ctx.asService(async (tx) => {
+    await claimEmailSend(tx, ctx, email, 'recovery');
     const user = await userByEmail(tx, email);
-    if (!user) return null;
-    if (tooSoon(ctx, user.recovery_sent_at)) throw frequencyError(ctx, user.recovery_sent_at!);
+    // Only a confirmed account is recovered: an unconfirmed one has no password its owner chose.
+    if (!user?.email_confirmed_at) return null;
+    await audit(tx, ctx, user, 'user_recovery_requested');
     return (await issueOneTimeToken(tx, ctx, user, 'recovery_token', email, pkce, 'recovery')).hash;
   });
   if (token) await sendRecovery(ctx, email, verifyLink(ctx, token, 'recovery', redirectTo));
@@ -163,7 +115,8 @@ export async function reauthenticate(ctx: Ctx): Promise<Response> {
   const otp = await ctx.asService(async (tx) => {
     const { user } = await authenticate(ctx, tx);
     if (!user.email_confirmed_at) throw fail(422, 'email_not_confirmed', 'Please verify your email first.');
-    if (tooSoon(ctx, user.reauthentication_sent_at)) throw frequencyError(ctx, user.reauthentication_sent_at!);
+    const sentAt = user.reauthentication_sent_at;
+    if (sentAt && ctx.now().getTime() - new Date(sentAt).getTime() < ctx.config.emailFrequencySeconds * 1000) throw frequencyError(ctx, sentAt);
     return { email: user.email, ...(await issueOneTimeToken(tx, ctx, user, 'reauthentication_token', user.email, null)) };
   });
   await sendReauthentication(ctx, otp.email, otp.otp);

@@ -1,42 +1,68 @@
 /**
- * POST /token?grant_type=password|refresh_token|pkce. Refresh tokens rotate on every use;
- * a revoked token presented again outside the reuse interval revokes the whole session
- * (GoTrue's legacy algorithm, tokens/service.go RefreshTokenGrant).
+ * POST /token?grant_type=password|refresh_token|pkce: signing in (only a confirmed account
+ * has a usable password), rotating refresh tokens with reuse detection, and the PKCE code
+ * exchange.
  */
 import bcrypt from 'bcryptjs';
 import { checkPassword } from '@/lib/auth/password-policy';
+import { audit } from './audit';
 import type { Ctx } from './context';
-import { pkceChallengeMatches } from './crypto';
-import { fail, json, str } from './http';
+import { isUuid, pkceChallengeMatches } from './crypto';
+import { fail, json } from './http';
+import { pendingPasswordHashes } from './pending';
 import { createSession, insertRefreshToken, sessionResponse } from './sessions';
-import { requireEmail } from './signup';
 import { isBanned, userByEmail, userById } from './users';
+import { field, validEmail } from './validate';
 
 // A real hash of a random string, so unknown emails cost the same bcrypt time as known ones.
 const DUMMY_HASH = '$2b$10$CwTycUXWue0Thq9StjUM0uJ8.jkSfnFRpm5sQ8YjRTdyOy1dD0Xiu';
 
+/** Does the password match one of these bcrypt hashes? With none, one bcrypt is still spent. */
+async function matchesAny(password: string, hashes: string[]): Promise<boolean> {
+  if (!hashes.length) {
+    await bcrypt.compare(password, DUMMY_HASH);
+    return false;
+  }
+  for (const h of hashes) if (await bcrypt.compare(password, h)) return true;
+  return false;
+}
+
 async function passwordGrant(ctx: Ctx): Promise<Response> {
-  if (!str(ctx.body.email) && !str(ctx.body.phone)) throw fail(400, 'validation_failed', 'missing email or phone');
-  const email = requireEmail(ctx.body);
-  const password = str(ctx.body.password) ?? '';
-  const user = await ctx.asService((tx) => userByEmail(tx, email));
+  const rawEmail = field(ctx.body, 'email');
+  if (!rawEmail && !field(ctx.body, 'phone')) throw fail(400, 'validation_failed', 'missing email or phone');
+  const email = validEmail(rawEmail, 'missing email or phone');
+  const password = field(ctx.body, 'password') ?? '';
+  const { user, pending } = await ctx.asService(async (tx) => {
+    const u = await userByEmail(tx, email);
+    return { user: u, pending: u?.email_confirmed_at ? [] : await pendingPasswordHashes(tx, ctx, email) };
+  });
   if (user && isBanned(user, ctx.now())) throw fail(400, 'user_banned', 'User is banned');
-  const ok = await bcrypt.compare(password, user?.encrypted_password || DUMMY_HASH);
-  if (!user || !user.encrypted_password || !ok) throw fail(400, 'invalid_credentials', 'Invalid login credentials');
-  if (!user.email_confirmed_at) throw fail(400, 'email_not_confirmed', 'Email not confirmed');
+  if (!user?.email_confirmed_at) {
+    // Not confirmed: no password is usable yet, but the right one of a pending sign-up (or of
+    // an unconfirmed account from before pending sign-ups) hears why.
+    const known = await matchesAny(password, [...pending, ...(user?.encrypted_password ? [user.encrypted_password] : [])]);
+    throw known ? fail(400, 'email_not_confirmed', 'Email not confirmed') : fail(400, 'invalid_credentials', 'Invalid login credentials');
+  }
+  if (!(await matchesAny(password, user.encrypted_password ? [user.encrypted_password] : []))) throw fail(400, 'invalid_credentials', 'Invalid login credentials');
   const policy = checkPassword(password);
   const res = await ctx.asService(async (tx) => {
     const { sessionId, refreshToken } = await createSession(tx, ctx, user.id, 'password');
-    return sessionResponse(tx, ctx, (await userById(tx, user.id))!, sessionId, refreshToken, policy.ok ? {} : { weak_password: { message: policy.message, reasons: policy.reasons } });
+    await audit(tx, ctx, user, 'login', { provider: 'email' });
+    return sessionResponse(tx, ctx, user.id, sessionId, refreshToken, policy.ok ? {} : { weak_password: { message: policy.message, reasons: policy.reasons } });
   });
   return json(res);
 }
 
+/**
+ * The legacy refresh-token algorithm, as Supabase documents it: a token is exchanged once; a
+ * revoked one is honoured again only within the reuse interval (10 s) of its revocation — its
+ * active child is handed back when it is the parent of one, else a new child is issued.
+ * Outside the interval it is reuse: the session ends (deleted with all its tokens), so its
+ * access tokens fail GET /user and the app's per-request session check at once.
+ */
 async function refreshGrant(ctx: Ctx): Promise<Response> {
-  const token = str(ctx.body.refresh_token) ?? '';
-  if (token.length < 12 || (token.length === 12 && !/^[a-z0-9]{12}$/.test(token)) || token.length > 12) {
-    throw fail(400, 'validation_failed', 'Refresh token is not valid');
-  }
+  const token = field(ctx.body, 'refresh_token') ?? '';
+  if (!/^[a-z0-9]{12}$/.test(token)) throw fail(400, 'validation_failed', 'Refresh token is not valid');
   const now = ctx.now();
   const outcome = await ctx.asService(async (tx) => {
     const [row] = await tx.query<{ id: string; user_id: string; revoked: boolean; session_id: string | null; updated_at: Date }>(
@@ -44,7 +70,7 @@ async function refreshGrant(ctx: Ctx): Promise<Response> {
       [token],
     );
     if (!row) throw fail(400, 'refresh_token_not_found', 'Invalid Refresh Token: Refresh Token Not Found');
-    const user = await userById(tx, row.user_id);
+    const user = isUuid(row.user_id) ? await userById(tx, row.user_id) : undefined;
     if (!user) throw fail(400, 'refresh_token_not_found', 'Invalid Refresh Token: Refresh Token Not Found');
     if (isBanned(user, now)) throw fail(400, 'user_banned', 'User is banned');
     if (!row.session_id) throw fail(400, 'session_not_found', 'Invalid Refresh Token: No Valid Session Found');
@@ -56,39 +82,37 @@ async function refreshGrant(ctx: Ctx): Promise<Response> {
     if (!row.revoked) {
       await tx.query('update auth.refresh_tokens set revoked = true, updated_at = $2 where id = $1::bigint', [row.id, now.toISOString()]);
       next = await insertRefreshToken(tx, user.id, row.session_id, token, now);
+    } else if (now.getTime() > new Date(row.updated_at).getTime() + ctx.config.refreshReuseIntervalSeconds * 1000) {
+      await tx.query('delete from auth.sessions where id = $1', [row.session_id]);
+      await audit(tx, ctx, user, 'token_revoked', { reason: 'refresh_token_reused', session_id: row.session_id });
+      return { reused: true as const };
     } else {
       const [active] = await tx.query<{ token: string; parent: string | null }>(
         'select token, parent from auth.refresh_tokens where session_id = $1 and revoked = false order by id desc limit 1',
         [row.session_id],
       );
-      if (active?.parent === token) {
-        next = active.token; // the client lost the last response: hand it the same child again
-      } else if (now.getTime() > new Date(row.updated_at).getTime() + ctx.config.refreshReuseIntervalSeconds * 1000) {
-        return { reused: row.session_id };
-      } else {
-        next = await insertRefreshToken(tx, user.id, row.session_id, token, now);
-      }
+      // The client lost the last response: hand it the same child again.
+      next = active?.parent === token ? active.token : await insertRefreshToken(tx, user.id, row.session_id, token, now);
     }
-    await tx.query('update auth.sessions set refreshed_at = $2, updated_at = $3, user_agent = coalesce(nullif($4, \'\'), user_agent) where id = $1', [
+    await tx.query("update auth.sessions set refreshed_at = $2, updated_at = $3, user_agent = coalesce(nullif($4, ''), user_agent) where id = $1", [
       row.session_id,
       now.toISOString().replace('Z', ''),
       now.toISOString(),
       (ctx.request.headers.get('user-agent') ?? '').slice(0, 500),
     ]);
-    return { response: await sessionResponse(tx, ctx, user, row.session_id, next) };
+    return { response: await sessionResponse(tx, ctx, user.id, row.session_id, next) };
   });
-  if ('reused' in outcome) {
-    // Reuse detected: revoke every token of the session, committed before answering.
-    await ctx.asService((tx) => tx.query('update auth.refresh_tokens set revoked = true where session_id = $1', [outcome.reused]));
-    throw fail(400, 'refresh_token_already_used', 'Invalid Refresh Token: Already Used');
-  }
+  // The session's end is committed before the error is answered.
+  if ('reused' in outcome) throw fail(400, 'refresh_token_already_used', 'Invalid Refresh Token: Already Used');
   return json(outcome.response);
 }
 
 async function pkceGrant(ctx: Ctx): Promise<Response> {
-  const authCode = str(ctx.body.auth_code);
-  const verifier = str(ctx.body.code_verifier);
+  const authCode = field(ctx.body, 'auth_code');
+  const verifier = field(ctx.body, 'code_verifier');
   if (!authCode || !verifier) throw fail(400, 'validation_failed', 'invalid request: both auth code and code verifier should be non-empty');
+  // Auth codes are UUIDs we issued: anything else names no flow (and never reaches SQL).
+  if (!isUuid(authCode)) throw fail(404, 'flow_state_not_found', 'invalid flow state, no valid flow state found');
   const res = await ctx.asService(async (tx) => {
     const [flow] = await tx.query<{ id: string; user_id: string; code_challenge_method: string; code_challenge: string; authentication_method: string; created_at: Date; auth_code_issued_at: Date | null }>(
       'select id, user_id, code_challenge_method::text, code_challenge, authentication_method, created_at, auth_code_issued_at from auth.flow_state where auth_code = $1 for update',
@@ -99,12 +123,12 @@ async function pkceGrant(ctx: Ctx): Promise<Response> {
     const started = new Date(flow.auth_code_issued_at ?? flow.created_at).getTime();
     if (ctx.now().getTime() > started + ctx.config.flowStateExpSeconds * 1000) throw fail(422, 'flow_state_expired', 'invalid flow state, flow state has expired');
     if (!pkceChallengeMatches(flow.code_challenge_method, flow.code_challenge, verifier)) throw fail(400, 'bad_code_verifier', 'code challenge does not match previously saved code verifier');
-    const user = await userById(tx, flow.user_id);
+    const user = flow.user_id && (await userById(tx, flow.user_id));
     if (!user) throw fail(404, 'user_not_found', 'User not found');
     if (isBanned(user, ctx.now())) throw fail(400, 'user_banned', 'User is banned');
     await tx.query('delete from auth.flow_state where id = $1', [flow.id]);
     const { sessionId, refreshToken } = await createSession(tx, ctx, user.id, flow.authentication_method);
-    return sessionResponse(tx, ctx, user, sessionId, refreshToken);
+    return sessionResponse(tx, ctx, user.id, sessionId, refreshToken);
   });
   return json(res);
 }

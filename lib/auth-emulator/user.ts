@@ -5,29 +5,29 @@
  * On success every other session of the user is signed out.
  */
 import bcrypt from 'bcryptjs';
+import { audit } from './audit';
 import type { Ctx } from './context';
 import { tokenHash } from './crypto';
 import { sendEmailChange, validRedirect, verifyLink } from './emails';
-import { fail, json, str } from './http';
-import { authenticate } from './sessions';
-import { issueOneTimeToken, passwordProblem, readPkce, requireEmail } from './signup';
+import { fail, json } from './http';
+import { authenticate, verifyBearer } from './sessions';
+import { issueOneTimeToken } from './signup';
 import { userByEmail, userById, userJson } from './users';
+import { field, readPkce, requireStrongPassword, userData, validEmail } from './validate';
 
 export async function getUser(ctx: Ctx): Promise<Response> {
   return json(await ctx.asService(async (tx) => userJson(tx, (await authenticate(ctx, tx)).user)));
 }
 
 export async function putUser(ctx: Ctx): Promise<Response> {
+  await verifyBearer(ctx); // 401/403 before anything about the body
   if (ctx.body.app_metadata !== undefined) throw fail(403, 'not_admin', 'User not allowed');
-  const password = str(ctx.body.password);
-  const newEmail = ctx.body.email !== undefined ? requireEmail(ctx.body) : undefined;
-  const nonce = str(ctx.body.nonce);
-  const data = ctx.body.data && typeof ctx.body.data === 'object' && !Array.isArray(ctx.body.data) ? (ctx.body.data as Record<string, unknown>) : undefined;
-  if (password !== undefined) {
-    if (Buffer.byteLength(password) > 72) throw fail(400, 'validation_failed', 'Password cannot be longer than 72 characters');
-    const weak = passwordProblem(password);
-    if (weak) throw weak;
-  }
+  const password = field(ctx.body, 'password');
+  const rawEmail = field(ctx.body, 'email');
+  const newEmail = rawEmail !== undefined ? validEmail(rawEmail) : undefined;
+  const nonce = field(ctx.body, 'nonce');
+  const data = ctx.body.data === undefined || ctx.body.data === null ? undefined : userData(ctx.body.data);
+  if (password !== undefined) requireStrongPassword(password);
   const newHash = password !== undefined ? await bcrypt.hash(password, 10) : undefined;
   const pkce = newEmail ? readPkce(ctx.body) : null;
   const redirectTo = validRedirect(ctx, ctx.url.searchParams.get('redirect_to'));
@@ -59,6 +59,7 @@ export async function putUser(ctx: Ctx): Promise<Response> {
       );
       await tx.query('delete from auth.one_time_tokens where user_id = $1', [user.id]);
       await tx.query('delete from auth.sessions where user_id = $1 and ($2::uuid is null or id <> $2::uuid)', [user.id, auth.sessionId]);
+      await audit(tx, ctx, user, 'user_updated_password');
     }
     if (data) {
       await tx.query(
@@ -80,9 +81,10 @@ export async function putUser(ctx: Ctx): Promise<Response> {
 
 export async function logout(ctx: Ctx): Promise<Response> {
   const scope = ctx.url.searchParams.get('scope') ?? 'global';
-  if (!['global', 'local', 'others', ''].includes(scope)) throw fail(400, 'validation_failed', `Unsupported logout scope "${scope}"`);
   await ctx.asService(async (tx) => {
     const { user, sessionId } = await authenticate(ctx, tx);
+    if (!['global', 'local', 'others', ''].includes(scope)) throw fail(400, 'validation_failed', `Unsupported logout scope "${scope.slice(0, 40)}"`);
+    await audit(tx, ctx, user, 'logout', { scope: scope || 'global' });
     if (!sessionId || scope === 'global' || scope === '') await tx.query('delete from auth.sessions where user_id = $1', [user.id]);
     else if (scope === 'local') await tx.query('delete from auth.sessions where id = $1', [sessionId]);
     else await tx.query('delete from auth.sessions where user_id = $1 and id <> $2', [user.id, sessionId]);

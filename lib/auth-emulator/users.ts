@@ -19,14 +19,15 @@ export interface UserRow {
   raw_user_meta_data: Record<string, unknown>;
   created_at: Date;
   updated_at: Date;
-  banned_until: Date | null;
+  /** Unix seconds; Infinity for 'infinity' (a deleted account), which no driver returns as a Date. */
+  banned_until: number | null;
   deleted_at: Date | null;
   is_anonymous: boolean;
 }
 
 const COLUMNS = `id, aud, role, coalesce(email, '') as email, encrypted_password, email_confirmed_at, confirmation_sent_at,
   recovery_sent_at, email_change, email_change_sent_at, reauthentication_sent_at, reauthentication_token, last_sign_in_at,
-  raw_app_meta_data, raw_user_meta_data, created_at, updated_at, banned_until, deleted_at, is_anonymous`;
+  raw_app_meta_data, raw_user_meta_data, created_at, updated_at, extract(epoch from banned_until)::float8 as banned_until, deleted_at, is_anonymous`;
 
 export async function userById(tx: Tx, id: string): Promise<UserRow | undefined> {
   return (await tx.query<UserRow & Record<string, unknown>>(`select ${COLUMNS} from auth.users where id = $1`, [id]))[0];
@@ -36,9 +37,18 @@ export async function userByEmail(tx: Tx, email: string): Promise<UserRow | unde
   return (await tx.query<UserRow & Record<string, unknown>>(`select ${COLUMNS} from auth.users where lower(email) = lower($1) and is_sso_user = false`, [email]))[0];
 }
 
-export const isBanned = (u: UserRow, now: Date) => u.banned_until !== null && u.banned_until.getTime() > now.getTime();
+export const isBanned = (u: UserRow, now: Date) => u.banned_until !== null && u.banned_until * 1000 > now.getTime();
 
-const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : undefined);
+/** RFC 3339, or nothing for null and for timestamps JavaScript cannot represent (±infinity). */
+function iso(d: Date | number | null | undefined): string | undefined {
+  const t = d === null || d === undefined ? NaN : new Date(d).getTime();
+  return Number.isFinite(t) ? new Date(t).toISOString() : undefined;
+}
+
+function bannedUntil(seconds: number | null): string | undefined {
+  if (seconds === null) return undefined;
+  return Number.isFinite(seconds) ? iso(seconds * 1000) : seconds > 0 ? 'infinity' : undefined;
+}
 
 function omitEmpty(o: Record<string, unknown>) {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null && v !== ''));
@@ -68,7 +78,7 @@ export async function userJson(tx: Tx, u: UserRow): Promise<Record<string, unkno
       email_change_sent_at: iso(u.email_change_sent_at),
       reauthentication_sent_at: iso(u.reauthentication_sent_at),
       last_sign_in_at: iso(u.last_sign_in_at),
-      banned_until: iso(u.banned_until),
+      banned_until: bannedUntil(u.banned_until),
       deleted_at: iso(u.deleted_at),
     }),
     app_metadata: u.raw_app_meta_data ?? {},

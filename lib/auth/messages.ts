@@ -1,3 +1,5 @@
+import { PASSWORD_MIN_LENGTH } from './password-policy';
+
 /**
  * Human messages for Supabase Auth error codes. Sign-in and recovery say the same thing
  * whether or not the email exists (no user enumeration).
@@ -34,4 +36,16 @@ const MESSAGES: Record<string, string> = {
 
 export function authMessage(code: string | undefined, fallback = 'Something went wrong. Please try again.'): string {
   return (code && MESSAGES[code]) || fallback;
+}
+
+const PWNED = 'This password is too common or has appeared in a data breach; choose another.';
+
+/**
+ * What a password form says when the policy (or Supabase Auth) refused a password: GoTrue's
+ * words ("Password should be at least 10 characters."), except a plainer line for a common
+ * or breached one.
+ */
+export function passwordAdvice(reasons: readonly string[], message: string): string {
+  if (!reasons.includes('pwned')) return message || MESSAGES.weak_password!;
+  return reasons.includes('length') ? `Password should be at least ${PASSWORD_MIN_LENGTH} characters. ${PWNED}` : PWNED;
 }

@@ -1,7 +1,8 @@
 /**
  * The password rules, used by the sign-up and password forms and by the embedded auth
  * emulator (hosted Supabase is configured to match: minimum length 10, leaked-password
- * protection). The message names the rule that failed.
+ * protection). Stricter than GoTrue's defaults, but failing the way GoTrue's
+ * checkPasswordStrength does: every reason that applies, each in GoTrue's words, joined.
  */
 import { COMMON_PASSWORDS } from './common-passwords';
 
@@ -22,15 +23,12 @@ function isCommon(password: string): boolean {
 }
 
 export function checkPassword(password: string): PasswordCheck {
-  const length = [...password].length;
-  if (length < PASSWORD_MIN_LENGTH) {
-    return { ok: false, reasons: ['length'], message: `Password must be at least ${PASSWORD_MIN_LENGTH} characters long.` };
-  }
   if (Buffer.byteLength(password, 'utf8') > PASSWORD_MAX_LENGTH) {
-    return { ok: false, reasons: ['length'], message: `Password must be at most ${PASSWORD_MAX_LENGTH} bytes long.` };
+    return { ok: false, reasons: ['length'], message: `Password cannot be longer than ${PASSWORD_MAX_LENGTH} characters.` };
   }
-  if (isCommon(password)) {
-    return { ok: false, reasons: ['pwned'], message: 'This password is too common; choose one that is harder to guess.' };
-  }
-  return { ok: true };
+  const failed: { reason: 'length' | 'pwned'; message: string }[] = [];
+  if ([...password].length < PASSWORD_MIN_LENGTH) failed.push({ reason: 'length', message: `Password should be at least ${PASSWORD_MIN_LENGTH} characters.` });
+  if (isCommon(password)) failed.push({ reason: 'pwned', message: 'Password is known to be weak and easy to guess, please choose a different one.' });
+  if (!failed.length) return { ok: true };
+  return { ok: false, reasons: failed.map((f) => f.reason), message: failed.map((f) => f.message).join(' ') };
 }

@@ -3,81 +3,19 @@
  * emulator's handler), on a fresh database: the wire behaviour the app relies on.
  */
 import { createServerClient } from '@supabase/ssr';
-import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import { createClient } from '@supabase/supabase-js';
 import { decodeProtectedHeader } from 'jose';
 import { generateSync } from 'otplib';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createAuthEmulator, defaultConfig, signingKey } from '@/lib/auth-emulator';
-import { listOutbox, writeToOutbox } from '@/lib/email/outbox';
+import { describe, expect, it } from 'vitest';
+import { signingKey } from '@/lib/auth-emulator';
+import { listOutbox } from '@/lib/email/outbox';
 import { realtimeTransport } from '@/lib/supabase/config';
-import { createTestDb, type TestDb } from '../helpers/test-db';
+import { KEY, PASSWORD, SITE, sessionStateOf, authHarnessForFile } from '../helpers/auth-harness';
 
-const SITE = 'http://localhost:3999';
-const KEY = 'sb_publishable_test';
-const PASSWORD = 'correct horse battery staple 42';
+const h = authHarnessForFile();
 
-let t: TestDb;
-let clock: Date | null = null;
-let emulator: ReturnType<typeof createAuthEmulator>;
-const calls: string[] = [];
-
-beforeAll(async () => {
-  t = await createTestDb();
-  emulator = createAuthEmulator({
-    asService: t.asService,
-    config: defaultConfig(SITE, KEY),
-    mailer: { send: (m) => writeToOutbox(t.asService, m) },
-    now: () => clock ?? new Date(),
-  });
-});
-afterAll(async () => {
-  await t?.close();
-});
-afterEach(() => {
-  clock = null;
-});
-
-const fetchImpl = async (input: RequestInfo | URL, init?: RequestInit) => {
-  const req = new Request(input, init);
-  calls.push(`${req.method} ${new URL(req.url).pathname}`);
-  return emulator.handle(req);
-};
-
-function memoryStorage() {
-  const m = new Map<string, string>();
-  return { getItem: (k: string) => m.get(k) ?? null, setItem: (k: string, v: string) => void m.set(k, v), removeItem: (k: string) => void m.delete(k) };
-}
-
-function client(): SupabaseClient {
-  return createClient(SITE, KEY, {
-    global: { fetch: fetchImpl },
-    realtime: realtimeTransport,
-    auth: { persistSession: true, storage: memoryStorage(), flowType: 'pkce', autoRefreshToken: false, detectSessionInUrl: false },
-  });
-}
-
-async function lastLink(email: string, kind: string): Promise<string> {
-  const [mail] = (await listOutbox(t.asService, { to: email })).filter((m) => m.kind === kind);
-  const link = /(http\S+\/auth\/v1\/verify\S+)/.exec(mail?.text ?? '')?.[1];
-  if (!link) throw new Error(`no ${kind} link for ${email}`);
-  return link;
-}
-
-async function follow(link: string): Promise<URL> {
-  const res = await emulator.handle(new Request(link));
-  expect(res.status).toBe(303);
-  return new URL(res.headers.get('location')!);
-}
-
-async function confirmedUser(email: string): Promise<SupabaseClient> {
-  const c = client();
-  const { error } = await c.auth.signUp({ email, password: PASSWORD, options: { emailRedirectTo: `${SITE}/auth/confirm` } });
-  expect(error).toBeNull();
-  const back = await follow(await lastLink(email, 'signup'));
-  const { error: exErr } = await c.auth.exchangeCodeForSession(back.searchParams.get('code')!);
-  expect(exErr).toBeNull();
-  return c;
-}
+const client = () => h.client();
+const fetchImpl = (input: RequestInfo | URL, init?: RequestInit) => h.emulator.handle(new Request(input, init));
 
 describe(`auth emulator with supabase-js (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, () => {
   it('signs up with PKCE, confirms by email link, signs in, verifies claims with the JWKS', async () => {
@@ -91,9 +29,9 @@ describe(`auth emulator with supabase-js (${process.env.DATABASE_URL ? 'postgres
     const signInEarly = await client().auth.signInWithPassword({ email, password: PASSWORD });
     expect(signInEarly.error?.code).toBe('email_not_confirmed');
 
-    const link = await lastLink(email, 'signup');
+    const link = await h.lastLink(email, 'signup');
     expect(link).toContain('token=pkce_');
-    const back = await follow(link);
+    const back = await h.follow(link);
     expect(back.pathname).toBe('/auth/confirm');
     const code = back.searchParams.get('code')!;
     const exchanged = await c.auth.exchangeCodeForSession(code);
@@ -101,7 +39,7 @@ describe(`auth emulator with supabase-js (${process.env.DATABASE_URL ? 'postgres
     expect(exchanged.data.user?.user_metadata.email_verified).toBe(true);
 
     // The link is single use.
-    const again = await follow(link);
+    const again = await h.follow(link);
     expect(again.hash).toContain('error_code=otp_expired');
 
     const fresh = client();
@@ -109,14 +47,14 @@ describe(`auth emulator with supabase-js (${process.env.DATABASE_URL ? 'postgres
     expect(signed.error).toBeNull();
     const header = decodeProtectedHeader(signed.data.session!.access_token);
     expect(header.alg).toBe('ES256');
-    expect(header.kid).toBe((await signingKey(t.asService)).kid);
+    expect(header.kid).toBe((await signingKey(h.t.asService)).kid);
 
-    calls.length = 0;
+    h.calls.length = 0;
     const claims = await fresh.auth.getClaims();
     expect(claims.error).toBeNull();
     expect(claims.data?.claims).toMatchObject({ sub: signed.data.user!.id, role: 'authenticated', aal: 'aal1', aud: 'authenticated', email });
-    expect(calls).toContain('GET /auth/v1/.well-known/jwks.json');
-    expect(calls).not.toContain('GET /auth/v1/user');
+    expect(h.calls).toContain('GET /auth/v1/.well-known/jwks.json');
+    expect(h.calls).not.toContain('GET /auth/v1/user');
   });
 
   it('gives the same answer for a wrong password and an unknown email', async () => {
@@ -136,7 +74,7 @@ describe(`auth emulator with supabase-js (${process.env.DATABASE_URL ? 'postgres
     expect((short.error as unknown as { reasons: string[] }).reasons).toEqual(['length']);
   });
 
-  it('rotates refresh tokens and revokes the session when an old one is reused', async () => {
+  it('rotates refresh tokens, and ends the session when an old one is reused after the reuse interval', async () => {
     const c = client();
     const { data } = await c.auth.signInWithPassword({ email: 'ada@example.test', password: PASSWORD });
     const first = data.session!.refresh_token;
@@ -149,20 +87,21 @@ describe(`auth emulator with supabase-js (${process.env.DATABASE_URL ? 'postgres
     // Presenting the just-rotated parent again returns the same child (a client that lost a response).
     const replay = await client().auth.refreshSession({ refresh_token: first });
     expect(replay.data.session?.refresh_token).toBe(second);
-    expect((await c.auth.refreshSession()).error).toBeNull();
+    const latest = (await c.auth.refreshSession()).data.session!;
 
-    // Reuse of the first token after the 10 s reuse interval: the whole session is revoked.
-    clock = new Date(Date.now() + 30_000);
+    // Reuse of the first token after the 10 s reuse interval: the whole session ends.
+    h.advance(30);
     const attacker = client();
     const reuse = await attacker.auth.refreshSession({ refresh_token: first });
     expect(reuse.error?.code).toBe('refresh_token_already_used');
     const victim = await c.auth.refreshSession();
     expect(victim.error).not.toBeNull();
-    clock = null;
+    expect((await client().auth.getUser(latest.access_token)).error).not.toBeNull();
+    expect((await sessionStateOf(h.t, latest.access_token)).session_active).toBe(false);
   });
 
   it('enrolls TOTP, raises the session to aal2, and requires it on the next sign-in', async () => {
-    const c = await confirmedUser('mfa@example.test');
+    const c = await h.confirmedUser('mfa@example.test');
     const enrolled = await c.auth.mfa.enroll({ factorType: 'totp', friendlyName: 'phone' });
     expect(enrolled.error).toBeNull();
     expect(enrolled.data!.totp.qr_code).toMatch(/^data:image\/svg\+xml/);
@@ -188,7 +127,7 @@ describe(`auth emulator with supabase-js (${process.env.DATABASE_URL ? 'postgres
 
   it('signs out by scope: others, local, global', async () => {
     const email = 'scopes@example.test';
-    await confirmedUser(email);
+    await h.confirmedUser(email);
     const a = client();
     const b = client();
     const cc = client();
@@ -208,39 +147,37 @@ describe(`auth emulator with supabase-js (${process.env.DATABASE_URL ? 'postgres
 
   it('recovers a password through the emailed link, and answers 200 for unknown emails', async () => {
     const email = 'recover@example.test';
-    await confirmedUser(email);
+    await h.confirmedUser(email);
     const c = client();
     expect((await c.auth.resetPasswordForEmail('nobody-here@example.test')).error).toBeNull();
-    clock = new Date(Date.now() + 120_000); // past the 60 s email frequency limit
+    h.advance(120); // past the 60 s email frequency limit
     expect((await c.auth.resetPasswordForEmail(email, { redirectTo: `${SITE}/auth/confirm?next=/reset-password` })).error).toBeNull();
-    const back = await follow(await lastLink(email, 'recovery'));
+    const back = await h.follow(await h.lastLink(email, 'recovery'));
     expect(back.searchParams.get('next')).toBe('/reset-password');
     expect((await c.auth.exchangeCodeForSession(back.searchParams.get('code')!)).error).toBeNull();
     expect((await c.auth.updateUser({ password: PASSWORD })).error?.code).toBe('same_password');
     expect((await c.auth.updateUser({ password: 'a fresh passphrase 77' })).error).toBeNull();
-    clock = null;
     expect((await client().auth.signInWithPassword({ email, password: 'a fresh passphrase 77' })).error).toBeNull();
   });
 
   it('needs a reauthentication nonce to change the password of an old session', async () => {
     const email = 'old@example.test';
-    await confirmedUser(email);
+    await h.confirmedUser(email);
     const c = client();
     await c.auth.signInWithPassword({ email, password: PASSWORD });
-    clock = new Date(Date.now() + 25 * 3600 * 1000);
+    h.advance(25 * 3600);
     await c.auth.refreshSession();
     const denied = await c.auth.updateUser({ password: 'yet another passphrase 5' });
     expect(denied.error?.code).toBe('reauthentication_needed');
     expect((await c.auth.reauthenticate()).error).toBeNull();
-    const [mail] = (await listOutbox(t.asService, { to: email })).filter((m) => m.kind === 'reauthentication');
+    const [mail] = (await listOutbox(h.t.asService, { to: email })).filter((m) => m.kind === 'reauthentication');
     const nonce = /code is (\d{6})/.exec(mail!.text)![1]!;
     expect((await c.auth.updateUser({ password: 'yet another passphrase 5', nonce: '000000' })).error?.code).toBe('reauthentication_not_valid');
     expect((await c.auth.updateUser({ password: 'yet another passphrase 5', nonce })).error).toBeNull();
-    clock = null;
   });
 
   it('answers GoTrue errors: bad JSON, SSO disabled, admin only with the secret key', async () => {
-    const bad = await emulator.handle(new Request(`${SITE}/auth/v1/token?grant_type=password`, { method: 'POST', body: '{nope', headers: { 'X-Supabase-Api-Version': '2024-01-01' } }));
+    const bad = await h.emulator.handle(new Request(`${SITE}/auth/v1/token?grant_type=password`, { method: 'POST', body: '{nope', headers: { 'X-Supabase-Api-Version': '2024-01-01' } }));
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ code: 'bad_json' });
     expect(bad.headers.get('x-supabase-api-version')).toBe('2024-01-01');
@@ -252,7 +189,7 @@ describe(`auth emulator with supabase-js (${process.env.DATABASE_URL ? 'postgres
     const notAdmin = createClient(SITE, KEY, { global: { fetch: fetchImpl },
     realtime: realtimeTransport, auth: { persistSession: false } });
     expect((await notAdmin.auth.admin.deleteUser(user.id)).error?.code).toBe('not_admin');
-    const admin = createClient(SITE, (await signingKey(t.asService)).secretKey, { global: { fetch: fetchImpl },
+    const admin = createClient(SITE, (await signingKey(h.t.asService)).secretKey, { global: { fetch: fetchImpl },
     realtime: realtimeTransport, auth: { persistSession: false } });
     expect((await admin.auth.admin.deleteUser(user.id)).error).toBeNull();
     expect((await client().auth.signInWithPassword({ email: 'ada@example.test', password: PASSWORD })).error?.code).toBe('invalid_credentials');
