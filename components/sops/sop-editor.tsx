@@ -9,7 +9,7 @@
  */
 import Link from 'next/link';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { SECTIONS, ZSopContent, type TCitation, type TSopContent, type TStep } from '@/lib/sops/content';
+import { MAX_STEP_DEPTH, SECTIONS, ZSopContent, type TCitation, type TSopContent, type TStep } from '@/lib/sops/content';
 import { contentToLines } from '@/lib/sops/diff';
 import { GenerationPanel } from './generation-panel';
 import { ProcedureEditor } from './procedure-editor';
@@ -451,7 +451,7 @@ export function SopEditor({ org, sopId, docNumber, initialContent, initialRevisi
         <div>
           {sectionHead('procedure', 7)}
           <ProcedureEditor steps={form.procedure} resetKey={resetKey} onChange={(procedure) => update({ procedure })} />
-          <p className="mt-1 text-xs text-slate-500">Enter adds a step; Tab makes it a sub-step of the one above, Shift+Tab un-nests it. Warnings and cautions go before the step they belong to in the printed SOP.</p>
+          <p className="mt-1 text-xs text-slate-500">Enter adds a step; Tab makes it a sub-step of the one above (up to {MAX_STEP_DEPTH} levels, 1.1.1.1.1), Shift+Tab un-nests it. Warnings and cautions go before the step they belong to in the printed SOP.</p>
         </div>
         <div>
           {sectionHead('records', 8)}
