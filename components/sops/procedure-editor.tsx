@@ -113,6 +113,8 @@ function addCallout(editor: Editor, kind: Kind) {
 }
 
 const button = 'rounded border border-slate-300 bg-white px-2 py-1 text-xs font-medium hover:border-brand-600 disabled:opacity-50';
+/** A toolbar button keeps the editor's focus and selection when clicked, so what is typed next lands in the text. */
+const keepFocus = (e: React.MouseEvent) => e.preventDefault();
 
 export function ProcedureEditor({ steps, resetKey, onChange }: { steps: TStep[]; resetKey: number; onChange: (steps: TStep[]) => void }) {
   const [initialDoc] = useState(() => stepsToDoc(steps));
@@ -134,15 +136,15 @@ export function ProcedureEditor({ steps, resetKey, onChange }: { steps: TStep[];
   return (
     <div className="mt-1 rounded-md border border-slate-300 shadow-sm focus-within:border-brand-600 focus-within:ring-2 focus-within:ring-brand-100">
       <div className="flex flex-wrap gap-1 border-b border-slate-200 bg-slate-50 px-2 py-1.5" role="toolbar" aria-label="Procedure formatting">
-        <button type="button" className={button} disabled={!editor} onClick={() => editor?.chain().focus().sinkListItem('listItem').run()} title={`Tab (steps nest up to ${MAX_STEP_DEPTH} levels)`}>
+        <button type="button" className={button} disabled={!editor} onMouseDown={keepFocus} onClick={() => editor?.chain().focus().sinkListItem('listItem').run()} title={`Tab (steps nest up to ${MAX_STEP_DEPTH} levels)`}>
           Make sub-step
         </button>
-        <button type="button" className={button} disabled={!editor} onClick={() => editor?.chain().focus().liftListItem('listItem').run()} title="Shift+Tab">
+        <button type="button" className={button} disabled={!editor} onMouseDown={keepFocus} onClick={() => editor?.chain().focus().liftListItem('listItem').run()} title="Shift+Tab">
           Un-nest
         </button>
         <span className="mx-1 w-px bg-slate-200" aria-hidden />
         {(['warning', 'caution', 'note'] as const).map((k) => (
-          <button key={k} type="button" className={button} disabled={!editor} data-test={`add-${k}`} onClick={() => editor && addCallout(editor, k)}>
+          <button key={k} type="button" className={button} disabled={!editor} data-test={`add-${k}`} onMouseDown={keepFocus} onClick={() => editor && addCallout(editor, k)}>
             + {k[0]!.toUpperCase() + k.slice(1)}
           </button>
         ))}

@@ -402,6 +402,7 @@ test('the editor nests steps at most 5 levels deep (1.1.1.1.1): Tab and "Make su
   }
   await page.keyboard.type(' stays');
   await page.getByRole('button', { name: 'Make sub-step' }).click();
+  await expect(procedure).toBeFocused();
   await page.keyboard.type(' put');
   await expect(page.getByTestId('save-status')).toContainText('Saved at', { timeout: 15_000 });
   await page.goto(`/o/${slug}/sops/${sop.id}`);
