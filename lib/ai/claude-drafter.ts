@@ -8,7 +8,7 @@
  */
 import 'server-only';
 import Anthropic, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from '@anthropic-ai/sdk';
-import { ZSopContent, type TCitation, type TSopContent } from '@/lib/sops/content';
+import { MAX_STEP_DEPTH, ZSopContent, type TCitation, type TSopContent } from '@/lib/sops/content';
 import { checkCitations } from './citations';
 import type { DraftInput } from './offline-drafter';
 import { buildDraftPrompt, buildImprovePrompt, WRITE_SECTION_TOOL, WRITE_SOP_TOOL, type ClaudeRequest, type SectionKey } from './prompt';
@@ -83,6 +83,31 @@ type Outcome =
 const SHAPE = ZSopContent.shape;
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/**
+ * Steps the model nested deeper than MAX_STEP_DEPTH, lifted to the deepest level allowed, in
+ * reading order: its procedure is kept (only its nesting is capped) instead of failing the
+ * schema. Recursion stops at MAX_STEP_DEPTH; below it the steps are collected with a stack.
+ */
+export function liftDeepSteps(steps: unknown, depth = 1): unknown {
+  if (!Array.isArray(steps)) return steps;
+  if (depth < MAX_STEP_DEPTH) return steps.map((s) => (isObject(s) ? { ...s, substeps: liftDeepSteps(s.substeps ?? [], depth + 1) } : s));
+  const flat: unknown[] = [];
+  const stack: unknown[] = [...steps].reverse();
+  while (stack.length) {
+    const s = stack.pop();
+    if (!isObject(s)) {
+      flat.push(s);
+      continue;
+    }
+    flat.push({ ...s, substeps: [] });
+    if (Array.isArray(s.substeps)) for (let i = s.substeps.length - 1; i >= 0; i--) stack.push(s.substeps[i]);
+  }
+  return flat;
+}
+
+/** A section as the model wrote it, fitted where the schema would refuse only its shape (the procedure's depth). */
+const fitted = (key: string, value: unknown) => (key === 'procedure' ? liftDeepSteps(value) : value);
+
 export async function draftWithClaude(opts: DraftWithClaudeOptions): Promise<DraftResult> {
   const frameworks = opts.input.frameworks ?? [];
   const partial: Partial<Record<SectionKey, unknown>> = {};
@@ -97,7 +122,7 @@ export async function draftWithClaude(opts: DraftWithClaudeOptions): Promise<Dra
       if (handled.has(key) || !(key in SHAPE)) continue;
       handled.add(key);
       const k = key as SectionKey;
-      const parsed = SHAPE[k].safeParse(snapshot[k]);
+      const parsed = SHAPE[k].safeParse(fitted(k, snapshot[k]));
       if (!parsed.success) continue;
       let value = parsed.data as TSopContent[SectionKey];
       if (k === 'references') {
@@ -118,7 +143,7 @@ export async function draftWithClaude(opts: DraftWithClaudeOptions): Promise<Dra
   if (!outcome.ok) return { status: 'incomplete', partial: partial as Partial<TSopContent>, error: outcome.error, ...(outcome.usage && { usage: outcome.usage }) };
 
   collect(outcome.input, outcome.stopReason !== 'max_tokens'); // a cut-off last section is not complete
-  const parsed = ZSopContent.safeParse(outcome.input);
+  const parsed = ZSopContent.safeParse(isObject(outcome.input) ? { ...outcome.input, procedure: fitted('procedure', outcome.input.procedure) } : outcome.input);
   if (!parsed.success) {
     const error = outcome.stopReason === 'max_tokens' ? truncated() : malformed(parsed.error.issues[0], keptSections(Object.keys(partial).length));
     return { status: 'incomplete', partial: partial as Partial<TSopContent>, error, usage: outcome.usage };
@@ -131,7 +156,7 @@ export async function improveSectionWithClaude<K extends SectionKey>(opts: Impro
   const frameworks = opts.frameworks ?? [];
   const outcome = await streamTool(opts, buildImprovePrompt(opts.content, opts.sectionKey, opts.instruction, frameworks), WRITE_SECTION_TOOL);
   if (!outcome.ok) return { status: 'incomplete', error: outcome.error, ...(outcome.usage && { usage: outcome.usage }) };
-  const parsed = SHAPE[opts.sectionKey].safeParse(isObject(outcome.input) ? outcome.input.value : undefined);
+  const parsed = SHAPE[opts.sectionKey].safeParse(isObject(outcome.input) ? fitted(opts.sectionKey, outcome.input.value) : undefined);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const error = outcome.stopReason === 'max_tokens' ? truncated() : malformed(issue && { ...issue, path: [opts.sectionKey, ...issue.path] }, 'The section was left as it was.');

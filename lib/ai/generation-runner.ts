@@ -15,7 +15,6 @@ import { AppError } from '@/lib/http/errors';
 import { logError } from '@/lib/log';
 import { roleCan } from '@/lib/orgs/permissions';
 import { getDocumentSettings, requireOrg, type OrgSummary } from '@/lib/orgs/service';
-import { sanitizePlainText } from '@/lib/security/sanitize';
 import { ZGenerateInput, type TGenerateInput, type TImproveInput } from '@/lib/sops/api-schemas';
 import { SECTIONS, type TCitation, type TSopContent } from '@/lib/sops/content';
 import { closeWithPartial, createGeneration, FINISHED, finishGeneration, markRunning, recordSection, requireGeneration, type Generation } from '@/lib/sops/generations';
@@ -79,33 +78,28 @@ function requireEditor(org: OrgSummary) {
   if (!roleCan(org.role, 'sops.edit')) throw new AppError('forbidden', 'Your role cannot draft SOPs in this organization. Ask an owner or admin to make you an author.');
 }
 
-function cleanInput(input: TGenerateInput): DraftInput & { detail: string } {
-  const line = (s?: string) => (s === undefined ? undefined : sanitizePlainText(s));
-  const title = sanitizePlainText(input.title);
-  if (title.length < 3) throw new AppError('validation_failed', 'title: give the SOP a title of at least 3 characters of text.');
-  return {
-    title,
-    processDescription: sanitizePlainText(input.processDescription, { multiline: true }),
-    industry: line(input.industry),
-    department: line(input.department),
-    audience: line(input.audience),
-    frameworks: input.frameworks,
-    detail: input.detail,
-  };
+/** The draft input as the drafters take it (its text is already plain text as typed: ZGenerateInput). */
+function draftInput(input: TGenerateInput): DraftInput & { detail: string } {
+  const { title, processDescription, industry, department, audience, frameworks, detail } = input;
+  return { title, processDescription, industry, department, audience, frameworks, detail };
 }
 
-export async function startDraft(user: CurrentUser, orgSlug: string, raw: TGenerateInput): Promise<Generation> {
-  return launchDraft(user, orgSlug, cleanInput(raw), null);
+export async function startDraft(user: CurrentUser, orgSlug: string, input: TGenerateInput): Promise<Generation> {
+  return launchDraft(user, orgSlug, draftInput(input), null);
 }
 
 /** Draft a stopped run's SOP again from the same input. */
 export async function startRetry(user: CurrentUser, orgSlug: string, generationId: string): Promise<Generation> {
-  const previous = await withUser(user.claims, async (tx) => requireGeneration(tx, (await requireOrg(tx, user.id, orgSlug)).id, generationId));
+  const previous = await withUser(user.claims, async (tx) => {
+    const org = await requireOrg(tx, user.id, orgSlug);
+    requireEditor(org); // before anything about the run: a viewer learns nothing but "not allowed"
+    return requireGeneration(tx, org.id, generationId);
+  });
   if (previous.kind !== 'draft') throw new AppError('unprocessable', 'Only a stopped draft can be retried.');
   if (!FINISHED.includes(previous.status)) throw new AppError('conflict', 'This draft is still being written.');
   const parsed = ZGenerateInput.safeParse(previous.input);
   if (!parsed.success) throw new AppError('unprocessable', 'The original input of this draft cannot be reused; start a new SOP.');
-  return launchDraft(user, orgSlug, cleanInput(parsed.data), previous.sopId);
+  return launchDraft(user, orgSlug, draftInput(parsed.data), previous.sopId);
 }
 
 async function launchDraft(user: CurrentUser, orgSlug: string, input: DraftInput & { detail: string }, existingSopId: string | null): Promise<Generation> {
@@ -137,7 +131,7 @@ async function launchDraft(user: CurrentUser, orgSlug: string, input: DraftInput
 }
 
 export async function startImprove(user: CurrentUser, orgSlug: string, sopId: string, raw: TImproveInput): Promise<Generation> {
-  const instruction = sanitizePlainText(raw.instruction, { multiline: true });
+  const { instruction } = raw;
   const { generation, base, scrubbed, frameworks } = await withUser(user.claims, async (tx) => {
     const org = await requireOrg(tx, user.id, orgSlug);
     requireEditor(org);
@@ -217,7 +211,7 @@ async function runDraft(
       try {
         prepared = prepareContent({ ...outcome.content, titleBlock, revisionHistory: [] });
       } catch {
-        const error: ClaudeError = { code: 'malformed_output', message: 'The draft contained fields that were nothing but markup; they were left out.' };
+        const error: ClaudeError = { code: 'malformed_output', message: "The draft did not fit the SOP template; the sections that did were kept." };
         return await keepPartial(user, g, partial, titleBlock, error, outcome.usage, signal);
       }
       const version = await withUser(user.claims, async (tx) => {

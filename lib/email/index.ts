@@ -42,8 +42,3 @@ export async function sendEmailWith(cfg: AppEnv['email'], msg: EmailMessage): Pr
     return false;
   }
 }
-
-/** Minimal HTML escaping for the few values interpolated into email bodies. */
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}

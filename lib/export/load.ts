@@ -35,7 +35,10 @@ async function exportDocument(tx: Tx, org: Pick<OrgSummary, 'id' | 'name'>, sett
   const version = await requireVersion(tx, org.id, sop.id, id);
   const parsed = ZSopContent.safeParse(version.content);
   if (!parsed.success) {
-    throw new AppError('unprocessable', `Version ${version.label} does not match the SOP content schema, so it cannot be exported. Save a corrected version and export that.`);
+    // e.g. a version saved before steps were limited to 5 levels: it stays as stored, and the reason is named.
+    const issue = parsed.error.issues[0];
+    const why = issue ? ` (${issue.path.join('.') || 'content'}: ${issue.message})` : '';
+    throw new AppError('unprocessable', `Version ${version.label} does not match the SOP content schema${why}, so it cannot be exported. Save a corrected version and export that.`);
   }
   const revisions = (await listVersions(tx, org.id, sop.id))
     .filter((v) => v.seq <= version.seq)

@@ -9,10 +9,13 @@ import { effectiveLine } from './frame';
 import { formatDate, formatDateTime, xmlSafe } from './format';
 import type { ExportDocument } from './types';
 
-/** Escapes Markdown syntax so content is printed as written. */
+/**
+ * Escapes Markdown syntax so content is printed as written: "<Enter>" stays text (not raw
+ * HTML) and "&lt;" stays those four characters (not an entity).
+ */
 export function mdEscape(text: string): string {
   return xmlSafe(text)
-    .replace(/([\\`*_[\]<>#|~^$])/g, '\\$1')
+    .replace(/([\\`*_[\]<>#|~^$&])/g, '\\$1')
     .replace(/^(\s*)(\d+)([.)])(?=\s|$)/gm, '$1$2\\$3')
     .replace(/^(\s*)([-+])(\s)/gm, '$1\\$2$3');
 }

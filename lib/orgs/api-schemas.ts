@@ -1,13 +1,17 @@
 /** zod schemas of the /api/v1 organization endpoints (also the source of the OpenAPI document later). */
 import { z } from 'zod';
+import { zText } from '@/lib/security/sanitize';
 import { ROLES } from './permissions';
 import { ZSlug } from './slug';
 
 export const ZOrgParam = z.object({ org: ZSlug });
 export const ZMemberParam = z.object({ org: ZSlug, userId: z.uuid('userId must be a UUID.') });
 
+/** An organization's name: plain text as typed ("<b></b>" included), 1–120 characters. */
+export const ZOrgName = zText().min(1, 'Enter a name.').max(120, 'Use at most 120 characters.');
+
 export const ZCreateOrgInput = z.object({
-  name: z.string().trim().min(1, 'Enter a name.').max(120, 'Use at most 120 characters.'),
+  name: ZOrgName,
   slug: ZSlug.optional(),
 });
 export type TCreateOrgInput = z.infer<typeof ZCreateOrgInput>;

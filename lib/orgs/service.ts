@@ -2,14 +2,17 @@
  * Organization operations, each taking the open withUser() transaction. Postgres (RLS, the
  * owner guards, the private.* functions) decides what is allowed; these functions translate
  * its refusals into AppErrors with messages a person can act on. Anything that is not
- * visible to the caller is "not found" — never "forbidden" with details.
+ * visible to the caller is "not found" — never "forbidden" with details. Where RLS would
+ * silently match no row for a member whose role may not write (an update or delete of rows
+ * they can see), assertCan asks the same private.can() first, in the same transaction, so
+ * that "not allowed" is a 403 and "no such row" stays a 404.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { isoTime, pgErrorCode } from '@/lib/db/rows';
 import type { Tx } from '@/lib/db/types';
 import { assertSeatAvailable } from '@/lib/billing/quota';
 import { AppError } from '@/lib/http/errors';
-import type { Role } from './permissions';
+import type { Permission, Role } from './permissions';
 
 export interface OrgSummary {
   id: string;
@@ -38,6 +41,15 @@ export interface InviteRow {
 }
 
 
+
+/** 403 with `message` unless the caller's role in the organization has `permission` (private.can, as RLS uses it). */
+export async function assertCan(tx: Tx, orgId: string, permission: Permission, message: string): Promise<void> {
+  const [row] = await tx.query<{ ok: boolean }>('select private.can($1, $2) as ok', [orgId, permission]);
+  if (!row?.ok) throw new AppError('forbidden', message);
+}
+
+const CANNOT_MANAGE_MEMBERS = 'Only owners and admins can manage members.';
+const CANNOT_MANAGE_INVITES = 'Only owners and admins can invite people or change invitations.';
 
 export async function listMyOrgs(tx: Tx, userId: string): Promise<OrgSummary[]> {
   const rows = await tx.query<{ id: string; slug: string; name: string; role: Role; created_at: Date }>(
@@ -99,6 +111,7 @@ export async function listMembers(tx: Tx, orgId: string): Promise<Member[]> {
 }
 
 export async function changeRole(tx: Tx, orgId: string, userId: string, role: Role): Promise<void> {
+  await assertCan(tx, orgId, 'members.manage', CANNOT_MANAGE_MEMBERS);
   try {
     const rows = await tx.query('update public.memberships set role = $3 where org_id = $1 and user_id = $2 returning id', [orgId, userId, role]);
     if (rows.length === 0) throw new AppError('not_found', 'No such member, or you cannot change roles in this organization.');
@@ -109,7 +122,10 @@ export async function changeRole(tx: Tx, orgId: string, userId: string, role: Ro
   }
 }
 
+/** Remove a member (owners and admins), or leave (anyone, themselves). */
 export async function removeMember(tx: Tx, orgId: string, userId: string): Promise<void> {
+  const [self] = await tx.query<{ me: boolean }>('select $1::uuid = (select auth.uid()) as me', [userId]);
+  if (!self?.me) await assertCan(tx, orgId, 'members.manage', CANNOT_MANAGE_MEMBERS);
   try {
     const rows = await tx.query('delete from public.memberships where org_id = $1 and user_id = $2 returning id', [orgId, userId]);
     if (rows.length === 0) throw new AppError('not_found', 'No such member.');
@@ -149,6 +165,7 @@ export function inviteTokenMatches(token: string, storedHash: string): boolean {
 }
 
 export async function listInvites(tx: Tx, orgId: string): Promise<InviteRow[]> {
+  await assertCan(tx, orgId, 'invites.manage', CANNOT_MANAGE_INVITES);
   const rows = await tx.query<{ id: string; email: string; role: Role; created_at: Date; expires_at: Date; last_sent_at: Date }>(
     `select id, email, role, created_at, expires_at, last_sent_at from public.invites
       where org_id = $1 and accepted_at is null and revoked_at is null order by created_at desc`,
@@ -167,6 +184,7 @@ export async function listInvites(tx: Tx, orgId: string): Promise<InviteRow[]> {
 
 /** Creates an invite; returns the raw token, which exists only in the email link from here on. */
 export async function createInvite(tx: Tx, orgId: string, invitedBy: string, email: string, role: Exclude<Role, 'owner'>) {
+  await assertCan(tx, orgId, 'invites.manage', CANNOT_MANAGE_INVITES);
   const already = await tx.query(
     `select 1 from public.memberships m join public.profiles p on p.id = m.user_id where m.org_id = $1 and lower(p.email) = $2`,
     [orgId, email],
@@ -189,6 +207,7 @@ export async function createInvite(tx: Tx, orgId: string, invitedBy: string, ema
 
 /** A fresh token and a fresh 7 days; the old link stops working. */
 export async function renewInvite(tx: Tx, orgId: string, inviteId: string) {
+  await assertCan(tx, orgId, 'invites.manage', CANNOT_MANAGE_INVITES);
   const { token, hash } = newInviteToken();
   const rows = await tx.query<{ id: string; email: string; role: Role; expires_at: Date }>(
     `update public.invites set token_hash = $3, expires_at = now() + interval '7 days', last_sent_at = now()
@@ -202,6 +221,7 @@ export async function renewInvite(tx: Tx, orgId: string, inviteId: string) {
 }
 
 export async function revokeInvite(tx: Tx, orgId: string, inviteId: string): Promise<void> {
+  await assertCan(tx, orgId, 'invites.manage', CANNOT_MANAGE_INVITES);
   const rows = await tx.query(
     'update public.invites set revoked_at = now() where id = $2 and org_id = $1 and accepted_at is null and revoked_at is null returning id',
     [orgId, inviteId],

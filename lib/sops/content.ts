@@ -3,13 +3,23 @@
  * WHO GMP practice). Every write is validated against this schema; the Word export and the
  * HTML rendering are built from it. A section that does not apply says "Not applicable"
  * rather than disappearing.
+ *
+ * Every string is plain text (zText: kept as typed, escaped on output; prose keeps its line
+ * breaks). Steps nest at most MAX_STEP_DEPTH levels (1.1.1.1.1): what a procedure needs, and
+ * what the editor lets an author type. The depth is measured without recursion before the
+ * (recursive) step schema runs, so no input, however deep, can overflow the stack.
  */
 import { z } from 'zod';
+import { zText } from '@/lib/security/sanitize';
 
 export const NOT_APPLICABLE = 'Not applicable';
 
-const ZText = z.string().trim().min(1).max(4000);
-const ZShort = z.string().trim().min(1).max(300);
+/** Steps nest at most this deep: 1 (top-level steps) … 5 (1.1.1.1.1). Word's numbering has room for 9. */
+export const MAX_STEP_DEPTH = 5;
+
+const ZText = zText({ multiline: true }).min(1).max(4000);
+const ZShort = zText().min(1).max(300);
+const line = (max: number) => zText().max(max);
 
 export const ZCallout = z.object({
   kind: z.enum(['warning', 'caution', 'note']),
@@ -20,9 +30,37 @@ export const ZStep: z.ZodType<TStep> = z.lazy(() =>
   z.object({
     text: ZText,
     callouts: z.array(ZCallout).max(5).default([]),
-    substeps: z.array(ZStep).max(30).default([]),
+    substeps: z.array(ZStep).max(30).default([]).describe(`Sub-steps; steps nest at most ${MAX_STEP_DEPTH} levels deep.`),
   }),
 );
+
+/**
+ * How deep steps nest (1 = top-level steps only, 0 = none), for any value: an explicit stack,
+ * never recursion, so a body nested 100,000 levels deep is measured like any other.
+ */
+export function stepDepth(steps: unknown): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[steps, 1]];
+  while (stack.length) {
+    const [list, depth] = stack.pop()!;
+    if (!Array.isArray(list)) continue;
+    for (const step of list) {
+      if (step === null || typeof step !== 'object') continue;
+      deepest = Math.max(deepest, depth);
+      stack.push([(step as { substeps?: unknown }).substeps, depth + 1]);
+    }
+  }
+  return deepest;
+}
+
+export const TOO_DEEP = `steps can be nested at most ${MAX_STEP_DEPTH} levels deep (1.1.1.1.1); un-nest the deeper steps`;
+
+/** The procedure: its depth checked first, so the recursive step schema only ever sees MAX_STEP_DEPTH levels. */
+const ZProcedure = z.preprocess((value, ctx) => {
+  const depth = stepDepth(value);
+  if (depth > MAX_STEP_DEPTH) ctx.addIssue({ code: 'custom', message: `${TOO_DEEP} (these go ${depth} levels deep).`, input: value });
+  return value;
+}, z.array(ZStep).min(1).max(200));
 
 export interface TStep {
   text: string;
@@ -31,16 +69,16 @@ export interface TStep {
 }
 
 export const ZCitation = z.object({
-  framework: z.string().trim().min(1).max(40),
-  clause: z.string().trim().min(1).max(40),
+  framework: zText().min(1).max(40),
+  clause: zText().min(1).max(40),
 });
 export type TCitation = z.infer<typeof ZCitation>;
 
 export const ZSopContent = z.object({
   titleBlock: z.object({
     title: ZShort,
-    documentNumber: z.string().trim().max(40).default(''),
-    department: z.string().trim().max(120).default(''),
+    documentNumber: line(40).default(''),
+    department: line(120).default(''),
   }),
   purpose: ZText,
   scope: ZText,
@@ -51,11 +89,11 @@ export const ZSopContent = z.object({
     cautions: z.array(ZText).max(20),
     ppe: z.array(ZShort).max(20),
   }),
-  procedure: z.array(ZStep).min(1).max(200),
-  records: z.array(z.object({ name: ZShort, retention: z.string().trim().max(200).default('') })).max(30),
+  procedure: ZProcedure,
+  records: z.array(z.object({ name: ZShort, retention: line(200).default('') })).max(30),
   references: z.array(ZCitation).max(60),
   revisionHistory: z
-    .array(z.object({ version: z.string().trim().min(1).max(20), date: z.string().trim().max(40), change: ZText, reason: z.string().trim().max(1000).default('') }))
+    .array(z.object({ version: zText().min(1).max(20), date: line(40), change: ZText, reason: zText({ multiline: true }).max(1000).default('') }))
     .max(100),
 });
 export type TSopContent = z.infer<typeof ZSopContent>;

@@ -6,6 +6,7 @@
 import { isoTime, pgErrorCode } from '@/lib/db/rows';
 import type { Tx } from '@/lib/db/types';
 import { AppError } from '@/lib/http/errors';
+import { assertCan } from '@/lib/orgs/service';
 import type { Redaction } from '@/lib/ai/scrub';
 import type { TCitation } from './content';
 import { fillPartial } from './prepare';
@@ -168,15 +169,26 @@ export async function finishGeneration(
   );
 }
 
+const CANNOT_CANCEL = 'Your role cannot cancel drafting in this organization: only people who may edit its SOPs can.';
+
+/**
+ * Record a Cancel. Only a role that may edit SOPs may cancel (403 otherwise, finished run or
+ * not); the permission is checked first because RLS would let the update match no row and say
+ * nothing. `cancelRequested` in the result is true only when the request was recorded, and only
+ * then may the caller stop the run.
+ */
 export async function requestCancel(tx: Tx, orgId: string, id: string): Promise<Generation> {
   const g = await requireGeneration(tx, orgId, id);
+  await assertCan(tx, orgId, 'sops.edit', CANNOT_CANCEL);
   if (FINISHED.includes(g.status)) return g;
+  let rows: unknown[];
   try {
-    await tx.query('update public.generations set cancel_requested = true where org_id = $1 and id = $2', [orgId, id]);
+    rows = await tx.query('update public.generations set cancel_requested = true where org_id = $1 and id = $2 returning id', [orgId, id]);
   } catch (err) {
-    if (pgErrorCode(err) === '42501') throw new AppError('forbidden', 'Your role cannot cancel drafting in this organization.');
+    if (pgErrorCode(err) === '42501') throw new AppError('forbidden', CANNOT_CANCEL);
     throw err;
   }
+  if (rows.length === 0) throw new AppError('forbidden', CANNOT_CANCEL);
   return { ...g, cancelRequested: true };
 }
 

@@ -1,16 +1,16 @@
 /**
  * Content on its way into the database, from any source (model, offline drafter, editor):
- * validated against the schema and sanitized field by field (createVersion renders the HTML).
- * Also turns the sections a stopped generation managed to write into a complete, valid
- * draft whose missing sections say so, marked incomplete.
+ * validated against the schema, whose text fields keep what was typed and drop only invisible
+ * controls (lib/security/sanitize); createVersion renders the escaped HTML. A ZodError (400,
+ * with the field's path) when it does not fit. Also turns the sections a stopped generation
+ * managed to write into a complete, valid draft whose missing sections say so.
  */
 import { SECTIONS, ZSopContent, type TSopContent } from './content';
-import { sanitizeContent } from './sanitize-content';
 
 export const NOT_DRAFTED = 'Not drafted: drafting stopped before this section. Retry, or write it here.';
 
-export function prepareContent(content: TSopContent): TSopContent {
-  return sanitizeContent(ZSopContent.parse(content));
+export function prepareContent(content: unknown): TSopContent {
+  return ZSopContent.parse(content);
 }
 
 function skeleton(title: string, documentNumber: string, department: string): TSopContent {
@@ -31,7 +31,7 @@ function skeleton(title: string, documentNumber: string, department: string): TS
 
 /**
  * A complete draft from the sections that arrived (each re-validated; one that fails
- * validation or sanitizing counts as missing). Returns which sections are missing.
+ * validation counts as missing). Returns which sections are missing.
  */
 export function fillPartial(
   partial: Record<string, unknown>,
@@ -46,11 +46,9 @@ export function fillPartial(
       continue;
     }
     const candidate = { ...content, [key]: partial[key] };
-    try {
-      content = sanitizeContent(ZSopContent.parse(candidate));
-    } catch {
-      missing.push(heading);
-    }
+    const parsed = ZSopContent.safeParse(candidate);
+    if (parsed.success) content = parsed.data;
+    else missing.push(heading);
   }
   return { content: prepareContent(content), missing };
 }

@@ -1,6 +1,7 @@
 /**
  * The HTML of an SOP version, built from its structured content: a title block, then the
- * numbered sections in SECTIONS order. Every piece of text is HTML-escaped; a section with
+ * numbered sections in SECTIONS order. Every piece of text is HTML-escaped (content is plain
+ * text as typed, so "<Enter>" is shown as typed and is never markup); a section with
  * nothing in it says "Not applicable". Steps are nested <ol>s with their numbers written out
  * ("3.2") so print and the Word export agree; callouts sit before the step they guard, as
  * <aside class="callout callout-warning|caution|note">. The result goes through
@@ -8,14 +9,9 @@
  * renderSectionHtml renders one section the same way, for sections streamed while drafting.
  */
 import { findClause } from '@/lib/library';
+import { escapeHtml } from '@/lib/security/escape';
 import { sanitizeSopHtml } from '@/lib/security/html';
 import { NOT_APPLICABLE, SECTIONS, ZSopContent, type TCitation, type TStep, type TSopContent } from './content';
-
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (ch) => ESCAPES[ch]!);
-}
 
 const CALLOUT_LABEL = { warning: 'WARNING', caution: 'CAUTION', note: 'NOTE' } as const;
 

@@ -1,14 +1,21 @@
 /**
  * SOP operations, each taking the open withUser() transaction: RLS decides visibility and
  * who may write; these functions translate refusals into AppErrors a person can act on.
- * Content is validated with the zod schema and sanitized before every write (the caller
- * passes TSopContent that went through prepareContent()).
+ * Content is validated with the zod schema before every write (the caller passes
+ * TSopContent that went through it, e.g. prepareContent()).
+ *
+ * An update that RLS refuses matches no row rather than failing, which would read as "someone
+ * else saved" (409); so every write first asks private.can() — the check RLS makes — in the
+ * same transaction, and a role that may not edit gets 403 whatever revision it names.
  */
+import { z } from 'zod';
 import { isoTime, pgErrorCode } from '@/lib/db/rows';
 import type { Tx } from '@/lib/db/types';
 import { AppError } from '@/lib/http/errors';
+import { assertCan } from '@/lib/orgs/service';
 import type { TSopContent } from './content';
 import { revisionOf } from './etag';
+import { prepareContent } from './prepare';
 import { renderSopHtml } from './render-html';
 
 export const SOP_STATUSES = ['draft', 'in_review', 'approved', 'effective', 'retired'] as const;
@@ -112,6 +119,13 @@ function toDetail(r: SopRow): SopDetail {
 }
 
 
+const CANNOT_EDIT = 'Your role cannot edit SOPs in this organization. Ask an owner or admin to make you an author.';
+
+/** 403 unless the caller may edit this organization's SOPs. */
+export function assertCanEdit(tx: Tx, orgId: string): Promise<void> {
+  return assertCan(tx, orgId, 'sops.edit', CANNOT_EDIT);
+}
+
 function refused(err: unknown, message: string): never {
   if (pgErrorCode(err) === '42501') throw new AppError('forbidden', message);
   throw err;
@@ -154,17 +168,32 @@ export function encodeCursor(updatedAt: string, id: string): string {
   return Buffer.from(JSON.stringify([updatedAt, id])).toString('base64url');
 }
 
+/**
+ * Exactly what encodeCursor writes: a canonical UTC time Postgres accepts (years 1–9999) and a
+ * UUID. Anything else — a 36-dash "uuid", "1" as the time — is refused here, not by Postgres.
+ */
+const ZCursor = z.tuple([
+  z.iso.datetime().refine((t) => {
+    const d = new Date(t);
+    return !Number.isNaN(d.getTime()) && d.toISOString() === t && d.getUTCFullYear() >= 1;
+  }),
+  z.uuid(),
+]);
+
 function decodeCursor(cursor: string): [string, string] {
+  let value: unknown;
   try {
-    const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'string' && !Number.isNaN(Date.parse(v[0])) && /^[0-9a-f-]{36}$/i.test(v[1])) {
-      return [v[0], v[1]];
-    }
+    value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    // fall through
+    value = undefined;
   }
-  throw new AppError('validation_failed', 'cursor: not a cursor this API returned.');
+  const parsed = ZCursor.safeParse(value);
+  if (!parsed.success) throw new AppError('validation_failed', 'cursor: not a cursor this API returned.');
+  return parsed.data;
 }
+
+/** A LIKE pattern that matches `text` literally (its \\, % and _ escaped). */
+const likeLiteral = (text: string) => text.replace(/[\\%_]/g, '\\$&');
 
 export async function listSops(tx: Tx, orgId: string, f: ListFilter): Promise<{ items: SopSummary[]; nextCursor: string | null }> {
   const where = ['s.org_id = $1'];
@@ -173,7 +202,10 @@ export async function listSops(tx: Tx, orgId: string, f: ListFilter): Promise<{ 
     params.push(value);
     where.push(sql.replaceAll('$?', `$${params.length}`));
   };
-  if (f.q) add(`(s.search @@ websearch_to_tsquery('english', $?) or s.doc_number ilike $? or s.title ilike '%' || $? || '%')`, f.q);
+  if (f.q) {
+    params.push(f.q, likeLiteral(f.q));
+    where.push(`(s.search @@ websearch_to_tsquery('english', $${params.length - 1}) or s.doc_number ilike $${params.length} or s.title ilike '%' || $${params.length} || '%')`);
+  }
   if (f.status) add('s.status = $?', f.status);
   if (f.ownerId) add('s.owner_id = $?', f.ownerId);
   if (f.department) add('s.department = $?', f.department);
@@ -209,6 +241,7 @@ export async function saveDraft(
   args: { orgId: string; sopId: string; expectedRevision: number; title?: string; department?: string; content?: TSopContent },
 ): Promise<SopDetail> {
   const current = await requireSop(tx, args.orgId, args.sopId);
+  await assertCanEdit(tx, args.orgId);
   if (current.draftRevision !== args.expectedRevision) {
     throw new ConflictError(current);
   }
@@ -222,7 +255,7 @@ export async function saveDraft(
     if (rows.length === 0) throw new ConflictError(await requireSop(tx, args.orgId, args.sopId));
   } catch (err) {
     if (err instanceof ConflictError) throw err;
-    refused(err, 'Your role cannot edit SOPs in this organization.');
+    refused(err, CANNOT_EDIT);
   }
   return requireSop(tx, args.orgId, args.sopId);
 }
@@ -299,6 +332,7 @@ export async function createVersion(
     outputTokens?: number;
   },
 ): Promise<VersionMeta> {
+  await assertCanEdit(tx, args.orgId);
   try {
     const [prev] = await tx.query<{ seq: number; history: TSopContent['revisionHistory'] | null }>(
       `select seq, content -> 'revisionHistory' as history from public.sop_versions where org_id = $1 and sop_id = $2 order by seq desc limit 1`,
@@ -338,6 +372,22 @@ export async function createVersion(
   } catch (err) {
     refused(err, 'Your role cannot save versions of SOPs in this organization.');
   }
+}
+
+/**
+ * "Save version": the working draft as the caller saw it (If-Match revision) becomes a new
+ * version. 403 before anything else for a role that may not edit; 409 when the draft changed.
+ */
+export async function saveDraftAsVersion(
+  tx: Tx,
+  args: { orgId: string; sopId: string; authorId: string; expectedRevision: number; changeSummary: string },
+): Promise<{ version: VersionMeta; sop: SopDetail }> {
+  const sop = await requireSop(tx, args.orgId, args.sopId);
+  await assertCanEdit(tx, args.orgId);
+  if (sop.draftRevision !== args.expectedRevision) throw new ConflictError(sop);
+  if (!sop.draftContent) throw new AppError('unprocessable', 'This SOP has no content to save as a version yet.');
+  const version = await createVersion(tx, { orgId: args.orgId, sopId: sop.id, authorId: args.authorId, content: prepareContent(sop.draftContent), source: 'manual', changeSummary: args.changeSummary });
+  return { version, sop: await requireSop(tx, args.orgId, sop.id) };
 }
 
 async function getVersionMeta(tx: Tx, orgId: string, sopId: string, versionId: string): Promise<VersionMeta | null> {

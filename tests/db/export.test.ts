@@ -78,6 +78,22 @@ describe('Word export data', () => {
     await expect(t.withUser(as(author), (tx) => loadExportDocument(tx, org, sopId, bad))).rejects.toMatchObject({ code: 'unprocessable', status: 422 });
   });
 
+  it('refuses, with a clear 422 naming the limit, a version stored before steps were limited to 5 levels; the version stays as it was', async () => {
+    let steps: unknown[] = [{ text: 'deepest', callouts: [], substeps: [] }];
+    for (let d = 0; d < 1_000; d++) steps = [{ text: `level ${d}`, callouts: [], substeps: steps }];
+    const good = await t.withUser(as(author), (tx) => loadExportDocument(tx, org, sopId, v2));
+    const legacy = JSON.stringify({ ...good.content, procedure: steps });
+    const id = await t.asService(async (tx) => {
+      const [row] = await tx.query<{ id: string }>("insert into public.sop_versions (org_id, sop_id, label, content, source, author_id) values ($1, $2, '9.8', $3::jsonb, 'manual', $4) returning id", [org.id, sopId, legacy, author.id]);
+      return row!.id;
+    });
+    const err = await t.withUser(as(author), (tx) => loadExportDocument(tx, org, sopId, id)).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'unprocessable', status: 422 });
+    expect((err as Error).message).toMatch(/at most 5 levels/);
+    const [stored] = await t.asService((tx) => tx.query<{ same: boolean }>('select content = $2::jsonb as same from public.sop_versions where id = $1', [id, legacy]));
+    expect(stored!.same).toBe(true);
+  });
+
   it('records who exported which version in the audit trail', async () => {
     await t.withUser(as(author), (tx) => recordExport(tx, org.id, 'sop.exported', v2, { sop_id: sopId, version: '0.2', format: 'docx' }));
     const [e] = await t.asService((tx) =>

@@ -18,6 +18,7 @@ const API_KEY = 'sk-ant-test-generation-0123456789';
 let t: TestDb;
 let fake: FakeAnthropic;
 let author: CurrentUser;
+let viewer: CurrentUser;
 let runner: typeof import('@/lib/ai/generation-runner');
 let stream: typeof import('@/lib/ai/generation-stream');
 let gens: typeof import('@/lib/sops/generations');
@@ -56,6 +57,9 @@ beforeAll(async () => {
   const u = await createUser(t, 'drafter@gen.test');
   author = { id: u.id, email: u.email, claims: claimsFor(u.id, { email: u.email }), aal: 'aal1', hasMfa: false };
   orgId = (await t.withUser(author.claims, (tx) => tx.query<{ id: string }>("select id from private.create_organization('Gen Foods', 'gen-foods')")))[0]!.id;
+  const v = await createUser(t, 'viewer@gen.test');
+  viewer = { id: v.id, email: v.email, claims: claimsFor(v.id, { email: v.email }), aal: 'aal1', hasMfa: false };
+  await t.asService((tx) => tx.query("insert into public.memberships (org_id, user_id, role) values ($1, $2, 'viewer')", [orgId, v.id]));
   await t.withUser(author.claims, (tx) => tx.query("update public.organizations set sensitive_terms = '{Riverside Plant,Acme Retail}' where id = $1", [orgId]));
 });
 afterAll(async () => {
@@ -122,16 +126,32 @@ describe('drafting with Claude (fake Messages API, real SDK)', () => {
     expect(sop.draftContent!.references).toEqual([{ framework: 'HACCP', clause: 'HACCP-P4' }]);
   });
 
-  it('stores model output as text: markup in every field is gone before it is stored', async () => {
+  it('stores model output as text, as written: text that looks like markup is kept and escaped in the HTML', async () => {
     const xss = '<img src=x onerror=alert(1)>Rinse<script>alert(2)</script> the filler';
     fake.script({ kind: 'tool', input: modelDraft({ purpose: xss, procedure: [{ text: xss, callouts: [{ kind: 'warning', text: `${xss} now` }], substeps: [] }] }) });
     const done = await finished((await runner.startDraft(author, 'gen-foods', input('1. Rinse the filler with potable water\n2. Record it'))).id);
     expect(done.status).toBe('succeeded');
-    const row = await t.asService((tx) => tx.query<{ content: string; html: string }>('select content::text as content, html from public.sop_versions where id = $1', [done.versionId]));
-    for (const stored of [row[0]!.content, row[0]!.html]) {
-      expect(stored).not.toMatch(/<script|onerror|<img/i);
-    }
-    expect(row[0]!.html).toContain('Rinse');
+    const row = await t.asService((tx) => tx.query<{ content: TSopContent; html: string }>('select content, html from public.sop_versions where id = $1', [done.versionId]));
+    expect(row[0]!.content.purpose).toBe(xss);
+    expect(row[0]!.content.procedure[0]!.text).toBe(xss);
+    expect(row[0]!.html).not.toMatch(/<script|<img/i);
+    expect(row[0]!.html).toContain('&lt;img src=x onerror=alert(1)&gt;Rinse&lt;script&gt;alert(2)&lt;/script&gt; the filler');
+  });
+
+  it('keeps a procedure the model nested deeper than the limit, its deepest steps lifted to the last level, in order', async () => {
+    const deep = (depth: number, from = 1): TSopContent['procedure'] => [{ text: `Level ${from}`, callouts: [], substeps: from < depth ? deep(depth, from + 1) : [] }];
+    fake.script({ kind: 'tool', input: modelDraft({ procedure: [...deep(8), { text: 'Last top-level step', callouts: [], substeps: [] }] }) });
+    const done = await finished((await runner.startDraft(author, 'gen-foods', input('1. A deeply nested procedure\n2. Record it'))).id);
+    expect(done.status).toBe('succeeded');
+    const sop = await t.withUser(author.claims, async (tx) => (await import('@/lib/sops/service')).requireSop(tx, orgId, done.sopId));
+    const { stepDepth, MAX_STEP_DEPTH } = await import('@/lib/sops/content');
+    expect(stepDepth(sop.draftContent!.procedure)).toBe(MAX_STEP_DEPTH);
+    let level = sop.draftContent!.procedure[0]!;
+    for (let d = 1; d < MAX_STEP_DEPTH; d++) level = level.substeps[0]!;
+    // Level 4's sub-steps: what was at level 5 and below, in reading order, none nested further.
+    expect(level.text).toBe('Level 5');
+    expect(sop.draftContent!.procedure[0]!.substeps[0]!.substeps[0]!.substeps[0]!.substeps.map((s) => s.text)).toEqual(['Level 5', 'Level 6', 'Level 7', 'Level 8']);
+    expect(sop.draftContent!.procedure[1]!.text).toBe('Last top-level step');
   });
 
   it('keeps the finished sections of a stream cut mid-way as an incomplete draft that says what is missing', async () => {
@@ -150,16 +170,21 @@ describe('drafting with Claude (fake Messages API, real SDK)', () => {
     expect(ZSopContent.safeParse(v[0]!.content).success).toBe(true);
   });
 
-  it('Cancel stops the run and keeps what was written, marked incomplete', async () => {
+  /** A draft whose stream the fake holds after the first sections, returned once those are stored. */
+  async function heldDraft(): Promise<Generation> {
     const json = JSON.stringify(modelDraft());
     fake.script({ kind: 'tool', holdAfter: Math.floor(json.indexOf('"responsibilities"') / 24) + 3 });
     const g = await runner.startDraft(author, 'gen-foods', input('1. Rinse the filler\n2. Swab and record'));
-    // wait until the first sections are stored, then cancel as the API route does
     for (;;) {
       const cur = await t.withUser(author.claims, (tx) => gens.requireGeneration(tx, orgId, g.id));
-      if ('purpose' in cur.partialContent) break;
+      if ('purpose' in cur.partialContent) return g;
       await new Promise((r) => setTimeout(r, 20));
     }
+  }
+
+  it('Cancel stops the run and keeps what was written, marked incomplete', async () => {
+    // once the first sections are stored, cancel as the API route does
+    const g = await heldDraft();
     await t.withUser(author.claims, (tx) => gens.requestCancel(tx, orgId, g.id));
     runner.abortLocalRun(g.id);
     fake.release();
@@ -168,6 +193,27 @@ describe('drafting with Claude (fake Messages API, real SDK)', () => {
     expect(done.errorCode).toBe('cancelled');
     const v = await t.asService((tx) => tx.query<{ complete: boolean }>('select complete from public.sop_versions where id = $1', [done.versionId]));
     expect(v[0]!.complete).toBe(false);
+  });
+
+  it('lets only editors cancel: a viewer is refused (403) and the run goes on to succeed', async () => {
+    const g = await heldDraft();
+    await expect(t.withUser(viewer.claims, (tx) => gens.requestCancel(tx, orgId, g.id))).rejects.toMatchObject({ code: 'forbidden', status: 403 });
+    const during = await t.withUser(author.claims, (tx) => gens.requireGeneration(tx, orgId, g.id));
+    expect(during.cancelRequested).toBe(false);
+    fake.release();
+    const done = await finished(g.id);
+    expect(done.status).toBe('succeeded');
+    // …also once it has finished: a viewer never gets a "cancel accepted".
+    await expect(t.withUser(viewer.claims, (tx) => gens.requestCancel(tx, orgId, g.id))).rejects.toMatchObject({ code: 'forbidden' });
+  });
+
+  it('refuses a viewer\'s retry and rewrite (403) before anything is recorded', async () => {
+    const last = await t.asService((tx) => tx.query<{ id: string; sop_id: string }>("select id, sop_id from public.generations where org_id = $1 and kind = 'draft' and status in ('succeeded', 'failed', 'cancelled') order by created_at desc limit 1", [orgId]));
+    const count = async () => (await t.asService((tx) => tx.query<{ n: number }>('select count(*)::int as n from public.generations where org_id = $1', [orgId])))[0]!.n;
+    const before = await count();
+    await expect(runner.startRetry(viewer, 'gen-foods', last[0]!.id)).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(runner.startImprove(viewer, 'gen-foods', last[0]!.sop_id, { section: 'purpose', instruction: 'Shorter please' })).rejects.toMatchObject({ code: 'forbidden' });
+    expect(await count()).toBe(before);
   });
 
   it('replays a finished run as Server-Sent Events: generation, redactions, sections in order, done', async () => {

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { changeRole, createInvite, removeMember, renewInvite, revokeInvite } from '@/lib/orgs/service';
 import { claimsFor, createTestDb, createUser, type TestDb } from '../helpers/test-db';
 
 let t: TestDb;
@@ -88,6 +89,25 @@ describe('organizations', () => {
     const late = await createUser(t, 'late@org.test');
     await t.asService((tx) => tx.query("update public.invites set expires_at = now() - interval '1 second' where id = $1", [inv.id]));
     await expect(t.withUser(as(late), (tx) => tx.query('select private.accept_invite($1, $2)', [inv.id, inv.hash]))).rejects.toThrow(/invite_expired/);
+  });
+
+  it('answers "not allowed" (403) when a role may not manage members or invites — not "no such member"', async () => {
+    const pending = await t.withUser(as(admin), (tx) => createInvite(tx, orgId, admin.id, 'pending@org.test', 'viewer'));
+    const refusals: [string, () => Promise<unknown>][] = [
+      ['remove another member', () => t.withUser(as(author), (tx) => removeMember(tx, orgId, admin.id))],
+      ['change a role', () => t.withUser(as(author), (tx) => changeRole(tx, orgId, admin.id, 'viewer'))],
+      ['resend an invite', () => t.withUser(as(author), (tx) => renewInvite(tx, orgId, pending.id))],
+      ['withdraw an invite', () => t.withUser(as(author), (tx) => revokeInvite(tx, orgId, pending.id))],
+      ['invite an existing member', () => t.withUser(as(author), (tx) => createInvite(tx, orgId, author.id, 'admin@org.test', 'viewer'))],
+      ['invite someone new', () => t.withUser(as(author), (tx) => createInvite(tx, orgId, author.id, 'someone@org.test', 'viewer'))],
+    ];
+    for (const [what, attempt] of refusals) await expect(attempt(), what).rejects.toMatchObject({ code: 'forbidden', status: 403 });
+    // Nothing changed, and a real "not found" is still one.
+    const roles = await t.withUser(as(owner), (tx) => tx.query<{ user_id: string; role: string }>('select user_id, role from public.memberships where org_id = $1 and user_id = $2', [orgId, admin.id]));
+    expect(roles[0]?.role).toBe('admin');
+    await expect(t.withUser(as(owner), (tx) => removeMember(tx, orgId, '00000000-0000-4000-8000-000000000000'))).rejects.toMatchObject({ code: 'not_found' });
+    await expect(t.withUser(as(owner), (tx) => revokeInvite(tx, orgId, '00000000-0000-4000-8000-000000000000'))).rejects.toMatchObject({ code: 'not_found' });
+    await t.withUser(as(owner), (tx) => revokeInvite(tx, orgId, pending.id));
   });
 
   it('transfers ownership, after which the old owner is an admin and may leave', async () => {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { draftOffline } from '@/lib/ai/offline-drafter';
 import { AppError } from '@/lib/http/errors';
 import { prepareContent } from '@/lib/sops/prepare';
-import { ConflictError, createSop, createVersion, listSops, listVersions, requireSop, requireVersion, saveDraft } from '@/lib/sops/service';
+import { ConflictError, createSop, createVersion, encodeCursor, listSops, listVersions, requireSop, requireVersion, saveDraft } from '@/lib/sops/service';
 import { claimsFor, createTestDb, createUser, type TestDb } from '../helpers/test-db';
 
 let t: TestDb;
@@ -156,4 +156,45 @@ describe('SOPs', () => {
     expect(new Set(all).size).toBe(all.length);
     await expect(t.withUser(as(viewer), (tx) => listSops(tx, orgA, { limit: 3, cursor: 'not-a-cursor' }))).rejects.toMatchObject({ code: 'validation_failed' });
   });
+
+  it('refuses a viewer\'s save as forbidden, whatever revision it names — never as someone else\'s save', async () => {
+    const sop = await t.withUser(as(author), (tx) => createSop(tx, { orgId: orgA, userId: author.id, title: 'Viewer tries' }));
+    for (const expectedRevision of [0, 7]) {
+      const err = await t.withUser(as(viewer), (tx) => saveDraft(tx, { orgId: orgA, sopId: sop.id, expectedRevision, title: 'Viewer was here' })).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(AppError);
+      expect(err).not.toBeInstanceOf(ConflictError);
+      expect(err).toMatchObject({ code: 'forbidden', status: 403 });
+    }
+    const err = await t.withUser(as(viewer), (tx) => createVersion(tx, { orgId: orgA, sopId: sop.id, authorId: viewer.id, ...draft('Viewer tries'), source: 'manual' })).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'forbidden' });
+    expect((await t.withUser(as(author), (tx) => requireSop(tx, orgA, sop.id))).title).toBe('Viewer tries');
+  });
+
+  it('refuses a cursor that passes a loose check but not Postgres as a validation error, not a database error', async () => {
+    const id = '00000000-0000-4000-8000-000000000000';
+    for (const cursor of [
+      encodeCursor('1', id),
+      encodeCursor(new Date().toISOString(), '-'.repeat(36)),
+      encodeCursor(new Date().toISOString(), 'g'.repeat(8) + '-0000-4000-8000-000000000000'),
+      encodeCursor('0000-01-01T00:00:00.000Z', id),
+      encodeCursor('2026-02-30T00:00:00.000Z', id),
+      Buffer.from(JSON.stringify([new Date().toISOString(), id, 'extra'])).toString('base64url'),
+    ]) {
+      await expect(t.withUser(as(viewer), (tx) => listSops(tx, orgA, { limit: 3, cursor })), cursor).rejects.toMatchObject({ code: 'validation_failed', status: 400 });
+    }
+    const ok = await t.withUser(as(viewer), (tx) => listSops(tx, orgA, { limit: 1 }));
+    await expect(t.withUser(as(viewer), (tx) => listSops(tx, orgA, { limit: 1, cursor: ok.nextCursor! }))).resolves.toMatchObject({ items: expect.any(Array) });
+  });
+
+  it('searches for backslashes, % and _ literally (LIKE patterns are escaped)', async () => {
+    await t.withUser(as(author), (tx) => createSop(tx, { orgId: orgA, userId: author.id, title: 'Dilute to 100% strength' }));
+    await t.withUser(as(author), (tx) => createSop(tx, { orgId: orgA, userId: author.id, title: 'Path C:\\temp\\' }));
+    const search = (q: string) => t.withUser(as(viewer), (tx) => listSops(tx, orgA, { q, limit: 50 })).then((r) => r.items.map((s) => s.title));
+    expect(await search('\\')).toEqual(['Path C:\\temp\\']);
+    expect(await search('temp\\')).toEqual(['Path C:\\temp\\']);
+    expect(await search('100%')).toEqual(['Dilute to 100% strength']);
+    expect(await search('%')).toEqual(['Dilute to 100% strength']);
+    expect(await search('_')).toEqual([]);
+  });
 });
+

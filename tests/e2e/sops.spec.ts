@@ -10,6 +10,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { loadXssPayloads } from '../fixtures/xss';
 import { collectConsoleProblems } from './support/console';
 import { signUpAndConfirm, uniqueEmail } from './support/auth';
+import { sopContent } from './support/content';
 import { createOrg } from './support/orgs';
 
 const DESCRIPTION = [
@@ -224,7 +225,7 @@ test('hundreds of XSS payloads in titles, model-shaped content and manual edits 
   });
   const payloads = loadXssPayloads();
   expect(payloads.length).toBeGreaterThan(300);
-  // Every payload carries some text, so no field is empty after markup is removed.
+  // Every payload carries some text, so no field is empty once invisible control characters are removed.
   const text = (p: string) => `x ${p}`.slice(0, 3900);
   const steps = Array.from({ length: Math.ceil(payloads.length / 30) }, (_, i) => {
     const chunk = payloads.slice(i * 30, i * 30 + 30);
@@ -243,17 +244,32 @@ test('hundreds of XSS payloads in titles, model-shaped content and manual edits 
     references: [{ framework: 'HACCP', clause: 'HACCP-P4' }],
     revisionHistory: [],
   };
-  const res = await page.request.post(`/api/v1/orgs/${slug}/sops`, { data: { title: text(payloads[3]!).slice(0, 290), content } });
+  let res = await page.request.post(`/api/v1/orgs/${slug}/sops`, { data: { title: text(payloads[3]!).slice(0, 290), content } });
   expect(res.status(), await res.text()).toBe(201);
-  const { sop } = (await res.json()) as { sop: { id: string } };
+  const { sop } = (await res.json()) as { sop: { id: string; title: string; draftRevision: number } };
+  // Stored as typed: the payloads are text, not markup to be removed.
+  expect(sop.title).toBe(text(payloads[3]!).slice(0, 290));
+  // A second version, so the history page shows a diff of payloads too.
+  res = await page.request.patch(`/api/v1/orgs/${slug}/sops/${sop.id}`, { headers: { 'if-match': `"r${sop.draftRevision}"` }, data: { content: { ...content, purpose: text(payloads.slice(20, 40).join(' ')) } } });
+  expect(res.status(), await res.text()).toBe(200);
+  res = await page.request.post(`/api/v1/orgs/${slug}/sops/${sop.id}/versions`, { headers: { 'if-match': res.headers()['etag']! }, data: { changeSummary: text(payloads[7]!).slice(0, 900) } });
+  expect(res.status(), await res.text()).toBe(201);
 
   for (const path of [`/o/${slug}/sops/${sop.id}/edit`, `/o/${slug}/sops`, `/o/${slug}/sops/${sop.id}/history`]) {
     await page.goto(path);
     await page.waitForLoadState('networkidle');
     expect(await page.evaluate(() => (window as unknown as { __xss: string[] }).__xss), path).toEqual([]);
   }
+  // The text is shown as typed (escaped), on the list, in the diff and in the document.
+  await page.goto(`/o/${slug}/sops`);
+  await expect(page.getByRole('link', { name: sop.title })).toBeVisible();
+  await page.goto(`/o/${slug}/sops/${sop.id}/history`);
+  const printable = payloads.slice(20, 40).find((p) => /^[\x21-\x7e][\x20-\x7e]*$/.test(p) && p.includes('<'))!;
+  await expect(page.getByTestId('diff')).toContainText(printable);
   await page.goto(`/o/${slug}/sops/${sop.id}`);
   await expect(page.getByTestId('sop-html')).toContainText('x ');
+  await expect(page.getByTestId('sop-html').locator('h1')).toHaveText(text(payloads[0]!).slice(0, 290));
+  expect(payloads[0]).toBe('<script>alert(1)</script>');
   const found = await page.evaluate(() => {
     const root = document.querySelector('[data-test="sop-html"]')!;
     const bad: string[] = [];
@@ -365,4 +381,33 @@ test('the procedure is edited as rich text: Enter adds a step, Tab nests it, cal
   const html = page.getByTestId('sop-html');
   await expect(html).toContainText('5.1 Sign the sanitation log');
   await expect(html.locator('.callout-warning').filter({ hasText: 'Use a pen, never a pencil' })).toHaveCount(1);
+});
+
+test('the editor nests steps at most 5 levels deep (1.1.1.1.1): Tab and "Make sub-step" stop there', async ({ browser }) => {
+  test.setTimeout(90_000);
+  const { page, slug } = await newOwnerWithOrg(browser, 'nesting');
+  const content = sopContent({ titleBlock: { title: 'Nesting limit', documentNumber: '', department: '' }, procedure: [{ text: 'Top', callouts: [], substeps: [] }] });
+  const res = await page.request.post(`/api/v1/orgs/${slug}/sops`, { data: { title: 'Nesting limit', content } });
+  expect(res.status(), await res.text()).toBe(201);
+  const { sop } = (await res.json()) as { sop: { id: string } };
+  await page.goto(`/o/${slug}/sops/${sop.id}/edit`);
+  const procedure = page.getByTestId('ed-procedure');
+  await procedure.locator('p').first().click();
+  await page.keyboard.press('End');
+  // Each round: a new step below, then Tab makes it the first sub-step of the one above.
+  for (const label of ['A', 'B', 'C', 'D', 'E']) {
+    await page.keyboard.press('Enter');
+    await page.keyboard.type(label);
+    await page.keyboard.press('Tab');
+  }
+  await page.keyboard.type(' stays');
+  await page.getByRole('button', { name: 'Make sub-step' }).click();
+  await expect(procedure).toBeFocused();
+  await page.keyboard.type(' put');
+  await expect(page.getByTestId('save-status')).toContainText('Saved at', { timeout: 15_000 });
+  await page.goto(`/o/${slug}/sops/${sop.id}`);
+  const html = page.getByTestId('sop-html');
+  await expect(html).toContainText('1.1.1.1.1 D');
+  await expect(html).toContainText('1.1.1.1.2 E stays put');
+  await expect(html).not.toContainText('1.1.1.1.1.1');
 });

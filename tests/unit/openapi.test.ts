@@ -1,27 +1,9 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ENDPOINTS, openApiDocument } from '@/lib/http/openapi';
+import { routeHandlers } from '@/tests/helpers/route-files';
 
 /** Every route file under app/api/v1 with its exported HTTP methods, as /api/v1 paths. */
-function routes(): string[] {
-  const root = path.join(process.cwd(), 'app/api/v1');
-  const out: string[] = [];
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir)) {
-      const p = path.join(dir, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (name === 'route.ts') {
-        const rel = path.relative(root, dir).split(path.sep).map((s) => s.replace(/^\[(.+)\]$/, '{$1}'));
-        const apiPath = `/${rel.join('/')}`;
-        if (apiPath === '/openapi.json') continue;
-        for (const m of readFileSync(p, 'utf8').matchAll(/export (?:const|async function|function) (GET|POST|PATCH|DELETE|PUT)\b/g)) out.push(`${m[1]!.toLowerCase()} ${apiPath}`);
-      }
-    }
-  };
-  walk(root);
-  return out.sort();
-}
+const routes = () => routeHandlers('app/api/v1').filter((r) => r !== 'get /openapi.json');
 
 describe('OpenAPI document', () => {
   it('documents every /api/v1 route handler and nothing that does not exist', () => {

@@ -1,11 +1,12 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '@/lib/http/errors';
+import { ZodError } from 'zod';
 import { SOP_HTML_ATTRS, SOP_HTML_CLASSES, SOP_HTML_TAGS, SOP_SECTION_KEYS, sanitizeSopHtml } from '@/lib/security/html';
 import { NOT_APPLICABLE, SECTIONS, ZSopContent, type TSopContent } from '@/lib/sops/content';
 import { contentToLines, diffContents } from '@/lib/sops/diff';
 import { renderSectionHtml, renderSopHtml } from '@/lib/sops/render-html';
-import { SopContentError, sanitizeContent } from '@/lib/sops/sanitize-content';
+import { prepareContent } from '@/lib/sops/prepare';
+import { sanitizePlainText } from '@/lib/security/sanitize';
 import { loadXssPayloads } from '@/tests/fixtures/xss';
 
 // The jsdom that isomorphic-dompurify brings, to parse the output independently of DOMPurify.
@@ -115,6 +116,12 @@ function allStrings(v: unknown): string[] {
   return [];
 }
 
+/** Cut to a field's maximum length without splitting a surrogate pair. */
+const fit = (s: string, max: number) => s.slice(0, max).replace(/[\uD800-\uDBFF]$/, '');
+
+/** What a reader sees of one-paragraph text: its lines, trimmed, with the <br> between them. */
+const shownInline = (text: string) => text.trim().split('\n').map((l) => l.trim()).join('');
+
 const payloads = loadXssPayloads();
 
 describe('XSS corpus', () => {
@@ -123,7 +130,6 @@ describe('XSS corpus', () => {
     expect(new Set(payloads).size).toBe(payloads.length);
   });
 
-  const MARKUP = /<\/?[a-zA-Z!?]/;
   const CONTROL_OR_BIDI = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
 
   describe.each(payloads.map((p, i) => ({ i, p, label: JSON.stringify(p).slice(0, 80) })))('payload $i $label', ({ i, p }) => {
@@ -135,21 +141,31 @@ describe('XSS corpus', () => {
       expectAllowlistOnly(renderSopHtml(withPayload(p, i)));
     });
 
-    it('sanitizeContent stores text without markup, and renders allowlist-only', () => {
-      // Wrapped in words, every field keeps some text after sanitizing.
-      const wrapped = sanitizeContent(withPayload(`Step ${p} done`, i, (s, max) => s.slice(0, max)));
-      expect(allStrings(wrapped).filter((s) => MARKUP.test(s) || CONTROL_OR_BIDI.test(s))).toEqual([]);
-      expect(wrapped.procedure[0]!.text.startsWith('Step')).toBe(true);
-      expectAllowlistOnly(renderSopHtml(wrapped));
+    it('stored content keeps the payload as text, and the rendered HTML shows it escaped, allowlist-only', () => {
+      // Wrapped in words, every field keeps some text after invisible controls are removed.
+      const typed = withPayload(`Step ${p} done`, i, fit);
+      const stored = prepareContent(typed);
+      // Kept as typed: only what sanitizePlainText documents (controls, bidi overrides, NFC, whitespace) changes.
+      expect(stored.procedure[0]!.text).toBe(sanitizePlainText(typed.procedure[0]!.text, { multiline: true }));
+      expect(stored.titleBlock.title).toBe(sanitizePlainText(typed.titleBlock.title));
+      expect(stored.records[0]!.name).toBe(sanitizePlainText(typed.records[0]!.name));
+      expect(allStrings(stored).filter((s) => CONTROL_OR_BIDI.test(s))).toEqual([]);
+      const html = renderSopHtml(stored);
+      expectAllowlistOnly(html);
+      // The text is on the page as text: what a reader sees is what was typed.
+      const root = parse(html);
+      expect(root.querySelector('h1')!.textContent).toBe(stored.titleBlock.title);
+      expect(root.querySelector('.sop-step-text')!.textContent).toBe(`1 ${shownInline(stored.procedure[0]!.text)}`);
+      expect(root.querySelector('li.sop-step > aside.callout')!.textContent).toBe(`${KINDS[i % 3]!.toUpperCase()} ${shownInline(stored.procedure[0]!.callouts[0]!.text)}`);
 
-      // On its own, a payload that is nothing but markup is refused (422), never stored.
+      // On its own, a payload is stored as typed too, unless removing controls leaves a required field empty: then 400.
       try {
-        const bare = sanitizeContent(withPayload(p, i, (s, max) => s.slice(0, max)));
-        expect(allStrings(bare).filter((s) => MARKUP.test(s))).toEqual([]);
+        const bare = prepareContent(withPayload(p, i, fit));
+        expect(bare.purpose).toBe(sanitizePlainText(p, { multiline: true }));
+        expectAllowlistOnly(renderSopHtml(bare));
       } catch (err) {
-        expect(err).toBeInstanceOf(SopContentError);
-        expect(err).toMatchObject({ status: 422 });
-        expect((err as SopContentError).issues.length).toBeGreaterThan(0);
+        expect(err).toBeInstanceOf(ZodError);
+        expect((err as ZodError).issues.every((issue) => issue.code === 'too_small'), JSON.stringify((err as ZodError).issues)).toBe(true);
       }
     });
   });
@@ -177,47 +193,51 @@ describe('sanitizeSopHtml', () => {
   });
 });
 
-describe('sanitizeContent', () => {
-  it('removes markup from every field, keeps line breaks only in prose', () => {
+describe('stored content (prepareContent)', () => {
+  it('keeps markup-looking text as typed in every field, drops invisible controls, keeps line breaks only in prose', () => {
     const c = clone(base);
     c.titleBlock.title = 'Clean   the <b>line</b>\nnow';
-    c.purpose = 'First <i>line</i>\r\nsecond line';
+    c.purpose = 'First <i>line</i>\r\nsecond\u202E line';
     c.procedure[0]!.callouts[0]!.text = 'Hot <script>alert(1)</script>';
     c.references[0]!.clause = '11.10<img src=x>';
-    const out = sanitizeContent(c);
-    expect(out.titleBlock.title).toBe('Clean the line now');
-    expect(out.purpose).toBe('First line\nsecond line');
-    expect(out.procedure[0]!.callouts[0]!.text).toBe('Hot alert(1)');
-    expect(out.references[0]!.clause).toBe('11.10');
-    expect(sanitizeContent(base)).toEqual(base);
+    const out = prepareContent(c);
+    expect(out.titleBlock.title).toBe('Clean the <b>line</b> now');
+    expect(out.purpose).toBe('First <i>line</i>\nsecond line');
+    expect(out.procedure[0]!.callouts[0]!.text).toBe('Hot <script>alert(1)</script>');
+    expect(out.references[0]!.clause).toBe('11.10<img src=x>');
+    expect(prepareContent(base)).toEqual(base);
   });
 
-  it('refuses with a 422 when a required field was nothing but markup', () => {
+  it('stores a field made only of tags as typed', () => {
     const c = clone(base);
     c.procedure[1]!.text = '<img src=x onerror=alert(1)>';
     c.responsibilities[0]!.role = '<b></b>';
+    const out = prepareContent(c);
+    expect(out.procedure[1]!.text).toBe('<img src=x onerror=alert(1)>');
+    expect(out.responsibilities[0]!.role).toBe('<b></b>');
+    const html = renderSopHtml(out);
+    expectAllowlistOnly(html);
+    expect(html).toContain('&lt;b&gt;&lt;/b&gt;');
+  });
+
+  it('refuses (400, with the path) a required field that is empty once invisible controls are removed', () => {
+    const c = clone(base);
+    c.procedure[1]!.text = '\u0000\u202E\u0007';
     const err = (() => {
       try {
-        sanitizeContent(c);
+        prepareContent(c);
       } catch (e) {
         return e;
       }
     })();
-    expect(err).toBeInstanceOf(SopContentError);
-    expect(err).toBeInstanceOf(AppError);
-    expect(err).toMatchObject({ status: 422, code: 'unprocessable' });
-    expect((err as SopContentError).issues).toEqual(
-      expect.arrayContaining([
-        { path: 'procedure.1.text', message: 'contains only markup, which is not allowed' },
-        { path: 'responsibilities.0.role', message: 'contains only markup, which is not allowed' },
-      ]),
-    );
+    expect(err).toBeInstanceOf(ZodError);
+    expect((err as ZodError).issues[0]!.path).toEqual(['procedure', 1, 'text']);
   });
 
   it('lets an optional field become empty', () => {
     const c = clone(base);
-    c.titleBlock.department = '<span></span>';
-    expect(sanitizeContent(c).titleBlock.department).toBe('');
+    c.titleBlock.department = '\u0000';
+    expect(prepareContent(c).titleBlock.department).toBe('');
   });
 });
 

@@ -11,12 +11,12 @@ import { requireUser } from '@/lib/auth/session';
 import { withUser } from '@/lib/db';
 import { AppError } from '@/lib/http/errors';
 import { getRateLimiter } from '@/lib/ratelimit';
-import { ZCreateOrgInput, ZInviteInput } from '@/lib/orgs/api-schemas';
+import { ZCreateOrgInput, ZInviteInput, ZOrgName } from '@/lib/orgs/api-schemas';
 import { sendInviteEmail } from '@/lib/orgs/invite-email';
 import { ROLES } from '@/lib/orgs/permissions';
 import * as orgs from '@/lib/orgs/service';
 import { slugify, ZSlug } from '@/lib/orgs/slug';
-import { sanitizePlainText } from '@/lib/security/sanitize';
+import { zText } from '@/lib/security/sanitize';
 
 export type OrgFormState = { error?: string; notice?: string } | undefined;
 
@@ -31,7 +31,7 @@ export async function createOrgAction(_prev: OrgFormState, form: FormData): Prom
   let slug: string;
   try {
     const input = ZCreateOrgInput.parse({ name: form.get('name'), slug: form.get('slug') || undefined });
-    const name = sanitizePlainText(input.name);
+    const name = input.name;
     const limit = await getRateLimiter().check({ name: 'org-create', limit: 10, windowSeconds: 3600 }, user.id);
     if (!limit.allowed) return { error: 'You have created many organizations recently. Try again later.' };
     const org = await withUser(user.claims, (tx) => orgs.createOrganization(tx, name, input.slug ?? slugify(name)));
@@ -140,7 +140,7 @@ export async function transferOwnershipAction(_prev: OrgFormState, form: FormDat
   }
 }
 
-const ZOrgSettings = z.object({ slug: ZSlug, name: z.string().trim().min(1, 'Enter a name.').max(120), newSlug: ZSlug });
+const ZOrgSettings = z.object({ slug: ZSlug, name: ZOrgName, newSlug: ZSlug });
 
 export async function updateOrgAction(_prev: OrgFormState, form: FormData): Promise<OrgFormState> {
   const user = await requireUser();
@@ -148,7 +148,7 @@ export async function updateOrgAction(_prev: OrgFormState, form: FormData): Prom
   try {
     const input = ZOrgSettings.parse({ slug: form.get('slug'), name: form.get('name'), newSlug: form.get('newSlug') });
     await withUser(user.claims, async (tx) =>
-      orgs.updateOrganization(tx, (await orgs.requireOrg(tx, user.id, input.slug)).id, { name: sanitizePlainText(input.name), slug: input.newSlug }),
+      orgs.updateOrganization(tx, (await orgs.requireOrg(tx, user.id, input.slug)).id, { name: input.name, slug: input.newSlug }),
     );
     target = input.newSlug;
   } catch (err) {
@@ -174,8 +174,8 @@ export async function acceptInviteAction(_prev: OrgFormState, form: FormData): P
 const ZDocumentSettings = z.object({
   slug: ZSlug,
   aiAllowed: z.enum(['on']).optional(),
-  sensitiveTerms: z.string().max(10_000, 'Keep the list under 10,000 characters.'),
-  exportFooter: z.string().trim().max(200, 'Use at most 200 characters for the footer line.'),
+  sensitiveTerms: zText({ multiline: true }).max(10_000, 'Keep the list under 10,000 characters.'),
+  exportFooter: zText().max(200, 'Use at most 200 characters for the footer line.'),
   pageSize: z.enum(['A4', 'Letter']),
 });
 
@@ -189,13 +189,13 @@ export async function updateDocumentSettingsAction(_prev: OrgFormState, form: Fo
       exportFooter: form.get('exportFooter') ?? '',
       pageSize: form.get('pageSize'),
     });
-    const terms = [...new Set(input.sensitiveTerms.split('\n').map((t) => sanitizePlainText(t)).filter((t) => t.length >= 2))];
+    const terms = [...new Set(input.sensitiveTerms.split('\n').map((t) => t.replace(/\s+/g, ' ').trim()).filter((t) => t.length >= 2))];
     if (terms.length > 200) return { error: 'List at most 200 sensitive terms.' };
     await withUser(user.claims, async (tx) =>
       orgs.updateDocumentSettings(tx, (await orgs.requireOrg(tx, user.id, input.slug)).id, {
         aiAllowed: input.aiAllowed === 'on',
         sensitiveTerms: terms.map((t) => t.slice(0, 120)),
-        exportFooter: sanitizePlainText(input.exportFooter) || 'Uncontrolled when printed',
+        exportFooter: input.exportFooter || 'Uncontrolled when printed',
         pageSize: input.pageSize,
       }),
     );

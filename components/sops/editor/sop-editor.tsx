@@ -6,7 +6,7 @@
  */
 import Link from 'next/link';
 import { useMemo, useState } from 'react';
-import type { TSopContent } from '@/lib/sops/content';
+import { MAX_STEP_DEPTH, type TSopContent } from '@/lib/sops/content';
 import { useGeneration } from '../use-generation';
 import { sopApi } from './api';
 import { box, PairRows, ReferencesField, type Library } from './fields';
@@ -155,7 +155,7 @@ export function SopEditor({ org, sopId, docNumber, initialContent, initialRevisi
         <div>
           {sectionHead('procedure', 7)}
           <ProcedureEditor steps={form.procedure} resetKey={draft.resetKey} onChange={(procedure) => update({ procedure })} />
-          <p className="mt-1 text-xs text-slate-500">Enter adds a step; Tab makes it a sub-step of the one above, Shift+Tab un-nests it. Warnings and cautions go before the step they belong to in the printed SOP.</p>
+          <p className="mt-1 text-xs text-slate-500">Enter adds a step; Tab makes it a sub-step of the one above (up to {MAX_STEP_DEPTH} levels, 1.1.1.1.1), Shift+Tab un-nests it. Warnings and cautions go before the step they belong to in the printed SOP.</p>
         </div>
         {tableSection('records', 8, 'Record', 'Record', 'Retention')}
         <div>

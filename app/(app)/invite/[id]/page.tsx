@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { z } from 'zod';
 import { Section } from '@/components/app/section';
 import { AcceptInviteForm } from '@/components/app/org-forms';
 import { Alert } from '@/components/ui/form';
@@ -14,7 +15,8 @@ export default async function InvitePage({ params, searchParams }: { params: Pro
   const { id } = await params;
   const token = (await searchParams).token ?? '';
   const user = await requireUser(`/invite/${id}?token=${encodeURIComponent(token)}`);
-  const valid = /^[0-9a-f-]{36}$/i.test(id) && token.length >= 20 && token.length <= 200;
+  // A UUID Postgres accepts (not just 36 hex digits and dashes), and a token of plausible length.
+  const valid = z.uuid().safeParse(id).success && token.length >= 20 && token.length <= 200;
   const preview = valid ? await withUser(user.claims, (tx) => previewInvite(tx, id, token)) : null;
   return (
     <div className="mx-auto max-w-lg">

@@ -5,7 +5,6 @@ import { apiRoute } from '@/lib/http/route';
 import { ZCreateOrgInput } from '@/lib/orgs/api-schemas';
 import { createOrganization, listMyOrgs } from '@/lib/orgs/service';
 import { slugify } from '@/lib/orgs/slug';
-import { sanitizePlainText } from '@/lib/security/sanitize';
 
 export const dynamic = 'force-dynamic';
 
@@ -17,8 +16,7 @@ export const GET = apiRoute({}, async ({ user }) => {
 export const POST = apiRoute(
   { body: ZCreateOrgInput, rateLimit: { name: 'org-create', limit: 10, windowSeconds: 3600 } },
   async ({ user, body }) => {
-    const name = sanitizePlainText(body.name);
-    const org = await withUser(user.claims, (tx) => createOrganization(tx, name, body.slug ?? slugify(name)));
+    const org = await withUser(user.claims, (tx) => createOrganization(tx, body.name, body.slug ?? slugify(body.name)));
     return NextResponse.json(org, { status: 201 });
   },
 );

@@ -1,12 +1,20 @@
-/** POST /api/v1/orgs/{org}/invites — invite someone by email with a role (owners/admins). */
+/**
+ * GET  /api/v1/orgs/{org}/invites — pending and expired invitations (owners/admins; others 403).
+ * POST /api/v1/orgs/{org}/invites — invite someone by email with a role (owners/admins).
+ */
 import { NextResponse } from 'next/server';
 import { withUser } from '@/lib/db';
 import { apiRoute } from '@/lib/http/route';
 import { ZInviteInput, ZOrgParam } from '@/lib/orgs/api-schemas';
 import { sendInviteEmail } from '@/lib/orgs/invite-email';
-import { createInvite, requireOrg } from '@/lib/orgs/service';
+import { createInvite, listInvites, requireOrg } from '@/lib/orgs/service';
 
 export const dynamic = 'force-dynamic';
+
+export const GET = apiRoute({ params: ZOrgParam }, async ({ user, params }) => {
+  const invites = await withUser(user.claims, async (tx) => listInvites(tx, (await requireOrg(tx, user.id, params.org)).id));
+  return NextResponse.json({ invites }, { headers: { 'Cache-Control': 'no-store' } });
+});
 
 export const POST = apiRoute(
   { params: ZOrgParam, body: ZInviteInput, rateLimit: { name: 'invite-send', limit: 30, windowSeconds: 3600 } },

@@ -7,10 +7,8 @@ import { withUser } from '@/lib/db';
 import { apiRoute } from '@/lib/http/route';
 import { ZOrgParam } from '@/lib/orgs/api-schemas';
 import { requireOrg } from '@/lib/orgs/service';
-import { sanitizePlainText } from '@/lib/security/sanitize';
 import { ZCreateSopInput, ZListSopsQuery } from '@/lib/sops/api-schemas';
 import { SOP_WRITE_PER_USER } from '@/lib/sops/limits';
-import { prepareContent } from '@/lib/sops/prepare';
 import { etagOf } from '@/lib/sops/etag';
 import { createSop, createVersion, listSops, requireSop } from '@/lib/sops/service';
 
@@ -25,13 +23,11 @@ export const GET = apiRoute({ params: ZOrgParam, query: ZListSopsQuery }, async 
 });
 
 export const POST = apiRoute({ params: ZOrgParam, body: ZCreateSopInput, rateLimit: SOP_WRITE_PER_USER }, async ({ user, params, body }) => {
-  const title = sanitizePlainText(body.title);
-  const prepared = body.content ? prepareContent(body.content) : null;
   const sop = await withUser(user.claims, async (tx) => {
     const org = await requireOrg(tx, user.id, params.org);
-    const created = await createSop(tx, { orgId: org.id, userId: user.id, title, department: sanitizePlainText(body.department ?? '') });
-    if (prepared) {
-      const content = { ...prepared, titleBlock: { ...prepared.titleBlock, documentNumber: created.docNumber } };
+    const created = await createSop(tx, { orgId: org.id, userId: user.id, title: body.title, department: body.department ?? '' });
+    if (body.content) {
+      const content = { ...body.content, titleBlock: { ...body.content.titleBlock, documentNumber: created.docNumber } };
       await createVersion(tx, { orgId: org.id, sopId: created.id, authorId: user.id, content, source: 'manual', changeSummary: 'Created by hand.' });
     }
     return requireSop(tx, org.id, created.id);

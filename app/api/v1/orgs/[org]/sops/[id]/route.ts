@@ -2,17 +2,16 @@
  * GET   /api/v1/orgs/{org}/sops/{id} — the SOP with its working draft; ETag = draft revision.
  * PATCH /api/v1/orgs/{org}/sops/{id} — save the working draft (title, department, content).
  *       Requires If-Match with the ETag last seen; a stale one gets 409 with the current
- *       text (`current`), so the editor can show both and nothing is lost.
+ *       text (`current`), so the editor can show both and nothing is lost. A role that may
+ *       not edit gets 403, whatever revision it names.
  */
 import { NextResponse } from 'next/server';
 import { withUser } from '@/lib/db';
 import { errorBody } from '@/lib/http/errors';
 import { apiRoute } from '@/lib/http/route';
 import { requireOrg } from '@/lib/orgs/service';
-import { sanitizePlainText } from '@/lib/security/sanitize';
 import { ZPatchSopInput, ZSopParam } from '@/lib/sops/api-schemas';
 import { SOP_WRITE_PER_USER } from '@/lib/sops/limits';
-import { prepareContent } from '@/lib/sops/prepare';
 import { etagOf } from '@/lib/sops/etag';
 import { ConflictError, parseIfMatch, requireSop, saveDraft } from '@/lib/sops/service';
 
@@ -25,18 +24,10 @@ export const GET = apiRoute({ params: ZSopParam }, async ({ user, params }) => {
 
 export const PATCH = apiRoute({ params: ZSopParam, body: ZPatchSopInput, rateLimit: SOP_WRITE_PER_USER }, async ({ request, user, params, body }) => {
   const expectedRevision = parseIfMatch(request.headers.get('if-match'));
-  const content = body.content ? prepareContent(body.content) : undefined;
   try {
     const sop = await withUser(user.claims, async (tx) => {
       const org = await requireOrg(tx, user.id, params.org);
-      return saveDraft(tx, {
-        orgId: org.id,
-        sopId: params.id,
-        expectedRevision,
-        title: body.title === undefined ? undefined : sanitizePlainText(body.title),
-        department: body.department === undefined ? undefined : sanitizePlainText(body.department),
-        content,
-      });
+      return saveDraft(tx, { orgId: org.id, sopId: params.id, expectedRevision, title: body.title, department: body.department, content: body.content });
     });
     return NextResponse.json({ sop }, { headers: { ETag: etagOf(sop.draftRevision) } });
   } catch (err) {
