@@ -11,7 +11,7 @@ import type { TSopContent } from './content';
 import { revisionOf } from './etag';
 import { renderSopHtml } from './render-html';
 
-export const SOP_STATUSES = ['draft', 'in_review', 'approved', 'effective', 'retired'] as const;
+export const SOP_STATUSES = ['draft', 'in_review', 'approved', 'effective', 'obsolete'] as const;
 export type SopStatus = (typeof SOP_STATUSES)[number];
 export type VersionSource = 'ai' | 'offline' | 'manual';
 
