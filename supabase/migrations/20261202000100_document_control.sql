@@ -36,7 +36,8 @@
  *     submission exists to refuse).
  *   - At most one version of a SOP is in flight (in review, in approval or approved);
  *     exactly one is effective once one has been: making a version effective supersedes the
- *     previous one in the same transaction (trigger), and sops.effective_version_id names it.
+ *     previous one in the same transaction (trigger), a deferred constraint trigger checks it
+     again at commit, and sops.effective_version_id names it.
  *   - Reviews complete before approvals open. The author (submitter or the version's author)
  *     never reviews, can never be the only approver, and their approval does not count
  *     toward N. Nobody signs the same round twice with the same meaning, and an approver
@@ -714,6 +715,20 @@ end $$;
 create trigger sop_transitions_after_insert after insert on public.sop_transitions
   for each row execute function private.dc_transition_after_insert();
 
+/* At commit, whatever wrote the transitions: a SOP never has two effective versions. */
+create or replace function private.dc_one_effective() returns trigger
+  language plpgsql security definer set search_path = ''
+as $$
+begin
+  if (select count(*) from private.dc_version_states(new.sop_id) s where s.state = 'effective') > 1 then
+    raise exception 'A SOP has exactly one effective version.' using errcode = 'DC409';
+  end if;
+  return null;
+end $$;
+create constraint trigger sop_transitions_one_effective after insert on public.sop_transitions
+  deferrable initially deferred for each row when (new.to_state = 'effective')
+  execute function private.dc_one_effective();
+
 create or replace function private.dc_audit_row() returns trigger
   language plpgsql security definer set search_path = ''
 as $$
@@ -1153,7 +1168,7 @@ begin
     'private.dc_audit(uuid, text, text, uuid, jsonb, text)', 'private.dc_person(uuid)', 'private.dc_assert_unlocked(uuid)',
     'private.dc_reauthenticated(uuid)', 'private.dc_assert_submittable(uuid)', 'private.dc_assert_may_sign(uuid, text, uuid)',
     'private.dc_submission_before_insert()', 'private.dc_task_before_insert()', 'private.dc_signature_before_insert()',
-    'private.dc_transition_before_insert()', 'private.dc_transition_after_insert()', 'private.dc_audit_row()',
+    'private.dc_transition_before_insert()', 'private.dc_transition_after_insert()', 'private.dc_one_effective()', 'private.dc_audit_row()',
     'private.dc_failure_before_insert()', 'private.dc_version_for_caller(uuid)', 'private.dc_advance(uuid)',
     'private.make_due_versions_effective()'
   ] loop

@@ -335,6 +335,20 @@ describe('routing and the order of steps', () => {
     });
   });
 
+  it('refuses at commit a second effective version, even when the supersede step is switched off', async () => {
+    const v1 = await effective();
+    const v2 = await nextVersion(t, w, v1);
+    await submit(v2, p.author, { reviewers: [] });
+    const claims = reauthClaims(p.approver2, await dbNow(t));
+    const run = t.asService(async (tx) => {
+      await tx.query('alter table public.sop_transitions disable trigger sop_transitions_after_insert');
+      await tx.query("select set_config('role', 'authenticated', true), set_config('request.jwt.claims', $1, true)", [JSON.stringify(claims)]);
+      await tx.query("select private.sign_version($1, 'approved', $2)", [v2.versionId, (await tx.query<{ h: string }>('select content_hash as h from public.sop_submissions where version_id = $1', [v2.versionId]))[0]!.h]);
+    });
+    await expect(run).rejects.toMatchObject({ code: 'DC409', message: expect.stringMatching(/exactly one effective/) });
+    expect([await stateOf(v1), await stateOf(v2)]).toEqual(['effective', 'in_approval']);
+  });
+
   it('keeps a version with a future effective date approved ("effective on …") until the job runs on that date, and the job is idempotent', async () => {
     const v1 = await effective();
     const v2 = await nextVersion(t, w, v1);
