@@ -5,7 +5,7 @@ const STYLES: Record<SopStatus, string> = {
   in_review: 'bg-amber-100 text-amber-800',
   approved: 'bg-sky-100 text-sky-800',
   effective: 'bg-emerald-100 text-emerald-800',
-  retired: 'bg-slate-200 text-slate-500',
+  obsolete: 'bg-slate-200 text-slate-500',
 };
 
 export function StatusBadge({ status }: { status: SopStatus }) {

@@ -1,6 +1,6 @@
 /**
  * Who may do what in an organization. The same table lives in SQL as private.role_can()
- * (supabase/migrations/20261122000400_organizations.sql); tests/db/permissions.test.ts checks
+ * (last defined in supabase/migrations/20261202000100_document_control.sql); tests/db/permissions.test.ts checks
  * every cell of one against the other. RLS enforces it; the UI uses it to show or hide
  * controls.
  */
@@ -18,6 +18,8 @@ export const PERMISSIONS = {
   'sops.read': ROLES,
   'sops.edit': ['owner', 'admin', 'author'],
   'sops.approve': ['owner', 'admin', 'approver'],
+  // document control: make SOPs obsolete, withdraw anyone's submission, make a due version effective
+  'sops.control': ['owner', 'admin'],
   'audit.read': ['owner', 'admin', 'approver'],
 } as const satisfies Record<string, readonly Role[]>;
 

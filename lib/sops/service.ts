@@ -18,7 +18,7 @@ import { revisionOf } from './etag';
 import { prepareContent } from './prepare';
 import { renderSopHtml } from './render-html';
 
-export const SOP_STATUSES = ['draft', 'in_review', 'approved', 'effective', 'retired'] as const;
+export const SOP_STATUSES = ['draft', 'in_review', 'approved', 'effective', 'obsolete'] as const;
 export type SopStatus = (typeof SOP_STATUSES)[number];
 export type VersionSource = 'ai' | 'offline' | 'manual';
 

@@ -154,5 +154,106 @@ export const TABLES: Record<string, TableCase> = {
   },
 };
 
+
+/**
+ * Document control fixtures: a version of a new SOP submitted by the author (fresh password
+ * in the claims, as the signing ceremony leaves them) to the approver, inside the service
+ * transaction, which then goes back to the service's claims.
+ */
+async function actAs(tx: Tx, userId: string, run: () => Promise<string>): Promise<string> {
+  await tx.query(
+    `select set_config('request.jwt.claims', json_build_object('sub', $1::text, 'role', 'authenticated',
+       'amr', json_build_array(json_build_object('method', 'password', 'timestamp', floor(extract(epoch from clock_timestamp())))))::text, true)`,
+    [userId],
+  );
+  const id = await run();
+  await tx.query(`select set_config('request.jwt.claims', '{"role":"service_role"}', true)`);
+  return id;
+}
+
+async function fixtureVersion(tx: Tx, w: World): Promise<string> {
+  const [sop] = await tx.query<{ id: string }>("insert into public.sops (org_id, title, created_by) values ($1, 'Controlled', $2) returning id", [w.orgA, w.users.author]);
+  const [v] = await tx.query<{ id: string }>(
+    "insert into public.sop_versions (org_id, sop_id, label, content, source, author_id) values ($1, $2, '0.1', '{\"title\":\"Controlled\"}'::jsonb, 'manual', $3) returning id",
+    [w.orgA, sop!.id, w.users.author],
+  );
+  return v!.id;
+}
+
+async function fixtureSubmission(tx: Tx, w: World): Promise<string> {
+  await tx.query("update public.profiles set full_name = 'Ana Author' where id = $1", [w.users.author]);
+  const versionId = await fixtureVersion(tx, w);
+  return actAs(tx, w.users.author, async () =>
+    (await tx.query<{ id: string }>("select private.submit_version($1, 'major', 'First issue', repeat('a', 64), '{}', array[$2::uuid]) as id", [versionId, w.users.approver]))[0]!.id,
+  );
+}
+
+const dcTable = (table: string, fixture: (tx: Tx, w: World) => Promise<string>, insert: string, column: string, readers: readonly Actor[]): TableCase => ({
+  fixture,
+  select: `select id from public.${table} where id = $1::uuid`,
+  insert,
+  update: `update public.${table} set ${column} = ${column} where id = $1::uuid returning id`,
+  delete: `delete from public.${table} where id = $1::uuid returning id`,
+  // Append-only for everyone: rows come only from the document-control functions.
+  allowed: { select: readers, insert: [], update: [], delete: [] },
+});
+
+const byVersionOf = (table: string, extra = '') => async (tx: Tx, w: World) => {
+  const submission = await fixtureSubmission(tx, w);
+  return (await tx.query<{ id: string }>(`select id from public.${table} where submission_id = $1 ${extra} limit 1`, [submission]))[0]!.id;
+};
+
+Object.assign(TABLES, {
+  'public.sop_submissions': dcTable(
+    'sop_submissions',
+    fixtureSubmission,
+    "insert into public.sop_submissions (org_id, sop_id, version_id, round, submitted_by, revision_kind, reason, content_hash, approval_rule, approvals_required) select org_id, sop_id, version_id, 2, coalesce($2, submitted_by), 'major', 'forged', content_hash, 'all', 1 from public.sop_submissions where id = $1::uuid returning id",
+    'reason',
+    MEMBERS,
+  ),
+  'public.sop_tasks': dcTable(
+    'sop_tasks',
+    byVersionOf('sop_tasks'),
+    "insert into public.sop_tasks (org_id, sop_id, version_id, submission_id, step, assignee_id) values ($3, gen_random_uuid(), gen_random_uuid(), gen_random_uuid(), 'approval', coalesce($2, gen_random_uuid())) returning id",
+    'assignee_id',
+    MEMBERS,
+  ),
+  'public.sop_signatures': dcTable(
+    'sop_signatures',
+    byVersionOf('sop_signatures', "and meaning = 'authored'"),
+    "insert into public.sop_signatures (org_id, sop_id, version_id, submission_id, signer_id, signer_name, signer_email, meaning, content_hash, auth_method) select org_id, sop_id, version_id, submission_id, coalesce($2, signer_id), 'Forger', 'forger@example.test', 'approved', content_hash, 'password' from public.sop_signatures where id = $1::uuid returning id",
+    'meaning',
+    MEMBERS,
+  ),
+  'public.sop_transitions': dcTable(
+    'sop_transitions',
+    byVersionOf('sop_transitions'),
+    "insert into public.sop_transitions (org_id, sop_id, version_id, to_state, reason) select org_id, sop_id, version_id, 'effective', 'forged' from public.sop_transitions where id = $1::uuid returning id",
+    'to_state',
+    MEMBERS,
+  ),
+  // The fixtures are the viewer's: they read their own, audit readers read everyone's.
+  'public.signing_failures': dcTable(
+    'signing_failures',
+    async (tx, w) => {
+      const versionId = await fixtureVersion(tx, w);
+      await actAs(tx, w.users.viewer, async () => String((await tx.query("select * from private.record_signing_failure($1, 'password')", [versionId])).length));
+      return (await tx.query<{ id: string }>('select id from public.signing_failures where version_id = $1', [versionId]))[0]!.id;
+    },
+    "insert into public.signing_failures (org_id, user_id, version_id, method) select org_id, user_id, version_id, 'password' from public.signing_failures where id = $1::uuid returning id",
+    'method',
+    ['owner', 'admin', 'approver', 'viewer'],
+  ),
+  'public.signing_lockouts': dcTable(
+    'signing_lockouts',
+    async (tx, w) =>
+      (await tx.query<{ id: string }>('insert into public.signing_lockouts (org_id, user_id, failures, locked_until) values ($1, $2, 5, now()) returning id', [w.orgA, w.users.viewer]))[0]!
+        .id,
+    "insert into public.signing_lockouts (org_id, user_id, failures, locked_until) values ($3, coalesce($2, gen_random_uuid()), 5, now()) returning id",
+    'locked_until',
+    ['owner', 'admin', 'approver', 'viewer'],
+  ),
+} satisfies Record<string, TableCase>);
+
 /** Schemas whose tables API roles must not reach at all (no grants, whatever the policies). */
 export const CLOSED_SCHEMAS = ['private', 'auth', 'embedded', 'sopwright_meta'] as const;
