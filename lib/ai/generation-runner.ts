@@ -11,7 +11,7 @@ import 'server-only';
 import type { CurrentUser } from '@/lib/auth/session';
 import { withUser } from '@/lib/db';
 import { env } from '@/lib/env';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/errors';
 import { logError } from '@/lib/log';
 import { roleCan } from '@/lib/orgs/permissions';
 import { getDocumentSettings, requireOrg, type OrgSummary } from '@/lib/orgs/service';

@@ -9,7 +9,7 @@ import 'server-only';
 import type { CurrentUser } from '@/lib/auth/session';
 import { withUser } from '@/lib/db';
 import { env } from '@/lib/env';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/errors';
 import { roleCan } from '@/lib/orgs/permissions';
 import { requireOrg, type OrgSummary } from '@/lib/orgs/service';
 import { priceForPlan, type PaidPlan } from './plans';

@@ -6,7 +6,7 @@
  */
 import type { Tx } from '@/lib/db/types';
 import { env } from '@/lib/env';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/errors';
 import { aiDraftsThisMonth, billingState, seatsUsed } from './state';
 import { PLANS } from './plans';
 

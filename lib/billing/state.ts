@@ -4,7 +4,7 @@
  */
 import type { Tx } from '@/lib/db/types';
 import { env } from '@/lib/env';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/errors';
 import { limitsFor, UNLIMITED, type Limits, type PlanId } from './plans';
 
 export interface BillingState {

@@ -4,8 +4,3 @@
 export function isoTime(d: unknown): string {
   return d instanceof Date ? d.toISOString() : String(d);
 }
-
-/** The SQLSTATE of a database error ('23505', '42501' …), if it is one. */
-export function pgErrorCode(err: unknown): string | undefined {
-  return (err as { code?: string } | null)?.code;
-}

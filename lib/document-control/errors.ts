@@ -5,8 +5,8 @@
  *
  * The only import of AppError in lib/document-control: when it moves, change this line.
  */
-import { AppError } from '@/lib/http/errors';
-import { pgErrorCode } from '@/lib/db/rows';
+import { AppError, pgErrorCode } from '@/lib/errors';
+
 
 export { AppError };
 

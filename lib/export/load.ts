@@ -5,7 +5,7 @@
  * the schema is a 422, never a corrupt file.
  */
 import type { Tx } from '@/lib/db/types';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/errors';
 import { getDocumentSettings, type DocumentSettings, type OrgSummary } from '@/lib/orgs/service';
 import { ZSopContent } from '@/lib/sops/content';
 import { listVersions, requireSop, requireVersion } from '@/lib/sops/service';

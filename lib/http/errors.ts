@@ -1,53 +1,13 @@
 /**
- * One error type for the whole app. Route handlers map it once (toErrorResponse) to
- * `{ error: { code, message } }` with its HTTP status; anything else becomes a 500 with a
- * generic message, so raw Postgres/SDK messages and stack traces never reach a client.
+ * The HTTP side of lib/errors: route handlers map every error once (toErrorResponse) to
+ * `{ error: { code, message } }` with its status; anything that is not an AppError or a
+ * ZodError becomes a 500 with a generic message, so raw Postgres/SDK messages and stack
+ * traces never reach a client.
  */
 import { NextResponse } from 'next/server';
 import { ZodError } from 'zod';
+import { AppError } from '@/lib/errors';
 import { logError } from '@/lib/log';
-
-export type ErrorCode =
-  | 'bad_request'
-  | 'validation_failed'
-  | 'unauthorized'
-  | 'forbidden'
-  | 'not_found'
-  | 'conflict'
-  | 'payment_required'
-  | 'unprocessable'
-  | 'rate_limited'
-  | 'unavailable'
-  | 'internal_error';
-
-const STATUS: Record<ErrorCode, number> = {
-  bad_request: 400,
-  validation_failed: 400,
-  unauthorized: 401,
-  payment_required: 402,
-  forbidden: 403,
-  not_found: 404,
-  conflict: 409,
-  unprocessable: 422,
-  rate_limited: 429,
-  internal_error: 500,
-  unavailable: 503,
-};
-
-export class AppError extends Error {
-  override name = 'AppError';
-  readonly status: number;
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-    options: { status?: number; headers?: Record<string, string> } = {},
-  ) {
-    super(message);
-    this.status = options.status ?? STATUS[code];
-    this.headers = options.headers ?? {};
-  }
-  readonly headers: Record<string, string>;
-}
 
 export function errorBody(code: string, message: string) {
   return { error: { code, message } };

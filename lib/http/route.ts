@@ -10,7 +10,8 @@ import type { z } from 'zod';
 import { requireApiUser, type CurrentUser } from '@/lib/auth/session';
 import { getRateLimiter } from '@/lib/ratelimit';
 import type { RateLimitRule } from '@/lib/ratelimit/types';
-import { AppError, toErrorResponse } from './errors';
+import { AppError } from '@/lib/errors';
+import { toErrorResponse } from './errors';
 
 type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
 

@@ -7,7 +7,7 @@ import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { requireUser, type CurrentUser } from '@/lib/auth/session';
 import { withUser } from '@/lib/db';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/errors';
 import { listMyOrgs, requireOrg, type OrgSummary } from './service';
 import { SLUG_PATTERN } from './slug';
 

@@ -8,10 +8,10 @@
  * that "not allowed" is a 403 and "no such row" stays a 404.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { isoTime, pgErrorCode } from '@/lib/db/rows';
+import { isoTime } from '@/lib/db/rows';
 import type { Tx } from '@/lib/db/types';
 import { assertSeatAvailable } from '@/lib/billing/quota';
-import { AppError } from '@/lib/http/errors';
+import { AppError, databaseError } from '@/lib/errors';
 import type { Permission, Role } from './permissions';
 
 export interface OrgSummary {
@@ -82,10 +82,11 @@ export async function createOrganization(tx: Tx, name: string, slug: string): Pr
     );
     return { id: row!.id, slug: row!.slug, name: row!.name, role: 'owner', createdAt: isoTime(row!.created_at) };
   } catch (err) {
-    if (pgErrorCode(err) === '23505') throw new AppError('conflict', `The address "${slug}" is taken. Choose another.`);
-    if (pgErrorCode(err) === '23514') throw new AppError('validation_failed', 'That name or address is not valid.');
-    if (pgErrorCode(err) === 'P0001') throw new AppError('rate_limited', 'You have created many organizations today. Try again tomorrow.');
-    throw err;
+    throw databaseError(err, {
+      '23505': new AppError('conflict', `The address "${slug}" is taken. Choose another.`),
+      '23514': new AppError('validation_failed', 'That name or address is not valid.'),
+      'P0001': new AppError('rate_limited', 'You have created many organizations today. Try again tomorrow.'),
+    });
   }
 }
 
@@ -94,8 +95,9 @@ export async function updateOrganization(tx: Tx, orgId: string, fields: { name: 
     const rows = await tx.query('update public.organizations set name = $2, slug = $3 where id = $1 returning id', [orgId, fields.name, fields.slug]);
     if (rows.length === 0) throw new AppError('forbidden', 'Only owners and admins can change the organization settings.');
   } catch (err) {
-    if (pgErrorCode(err) === '23505') throw new AppError('conflict', `The address "${fields.slug}" is taken. Choose another.`);
-    throw err;
+    throw databaseError(err, {
+      '23505': new AppError('conflict', `The address "${fields.slug}" is taken. Choose another.`),
+    });
   }
 }
 
@@ -116,9 +118,10 @@ export async function changeRole(tx: Tx, orgId: string, userId: string, role: Ro
     const rows = await tx.query('update public.memberships set role = $3 where org_id = $1 and user_id = $2 returning id', [orgId, userId, role]);
     if (rows.length === 0) throw new AppError('not_found', 'No such member, or you cannot change roles in this organization.');
   } catch (err) {
-    if (pgErrorCode(err) === '42501') throw new AppError('forbidden', 'Only an owner can grant, change or remove ownership.');
-    if (pgErrorCode(err) === 'P0001') throw new AppError('conflict', 'The last owner cannot be demoted. Transfer ownership first.');
-    throw err;
+    throw databaseError(err, {
+      '42501': new AppError('forbidden', 'Only an owner can grant, change or remove ownership.'),
+      'P0001': new AppError('conflict', 'The last owner cannot be demoted. Transfer ownership first.'),
+    });
   }
 }
 
@@ -130,9 +133,10 @@ export async function removeMember(tx: Tx, orgId: string, userId: string): Promi
     const rows = await tx.query('delete from public.memberships where org_id = $1 and user_id = $2 returning id', [orgId, userId]);
     if (rows.length === 0) throw new AppError('not_found', 'No such member.');
   } catch (err) {
-    if (pgErrorCode(err) === '42501') throw new AppError('forbidden', 'Only an owner can remove an owner.');
-    if (pgErrorCode(err) === 'P0001') throw new AppError('conflict', 'The last owner cannot leave. Transfer ownership first.');
-    throw err;
+    throw databaseError(err, {
+      '42501': new AppError('forbidden', 'Only an owner can remove an owner.'),
+      'P0001': new AppError('conflict', 'The last owner cannot leave. Transfer ownership first.'),
+    });
   }
 }
 
@@ -140,9 +144,10 @@ export async function transferOwnership(tx: Tx, orgId: string, toUserId: string)
   try {
     await tx.query('select private.transfer_ownership($1, $2)', [orgId, toUserId]);
   } catch (err) {
-    if (pgErrorCode(err) === '42501') throw new AppError('forbidden', 'Only an owner can transfer ownership.');
-    if (pgErrorCode(err) === 'P0001') throw new AppError('not_found', 'The new owner must already be a member.');
-    throw err;
+    throw databaseError(err, {
+      '42501': new AppError('forbidden', 'Only an owner can transfer ownership.'),
+      'P0001': new AppError('not_found', 'The new owner must already be a member.'),
+    });
   }
 }
 
@@ -199,9 +204,10 @@ export async function createInvite(tx: Tx, orgId: string, invitedBy: string, ema
     );
     return { id: row!.id, token, expiresAt: isoTime(row!.expires_at) };
   } catch (err) {
-    if (pgErrorCode(err) === '23505') throw new AppError('conflict', `${email} already has a pending invite. Resend it instead.`);
-    if (pgErrorCode(err) === '42501') throw new AppError('forbidden', 'Only owners and admins can invite people.');
-    throw err;
+    throw databaseError(err, {
+      '23505': new AppError('conflict', `${email} already has a pending invite. Resend it instead.`),
+      '42501': new AppError('forbidden', 'Only owners and admins can invite people.'),
+    });
   }
 }
 
@@ -248,7 +254,7 @@ export async function previewInvite(tx: Tx, inviteId: string, token: string): Pr
   return { orgName: r.org_name, orgSlug: r.org_slug, role: r.role, email: r.email, state };
 }
 
-const ACCEPT_ERRORS: Record<string, [import('@/lib/http/errors').ErrorCode, string]> = {
+const ACCEPT_ERRORS: Record<string, [import('@/lib/errors').ErrorCode, string]> = {
   invite_invalid: ['not_found', 'This invite link is not valid.'],
   invite_used: ['conflict', 'This invite has already been used or was withdrawn.'],
   invite_expired: ['conflict', 'This invite has expired. Ask for a new one.'],

@@ -3,9 +3,9 @@
  * other user-scoped table: the run is recorded as the user who started it, and RLS applies.
  * Sections are stored as they arrive, so a closed tab, a cancel or a failure loses nothing.
  */
-import { isoTime, pgErrorCode } from '@/lib/db/rows';
+import { isoTime } from '@/lib/db/rows';
 import type { Tx } from '@/lib/db/types';
-import { AppError } from '@/lib/http/errors';
+import { AppError, databaseError } from '@/lib/errors';
 import { assertCan } from '@/lib/orgs/service';
 import type { Redaction } from '@/lib/ai/scrub';
 import type { TCitation } from './content';
@@ -185,8 +185,9 @@ export async function requestCancel(tx: Tx, orgId: string, id: string): Promise<
   try {
     rows = await tx.query('update public.generations set cancel_requested = true where org_id = $1 and id = $2 returning id', [orgId, id]);
   } catch (err) {
-    if (pgErrorCode(err) === '42501') throw new AppError('forbidden', CANNOT_CANCEL);
-    throw err;
+    throw databaseError(err, {
+      '42501': new AppError('forbidden', CANNOT_CANCEL),
+    });
   }
   if (rows.length === 0) throw new AppError('forbidden', CANNOT_CANCEL);
   return { ...g, cancelRequested: true };

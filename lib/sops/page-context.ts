@@ -7,7 +7,7 @@ import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { z } from 'zod';
 import { withUser } from '@/lib/db';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/errors';
 import { loadOrg } from '@/lib/orgs/page-context';
 import { latestGeneration } from './generations';
 import { requireSop, requireVersion } from './service';

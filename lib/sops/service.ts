@@ -9,9 +9,9 @@
  * same transaction, and a role that may not edit gets 403 whatever revision it names.
  */
 import { z } from 'zod';
-import { isoTime, pgErrorCode } from '@/lib/db/rows';
+import { isoTime } from '@/lib/db/rows';
 import type { Tx } from '@/lib/db/types';
-import { AppError } from '@/lib/http/errors';
+import { AppError, databaseError } from '@/lib/errors';
 import { assertCan } from '@/lib/orgs/service';
 import type { TSopContent } from './content';
 import { revisionOf } from './etag';
@@ -127,8 +127,9 @@ export function assertCanEdit(tx: Tx, orgId: string): Promise<void> {
 }
 
 function refused(err: unknown, message: string): never {
-  if (pgErrorCode(err) === '42501') throw new AppError('forbidden', message);
-  throw err;
+  throw databaseError(err, {
+    '42501': new AppError('forbidden', message),
+  });
 }
 
 export async function createSop(

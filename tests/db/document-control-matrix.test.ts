@@ -11,7 +11,7 @@
  * admin and the approver (without whoever submits), approvals "any 1".
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/errors';
 import type { Tx } from '@/lib/db/types';
 import {
   lifecycleOf,

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { draftOffline } from '@/lib/ai/offline-drafter';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/errors';
 import { prepareContent } from '@/lib/sops/prepare';
 import { ConflictError, createSop, createVersion, encodeCursor, listSops, listVersions, requireSop, requireVersion, saveDraft } from '@/lib/sops/service';
 import { claimsFor, createTestDb, createUser, type TestDb } from '../helpers/test-db';

@@ -9,7 +9,7 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { requireUser } from '@/lib/auth/session';
 import { withUser } from '@/lib/db';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/errors';
 import { getRateLimiter } from '@/lib/ratelimit';
 import { ZCreateOrgInput, ZInviteInput, ZOrgName } from '@/lib/orgs/api-schemas';
 import { sendInviteEmail } from '@/lib/orgs/invite-email';

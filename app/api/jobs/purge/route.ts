@@ -6,7 +6,8 @@ import { timingSafeEqual } from 'node:crypto';
 import { NextResponse } from 'next/server';
 import { env } from '@/lib/env';
 import { asService } from '@/lib/db/service';
-import { AppError, toErrorResponse } from '@/lib/http/errors';
+import { AppError } from '@/lib/errors';
+import { toErrorResponse } from '@/lib/http/errors';
 import { purgeDeletedAccounts } from '@/lib/jobs/purge';
 
 export const dynamic = 'force-dynamic';

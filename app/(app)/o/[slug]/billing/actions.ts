@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { requireUser } from '@/lib/auth/session';
 import { openPortal, startCheckout } from '@/lib/billing/checkout';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/errors';
 import { logError } from '@/lib/log';
 import { ZSlug } from '@/lib/orgs/slug';
 

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { withUser } from '@/lib/db';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/errors';
 import { loadOrg } from '@/lib/orgs/page-context';
 import { listMembers } from '@/lib/orgs/service';
 import { roleCan } from '@/lib/orgs/permissions';
