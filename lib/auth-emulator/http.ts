@@ -53,6 +53,14 @@ export async function readBody(request: Request): Promise<Record<string, unknown
 
 export const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
+const resolved = new WeakMap<Request, string>();
+
+/** Set by handleAuthRequest (lib/auth-emulator/app.ts) once the forwarding signature is checked. */
+export function rememberClientIp(request: Request, ip: string): void {
+  resolved.set(request, ip);
+}
+
+/** The client address (lib/http/client-ip.ts); 127.0.0.1 when unknown, as sessions and challenges store an inet. */
 export function clientIp(request: Request): string {
-  return clientIpFrom(request.headers, '127.0.0.1');
+  return resolved.get(request) ?? clientIpFrom(request.headers, '127.0.0.1');
 }
