@@ -5,19 +5,17 @@
  *
  * It also answers, before Next routes the request, what Next itself would turn into a 500:
  * a path with broken percent-encoding (400) and a cross-origin form or server-action POST
- * (403; Next's own Origin check throws). API answers are never stored by a cache.
+ * (403; Next's own Origin check throws).
  */
 import { NextResponse, type NextRequest } from 'next/server';
 import { env } from '@/lib/env';
-import { errorBody } from '@/lib/http/errors';
+import { errorBody, NO_STORE } from '@/lib/http/errors';
 import { contentSecurityPolicy, createNonce, securityHeaders } from '@/lib/security/csp';
 import { refreshSession } from '@/lib/supabase/proxy';
 
 /** The emulator's routes: the proxy only checks their encoding (handleAuthRequest sets their headers). */
 const AUTH_EMULATOR = /^\/auth\/v1(\/|$)/;
 const API = /^\/api(\/|$)/;
-/** Public, identical for every caller, no user data: the one API answer a cache may keep. */
-const CACHEABLE_API = new Set(['/api/v1/openapi.json']);
 
 function decodable(pathname: string): boolean {
   try {
@@ -62,11 +60,11 @@ export async function proxy(request: NextRequest) {
   const cfg = env();
   const { pathname } = request.nextUrl;
   const security = securityHeaders({ production: cfg.isProduction });
-  if (!decodable(pathname)) return withHeaders(badEncoding(pathname), { ...security, 'Cache-Control': 'no-store' });
+  if (!decodable(pathname)) return withHeaders(badEncoding(pathname), { ...security, ...NO_STORE });
   if (AUTH_EMULATOR.test(pathname)) return NextResponse.next();
   if (!API.test(pathname) && crossOriginPost(request, cfg.appUrl)) {
     const refused = NextResponse.json(errorBody('forbidden', 'Cross-origin form submissions are refused: submit the form from this site.'), { status: 403 });
-    return withHeaders(refused, { ...security, 'Cache-Control': 'no-store' });
+    return withHeaders(refused, { ...security, ...NO_STORE });
   }
 
   const nonce = createNonce();
@@ -86,10 +84,9 @@ export async function proxy(request: NextRequest) {
   for (const c of refreshed.cookies) response.cookies.set(c.name, c.value, c.options);
   for (const [k, v] of Object.entries(refreshed.headers)) response.headers.set(k, v);
   response.headers.set('Content-Security-Policy', csp);
-  withHeaders(response, security);
-  // Set here, it wins over a route handler's own Cache-Control (Next keeps the proxy's).
-  if (API.test(pathname) && !CACHEABLE_API.has(pathname)) response.headers.set('Cache-Control', 'no-store');
-  return response;
+  // Not Cache-Control: a header set here wins over the route's (Next keeps the proxy's), and
+  // the routes know better (the drafting stream's no-transform, the public OpenAPI document).
+  return withHeaders(response, security);
 }
 
 export const config = {
