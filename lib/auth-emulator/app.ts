@@ -2,8 +2,8 @@
  * The process-wide emulator behind app/auth/v1: built from lib/env, storing in the configured
  * database as the service, mailing through lib/email (Resend when configured, else the local
  * outbox), rate limiting every endpoint that takes credentials or sends email, per client IP
- * and per email address (fail-closed), and answering with the security headers (the proxy
- * does not run on /auth/v1).
+ * and per email address (fail-closed), and answering with the security headers (on
+ * /auth/v1 the proxy only checks the path's encoding).
  */
 import 'server-only';
 import { createHash, createHmac } from 'node:crypto';

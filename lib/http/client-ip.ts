@@ -1,6 +1,7 @@
 /**
- * The one place that decides a request's client address, for rate limits, audit events and
- * session lists.
+ * The one place that decides a request's client address: per-IP rate limits (auth forms,
+ * the embedded auth), the session list's IP column, and anything else that records who
+ * connected.
  *
  * By default it is the address of the TCP peer. A route handler cannot see the socket, and
  * Next fills X-Forwarded-For with it only when the client sent none, so scripts/server.ts
