@@ -10,7 +10,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { env } from '@/lib/env';
 import { errorBody, NO_STORE } from '@/lib/http/errors';
-import { contentSecurityPolicy, createNonce, securityHeaders } from '@/lib/security/csp';
+import { contentSecurityPolicy, createNonce, securityHeaders, stripeHostedOrigins } from '@/lib/security/csp';
 import { refreshSession } from '@/lib/supabase/proxy';
 
 /** The emulator's routes: the proxy only checks their encoding (handleAuthRequest sets their headers). */
@@ -71,6 +71,7 @@ export async function proxy(request: NextRequest) {
   const csp = contentSecurityPolicy(nonce, {
     dev: !cfg.isProduction,
     connect: cfg.auth.mode === 'supabase' ? [cfg.auth.url] : [],
+    formAction: cfg.billing.mode === 'stripe' ? stripeHostedOrigins(cfg.billing.apiBaseUrl) : [],
   });
 
   const refreshed = await refreshSession(request);

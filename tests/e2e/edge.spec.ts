@@ -5,6 +5,7 @@
  */
 import { expect, test, type APIResponse, type Browser } from '@playwright/test';
 import { PASSWORD, signIn, signUpAndConfirm, uniqueEmail } from './support/auth';
+import { createOrg } from './support/orgs';
 import { hiddenFields, multipart, ownLoopbackAddress, randomIp, rawRequest } from './support/http';
 
 const AUTH_HEADERS = { 'X-Supabase-Api-Version': '2024-01-01', apikey: 'sb_publishable_sopwright_embedded' };
@@ -198,6 +199,28 @@ test('GET /sign-out never ends a live session; POST does; GET still clears the c
   expect((await api.get('/api/v1/orgs')).status()).toBe(401);
   await context.close();
   await other.close();
+});
+
+test('without JavaScript (a click before hydration), Upgrade and Manage billing still reach Stripe: CSP form-action allows its hosted pages', async ({ browser }) => {
+  test.setTimeout(90_000);
+  const { context, page } = await signedIn(browser);
+  const slug = await createOrg(page, `No JS ${randomIp()}`);
+  const noJs = await browser.newContext({ javaScriptEnabled: false, storageState: await context.storageState() });
+  const plain = await noJs.newPage();
+  const blocked: string[] = [];
+  plain.on('console', (m) => {
+    if (m.text().includes('Content Security Policy')) blocked.push(m.text());
+  });
+  await plain.goto(`/o/${slug}/billing`);
+  await plain.getByTestId('upgrade-pro').getByRole('button', { name: 'Upgrade to Pro' }).click();
+  await expect(plain).toHaveURL(/\/checkout\/cs_/);
+  await plain.getByRole('button', { name: 'Pay' }).click();
+  await expect(plain).toHaveURL(new RegExp(`/o/${slug}/billing\\?checkout=success`));
+  await plain.getByTestId('manage-billing').getByRole('button', { name: 'Manage billing' }).click();
+  await expect(plain).toHaveURL(/\/portal\/bps_/);
+  expect(blocked).toEqual([]);
+  await noJs.close();
+  await context.close();
 });
 
 test('a cross-origin server-action POST is refused with 403 and the JSON error shape', async ({ request }) => {
