@@ -21,10 +21,13 @@ export const SESSION_LIFETIME_SECONDS = 7 * 24 * 3600;
 /**
  * The options of a cookie @supabase/ssr asks to set, with its lifetime capped at the
  * session's. ssr 0.12 ignores cookieOptions.maxAge and always sends 400 days, so every
- * setAll callback passes its options through here; removals (Max-Age 0) stay removals.
+ * setAll callback passes its options through here. A removal (Max-Age 0) also gets an Expires
+ * in the past: when a page answers with a redirect, Next re-serializes the proxy's cookies
+ * and drops a Max-Age of 0, which would leave an empty session cookie behind.
  */
-export function withSessionLifetime<T extends { maxAge?: number }>(options: T): T {
-  return { ...options, maxAge: Math.min(options.maxAge ?? SESSION_LIFETIME_SECONDS, SESSION_LIFETIME_SECONDS) };
+export function withSessionLifetime<T extends { maxAge?: number; expires?: Date }>(options: T): T {
+  const maxAge = Math.min(options.maxAge ?? SESSION_LIFETIME_SECONDS, SESSION_LIFETIME_SECONDS);
+  return maxAge <= 0 ? { ...options, maxAge: 0, expires: new Date(0) } : { ...options, maxAge };
 }
 
 export function supabaseConfig(): { url: string; key: string } {

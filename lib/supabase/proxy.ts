@@ -55,7 +55,7 @@ export async function refreshSession(request: NextRequest): Promise<RefreshResul
     for (const c of request.cookies.getAll()) {
       if (!isSessionCookie(c.name)) continue;
       request.cookies.delete(c.name);
-      result.cookies.push({ name: c.name, value: '', options: { httpOnly, secure, sameSite, path, maxAge: 0 } });
+      result.cookies.push({ name: c.name, value: '', options: withSessionLifetime({ httpOnly, secure, sameSite, path, maxAge: 0 }) });
     }
   }
   return result;

@@ -287,8 +287,11 @@ test.describe('malformed tokens', () => {
     return `${AUTH_COOKIE}=base64-${Buffer.from(JSON.stringify(session)).toString('base64')}`;
   }
 
-  const clears = (setCookie: string | string[] | undefined) =>
-    [setCookie ?? []].flat().some((c) => c.startsWith(`${AUTH_COOKIE}=`) && /Max-Age=0|Expires=Thu, 01 Jan 1970/i.test(c));
+  /** The answer deletes the session cookie, and sets no other value for it (an empty session cookie left behind counts as not cleared). */
+  const clears = (setCookie: string | string[] | undefined) => {
+    const session = [setCookie ?? []].flat().filter((c) => c.startsWith(`${AUTH_COOKIE}=`));
+    return session.length > 0 && session.every((c) => /Max-Age=0|Expires=Thu, 01 Jan 1970/i.test(c));
+  };
 
   test('as a Bearer token or a cookie: 401 JSON from the API, signed out (and the cookie cleared) on pages', async ({ request }) => {
     const jwks = (await (await request.get('/auth/v1/.well-known/jwks.json')).json()) as { keys: { kid: string }[] };
