@@ -16,10 +16,42 @@ const optional = z
   .optional();
 const optionalUrl = optional.pipe(z.url().optional());
 
+/** Which proxy's word to take for the client address (lib/http/client-ip.ts applies it). */
+export type TrustProxy = { kind: 'none' } | { kind: 'hops'; hops: number } | { kind: 'header'; name: string };
+
+const MAX_HOPS = 10;
+
+/**
+ * TRUST_PROXY: unset → no proxy, the socket address; a number N → N proxies append to
+ * X-Forwarded-For; a header name → a proxy that overwrites that header with the client's
+ * address. Values that would let a client choose its own address are refused.
+ */
+const ZTrustProxy = optional.transform((raw, ctx): TrustProxy => {
+  const value = raw?.toLowerCase();
+  const refuse = (message: string) => {
+    ctx.addIssue({ code: 'custom', message });
+    return z.NEVER;
+  };
+  if (value === undefined) return { kind: 'none' };
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    if (hops < 1 || hops > MAX_HOPS) return refuse(`give the number of proxies in front of the app (1–${MAX_HOPS}), or unset it to trust none`);
+    return { kind: 'hops', hops };
+  }
+  if (['true', 'false', 'yes', 'no', 'on', 'off', 'all', '*'].includes(value)) {
+    return refuse(`"${value}" is not a proxy: give the number of proxies in front of the app, or the header your proxy sets (e.g. x-real-ip)`);
+  }
+  if (!/^[a-z0-9][a-z0-9-]{0,63}$/.test(value)) return refuse('give the number of proxies in front of the app, or one header name such as x-real-ip');
+  if (value === 'x-forwarded-for' || value === 'forwarded') return refuse(`any client can write ${value}: give the number of proxies that append to X-Forwarded-For instead`);
+  if (value.startsWith('x-sopwright-')) return refuse(`${value} is SOPwright's own header`);
+  return { kind: 'header', name: value };
+});
+
 const ZRawEnv = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   APP_URL: optionalUrl,
   PORT: optional,
+  TRUST_PROXY: ZTrustProxy,
   // database
   DATABASE_URL: optional,
   SOPWRIGHT_DATA_DIR: optional,
@@ -27,6 +59,7 @@ const ZRawEnv = z.object({
   NEXT_PUBLIC_SUPABASE_URL: optionalUrl,
   NEXT_PUBLIC_SUPABASE_ANON_KEY: optional,
   SUPABASE_SERVICE_ROLE_KEY: optional,
+  // Only read to warn that it has no effect in production (see warnings below).
   SOPWRIGHT_MAILBOX: optional,
   // scheduled jobs (hosted)
   CRON_SECRET: optional,
@@ -76,6 +109,8 @@ export interface AppEnv {
   isProduction: boolean;
   /** Public origin of the app, e.g. http://localhost:3000 (no trailing slash). */
   appUrl: string;
+  /** Where the client address comes from: the socket, or a trusted proxy's header. */
+  trustProxy: TrustProxy;
   database: { mode: 'pglite'; dataDir: string } | { mode: 'postgres'; url: string };
   auth:
     | { mode: 'emulator' }
@@ -96,8 +131,10 @@ export interface AppEnv {
       };
   errors: { mode: 'console' } | { mode: 'sentry'; dsn: string };
   securityTxt: { contact: string; policyUrl: string; expires: string | undefined };
-  /** /dev/mailbox is served: embedded auth only, outside production unless SOPWRIGHT_MAILBOX=1. */
+  /** /dev/mailbox is served: embedded auth, no Resend, and never in production (it shows reset links to anyone). */
   mailbox: boolean;
+  /** Configurations that run but deserve a loud line at start (instrumentation.ts prints them). */
+  warnings: string[];
   /** Bearer secret of the scheduled job routes (/api/jobs/*); unset disables them. */
   cronSecret: string | undefined;
 }
@@ -126,11 +163,21 @@ export function parseEnv(source: Record<string, string | undefined>): AppEnv {
   const from = e.EMAIL_FROM ?? 'SOPwright <no-reply@sopwright.local>';
 
   const emulator = !(e.NEXT_PUBLIC_SUPABASE_URL && e.NEXT_PUBLIC_SUPABASE_ANON_KEY);
+  const production = e.NODE_ENV === 'production';
+  const warnings: string[] = [];
+  if (production && e.SOPWRIGHT_MAILBOX !== undefined) {
+    warnings.push('SOPWRIGHT_MAILBOX is set, but /dev/mailbox is never served in production: it would show password-reset links to anyone. Unset it.');
+  }
+  if (production && emulator && !e.RESEND_API_KEY) {
+    warnings.push('No RESEND_API_KEY: sign-up, password-reset and invite emails are kept in the local outbox and NOT delivered. Set RESEND_API_KEY.');
+  }
   return {
     cronSecret: e.CRON_SECRET,
-    mailbox: emulator && !e.RESEND_API_KEY && (e.NODE_ENV !== 'production' || e.SOPWRIGHT_MAILBOX === '1'),
+    mailbox: emulator && !e.RESEND_API_KEY && !production,
+    warnings,
+    trustProxy: e.TRUST_PROXY,
     nodeEnv: e.NODE_ENV,
-    isProduction: e.NODE_ENV === 'production',
+    isProduction: production,
     appUrl,
     database: e.DATABASE_URL
       ? { mode: 'postgres', url: e.DATABASE_URL }

@@ -4,11 +4,13 @@
  *      and skip — except under CI=true, where a missing browser fails the run;
  *   2. `next build`;
  *   3. start the local Anthropic fake (tests/fakes/anthropic-e2e: the real SDK in the app
- *      talks to it through ANTHROPIC_BASE_URL, with slow tokens) and the local Stripe fake
+ *      talks to it through ANTHROPIC_BASE_URL, with slow tokens), the local Stripe fake
  *      (tests/fakes/stripe, through STRIPE_API_BASE_URL; its hosted Checkout page delivers
- *      signed webhooks to the app), then `next start` on a free
- *      port with a fresh embedded database in .data-e2e/ (in its own process group, so
- *      stopping it stops next-server too);
+ *      signed webhooks to the app) and the local Resend fake (tests/fakes/resend, through
+ *      RESEND_BASE_URL: every email goes out through the real Resend SDK, and the tests read
+ *      them from the fake, E2E_RESEND_URL), then the app's own server (scripts/server.ts, what
+ *      `npm start` runs) on a free port with a fresh embedded database in .data-e2e/ (in its
+ *      own process group, so stopping it stops its children too);
  *   4. `playwright test` (extra arguments are passed through), then stop the server.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -16,6 +18,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { E2E_ANTHROPIC_KEY, startE2eAnthropic } from '../tests/fakes/anthropic-e2e';
+import { startFakeResend } from '../tests/fakes/resend';
 import { startFakeStripe } from '../tests/fakes/stripe';
 
 const root = path.resolve(__dirname, '..');
@@ -42,7 +45,7 @@ function freePort(): Promise<number> {
 async function waitForHealth(url: string, server: ChildProcess, timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`next start exited with code ${server.exitCode}`);
+    if (server.exitCode !== null) throw new Error(`the app server exited with code ${server.exitCode}`);
     try {
       const res = await fetch(`${url}/api/health`);
       if (res.ok) return;
@@ -78,6 +81,8 @@ async function main() {
   const anthropic = await startE2eAnthropic();
   const stripeKeys = { secretKey: 'sk_test_e2e_local_fake_000000', webhookSecret: 'whsec_e2e_local_fake_000000' };
   const stripe = await startFakeStripe({ ...stripeKeys, prices: ['price_e2e_pro', 'price_e2e_team'], webhookUrl: `${baseUrl}/api/stripe/webhook` });
+  const resendKey = 're_e2e_local_fake_000000';
+  const resend = await startFakeResend(resendKey);
   const serverEnv = {
     ...process.env,
     STRIPE_SECRET_KEY: stripeKeys.secretKey,
@@ -87,11 +92,14 @@ async function main() {
     STRIPE_API_BASE_URL: stripe.url,
     ANTHROPIC_API_KEY: E2E_ANTHROPIC_KEY,
     ANTHROPIC_BASE_URL: anthropic.url,
+    RESEND_API_KEY: resendKey,
+    RESEND_BASE_URL: resend.url,
     NODE_ENV: 'production',
     NEXT_TELEMETRY_DISABLED: '1',
     PORT: String(port),
     APP_URL: baseUrl,
     SOPWRIGHT_DATA_DIR: dataDir,
+    // Set on purpose: edge.spec.ts checks that a production build ignores it (404 on /dev/mailbox).
     SOPWRIGHT_MAILBOX: '1',
   } as NodeJS.ProcessEnv;
   // The browser suite runs on the embedded database even when DATABASE_URL is set for the db suite.
@@ -104,7 +112,7 @@ async function main() {
   const migrate = spawnSync(bin('tsx'), ['scripts/db-migrate.ts'], { cwd: root, stdio: 'inherit', env: serverEnv });
   if (migrate.status !== 0) process.exit(migrate.status ?? 1);
 
-  const server = spawn(bin('next'), ['start', '-p', String(port)], {
+  const server = spawn(bin('tsx'), ['scripts/server.ts'], {
     cwd: root,
     env: serverEnv,
     detached: true,
@@ -133,17 +141,18 @@ async function main() {
     const run = spawn(bin('playwright'), ['test', ...process.argv.slice(2)], {
       cwd: root,
       stdio: 'inherit',
-      env: { ...process.env, E2E_BASE_URL: baseUrl, PLAYWRIGHT_CHROMIUM_PATH: chromium, E2E_DATA_DIR: dataDir },
+      env: { ...process.env, E2E_BASE_URL: baseUrl, PLAYWRIGHT_CHROMIUM_PATH: chromium, E2E_DATA_DIR: dataDir, E2E_RESEND_URL: resend.url, E2E_RESEND_KEY: resendKey },
     });
     code = await new Promise<number>((resolve) => run.on('exit', (c) => resolve(c ?? 1)));
   } catch (err) {
     console.error(err instanceof Error ? err.message : err);
     code = 1;
   }
-  if (code !== 0) console.error(`\n--- next start log ---\n${serverLog.slice(-8000)}`);
+  if (code !== 0) console.error(`\n--- app server log ---\n${serverLog.slice(-8000)}`);
   stop();
   await anthropic.close();
   await stripe.close();
+  await resend.close();
   process.exit(code);
 }
 

@@ -1,10 +1,14 @@
 /**
- * POST /sign-out: end this session at the auth server and clear its cookies.
- * GET /sign-out?reason=…: only clears this browser's cookies (the session is already gone
- * server-side: revoked elsewhere, or the account was deleted) and explains why on sign-in.
+ * POST /sign-out: end this session at the auth server and clear its cookies (a form on our
+ * own pages; the proxy refuses a cross-origin POST).
+ * GET /sign-out?reason=…: where a page sends a browser whose session is already gone
+ * server-side (revoked elsewhere, or the account was deleted): clears this browser's cookies
+ * and explains why on sign-in. A GET never ends a live session — any site can make a browser
+ * send one (an <img src>) — so with a live session it only goes back to the app.
  */
 import { cookies } from 'next/headers';
 import { NextResponse } from 'next/server';
+import { currentUser } from '@/lib/auth/session';
 import { env } from '@/lib/env';
 import { AUTH_COOKIE_NAME } from '@/lib/supabase/config';
 import { createClient } from '@/lib/supabase/server';
@@ -24,8 +28,13 @@ export async function POST() {
 }
 
 export async function GET(request: Request) {
-  const reason = new URL(request.url).searchParams.get('reason');
+  const state = await currentUser();
+  // Signed in, or signed in and one step short (email confirmation, TOTP): the session lives.
+  if ('user' in state || state.problem === 'email_unconfirmed' || state.problem === 'mfa_required') {
+    return NextResponse.redirect(`${env().appUrl}/o`, 303);
+  }
   await clearAuthCookies();
+  const reason = new URL(request.url).searchParams.get('reason');
   const allowed = reason === 'account_deleted' || reason === 'session_ended' ? reason : 'signed_out';
   return NextResponse.redirect(`${env().appUrl}/sign-in?reason=${allowed}`, 303);
 }

@@ -1,5 +1,6 @@
 /** What every emulator handler gets: configuration, the service transaction, the mailer, a clock. */
 import type { Scopes } from '@/lib/db/scopes';
+import { SESSION_LIFETIME_SECONDS } from '@/lib/supabase/config';
 
 export interface EmulatorConfig {
   /** The app's public origin (SITE_URL), e.g. http://localhost:3000. */
@@ -14,6 +15,8 @@ export interface EmulatorConfig {
   flowStateExpSeconds: number;
   /** A session older than this needs a reauthentication nonce to change the password. */
   recentSignInSeconds: number;
+  /** Time-box: a session ends this long after sign-in (auth.sessions.not_after), like GoTrue's sessions.timebox. */
+  sessionLifetimeSeconds: number;
   publishableKey: string;
 }
 
@@ -46,6 +49,7 @@ export function defaultConfig(siteUrl: string, publishableKey: string): Emulator
     mfaChallengeExpSeconds: 300,
     flowStateExpSeconds: 300,
     recentSignInSeconds: 24 * 3600,
+    sessionLifetimeSeconds: SESSION_LIFETIME_SECONDS,
     publishableKey,
   };
 }

@@ -54,6 +54,14 @@ export function parseBody(text: string): Record<string, unknown> {
   throw fail(400, 'bad_json', 'Could not parse request body as JSON');
 }
 
+const resolved = new WeakMap<Request, string>();
+
+/** Set by handleAuthRequest (lib/auth-emulator/app.ts) once the forwarding signature is checked. */
+export function rememberClientIp(request: Request, ip: string): void {
+  resolved.set(request, ip);
+}
+
+/** The client address (lib/http/client-ip.ts); 127.0.0.1 when unknown, as sessions and challenges store an inet. */
 export function clientIp(request: Request): string {
-  return clientIpFrom(request.headers, '127.0.0.1');
+  return resolved.get(request) ?? clientIpFrom(request.headers, '127.0.0.1');
 }

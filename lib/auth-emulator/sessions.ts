@@ -16,8 +16,8 @@ export async function createSession(tx: Tx, ctx: Ctx, userId: string, method: st
   const sessionId = uuid();
   const now = ctx.now();
   await tx.query(
-    `insert into auth.sessions (id, user_id, created_at, updated_at, aal, user_agent, ip) values ($1, $2, $3, $3, 'aal1', $4, $5::inet)`,
-    [sessionId, userId, now.toISOString(), (ctx.request.headers.get('user-agent') ?? '').slice(0, 500), clientIpOf(ctx)],
+    `insert into auth.sessions (id, user_id, created_at, updated_at, aal, user_agent, ip, not_after) values ($1, $2, $3, $3, 'aal1', $4, $5::inet, $6)`,
+    [sessionId, userId, now.toISOString(), (ctx.request.headers.get('user-agent') ?? '').slice(0, 500), clientIpOf(ctx), new Date(now.getTime() + ctx.config.sessionLifetimeSeconds * 1000).toISOString()],
   );
   await addAmr(tx, sessionId, method, now);
   const refreshToken = await insertRefreshToken(tx, userId, sessionId, null, now);

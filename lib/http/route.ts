@@ -2,6 +2,7 @@
  * The one wrapper for /api/v1 route handlers: resolve the verified user (Bearer token or
  * session cookie), validate path params, query and JSON body with zod, rate limit per user
  * (fail-closed), run the handler, and map every error once to `{ error: { code, message } }`.
+ * Every answer is Cache-Control: no-store unless the handler chose its own.
  * Handlers open withUser() themselves, so they control what runs in the transaction and
  * never hold it across a network call.
  */
@@ -11,7 +12,7 @@ import { requireApiUser, type CurrentUser } from '@/lib/auth/session';
 import { getRateLimiter } from '@/lib/ratelimit';
 import type { RateLimitRule } from '@/lib/ratelimit/types';
 import { AppError } from '@/lib/errors';
-import { toErrorResponse } from './errors';
+import { NO_STORE, toErrorResponse } from './errors';
 
 type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
 
@@ -69,7 +70,9 @@ export function apiRoute<P extends z.ZodType = z.ZodUndefined, Q extends z.ZodTy
       const query = options.query ? options.query.parse(Object.fromEntries(new URL(request.url).searchParams)) : undefined;
       const body = options.body ? options.body.parse(await readJson(request)) : undefined;
       if (options.rateLimit) await enforceRateLimit(options.rateLimit, user.id);
-      return await handler({ request, user, params, query, body } as HandlerInput<z.infer<P>, z.infer<Q>, z.infer<B>>);
+      const response = await handler({ request, user, params, query, body } as HandlerInput<z.infer<P>, z.infer<Q>, z.infer<B>>);
+      if (!response.headers.has('Cache-Control')) response.headers.set('Cache-Control', NO_STORE['Cache-Control']);
+      return response;
     } catch (err) {
       return toErrorResponse(err);
     }

@@ -3,6 +3,11 @@
  * with this request's nonce ('strict-dynamic' lets Next's nonce'd loader pull its chunks);
  * no inline or eval'd script in production. `next dev` needs eval for React's dev tooling and
  * a websocket for HMR, so those two are added in development only.
+ *
+ * form-action also covers where a form submission is redirected (Chrome enforces it): a form
+ * submitted before hydration, or without JavaScript, posts to our server action, which
+ * answers with a redirect to Stripe's hosted Checkout or portal, so those origins are listed
+ * when billing is on (`formAction`).
  */
 export function createNonce(): string {
   const bytes = new Uint8Array(16);
@@ -10,7 +15,7 @@ export function createNonce(): string {
   return btoa(String.fromCharCode(...bytes));
 }
 
-export function contentSecurityPolicy(nonce: string, opts: { dev: boolean; connect?: string[] }): string {
+export function contentSecurityPolicy(nonce: string, opts: { dev: boolean; connect?: string[]; formAction?: string[] }): string {
   const connect = ["'self'", ...(opts.connect ?? []), ...(opts.dev ? ['ws:', 'wss:'] : [])];
   const directives: Record<string, string[]> = {
     'default-src': ["'self'"],
@@ -23,11 +28,16 @@ export function contentSecurityPolicy(nonce: string, opts: { dev: boolean; conne
     'frame-src': ["'none'"],
     'object-src': ["'none'"],
     'base-uri': ["'self'"],
-    'form-action': ["'self'"],
+    'form-action': ["'self'", ...(opts.formAction ?? [])],
   };
   return Object.entries(directives)
     .map(([k, v]) => `${k} ${v.join(' ')}`)
     .join('; ');
+}
+
+/** Where Stripe's hosted Checkout and customer portal live (or the one origin of a Stripe-compatible fake). */
+export function stripeHostedOrigins(apiBaseUrl: string | undefined): string[] {
+  return apiBaseUrl ? [new URL(apiBaseUrl).origin] : ['https://checkout.stripe.com', 'https://billing.stripe.com'];
 }
 
 export function securityHeaders(opts: { production: boolean }): Record<string, string> {

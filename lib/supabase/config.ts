@@ -10,6 +10,26 @@ import { env } from '@/lib/env';
 export const EMBEDDED_PUBLISHABLE_KEY = 'sb_publishable_sopwright_embedded';
 export const AUTH_COOKIE_NAME = 'sb-sopwright-auth-token';
 
+/**
+ * How long a session lasts from sign-in: the embedded auth time-boxes every session to this
+ * (its refresh token stops working, as Supabase Auth's "Time-box user sessions" does), and
+ * the session cookie's Max-Age is the same, not @supabase/ssr's default of 400 days. With
+ * hosted Supabase Auth, set the project's time-box to match.
+ */
+export const SESSION_LIFETIME_SECONDS = 7 * 24 * 3600;
+
+/**
+ * The options of a cookie @supabase/ssr asks to set, with its lifetime capped at the
+ * session's. ssr 0.12 ignores cookieOptions.maxAge and always sends 400 days, so every
+ * setAll callback passes its options through here. A removal (Max-Age 0) also gets an Expires
+ * in the past: when a page answers with a redirect, Next re-serializes the proxy's cookies
+ * and drops a Max-Age of 0, which would leave an empty session cookie behind.
+ */
+export function withSessionLifetime<T extends { maxAge?: number; expires?: Date }>(options: T): T {
+  const maxAge = Math.min(options.maxAge ?? SESSION_LIFETIME_SECONDS, SESSION_LIFETIME_SECONDS);
+  return maxAge <= 0 ? { ...options, maxAge: 0, expires: new Date(0) } : { ...options, maxAge };
+}
+
 export function supabaseConfig(): { url: string; key: string } {
   const e = env();
   return e.auth.mode === 'supabase'

@@ -6,17 +6,31 @@
 import 'server-only';
 import { createServerClient } from '@supabase/ssr';
 import { cookies, headers } from 'next/headers';
-import { authCookieOptions, realtimeTransport, supabaseConfig } from './config';
+import { clientAddressHeaders } from '@/lib/auth-emulator/app';
+import { env } from '@/lib/env';
+import { clientIpFrom } from '@/lib/http/client-ip';
+import { authCookieOptions, realtimeTransport, supabaseConfig, withSessionLifetime } from './config';
+
+/**
+ * What the auth server should know about the user this server speaks for: the browser's
+ * User-Agent (session lists) and, for the embedded auth, the client address, signed so that
+ * no one else can claim one. Hosted Supabase Auth takes the address from its own edge, so
+ * nothing is forwarded there.
+ */
+export async function forwardedHeaders(): Promise<Record<string, string>> {
+  const h = await headers();
+  const forwarded: Record<string, string> = {};
+  const ua = h.get('user-agent');
+  if (ua) forwarded['User-Agent'] = ua;
+  const ip = clientIpFrom(h, '');
+  if (ip && env().auth.mode === 'emulator') Object.assign(forwarded, await clientAddressHeaders(ip));
+  return forwarded;
+}
 
 export async function createClient() {
   const cookieStore = await cookies();
-  const h = await headers();
   const { url, key } = supabaseConfig();
-  const forwarded: Record<string, string> = {};
-  const ua = h.get('user-agent');
-  const ip = h.get('x-forwarded-for') ?? h.get('x-real-ip');
-  if (ua) forwarded['User-Agent'] = ua;
-  if (ip) forwarded['X-Forwarded-For'] = ip;
+  const forwarded = await forwardedHeaders();
   return createServerClient(url, key, {
     cookieOptions: authCookieOptions(),
     global: { headers: forwarded },
@@ -25,7 +39,7 @@ export async function createClient() {
       getAll: () => cookieStore.getAll(),
       setAll: (list) => {
         try {
-          for (const { name, value, options } of list) cookieStore.set(name, value, options);
+          for (const { name, value, options } of list) cookieStore.set(name, value, withSessionLifetime(options));
         } catch {
           // Called from a server component: the proxy refreshes sessions instead.
         }

@@ -60,3 +60,24 @@ describe('parseEnv', () => {
     expect(parseEnv({ DATABASE_URL: '', STRIPE_SECRET_KEY: ' ' }).database.mode).toBe('pglite');
   });
 });
+
+describe('the local mailbox', () => {
+  it('is served in development with the embedded auth and no Resend', () => {
+    expect(parseEnv({ NODE_ENV: 'development' }).mailbox).toBe(true);
+    expect(parseEnv({ NODE_ENV: 'development', RESEND_API_KEY: 're_x' }).mailbox).toBe(false);
+  });
+
+  it('is never served in production, whatever SOPWRIGHT_MAILBOX says, and says so loudly', () => {
+    for (const value of [undefined, '1', 'true']) {
+      const e = parseEnv({ NODE_ENV: 'production', SOPWRIGHT_MAILBOX: value });
+      expect(e.mailbox).toBe(false);
+      expect(e.warnings.some((w) => w.includes('SOPWRIGHT_MAILBOX'))).toBe(value !== undefined);
+    }
+  });
+
+  it('warns that a production build without Resend delivers no email', () => {
+    expect(parseEnv({ NODE_ENV: 'production' }).warnings.join(' ')).toMatch(/RESEND_API_KEY.*NOT delivered/);
+    expect(parseEnv({ NODE_ENV: 'production', RESEND_API_KEY: 're_x' }).warnings).toEqual([]);
+    expect(parseEnv({ NODE_ENV: 'development' }).warnings).toEqual([]);
+  });
+});

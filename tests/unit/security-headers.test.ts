@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy, createNonce, securityHeaders } from '@/lib/security/csp';
+import { contentSecurityPolicy, createNonce, securityHeaders, stripeHostedOrigins } from '@/lib/security/csp';
 import { redact } from '@/lib/log';
 
 describe('content security policy', () => {
@@ -13,6 +13,12 @@ describe('content security policy', () => {
   it('gives a fresh nonce each time', () => {
     expect(createNonce()).not.toBe(createNonce());
     expect(createNonce()).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+  });
+
+  it("lets forms be redirected to Stripe's hosted pages only when given, and nowhere else", () => {
+    expect(contentSecurityPolicy('abc', { dev: false })).toMatch(/form-action 'self'(;|$)/);
+    expect(contentSecurityPolicy('abc', { dev: false, formAction: stripeHostedOrigins(undefined) })).toMatch(/form-action 'self' https:\/\/checkout\.stripe\.com https:\/\/billing\.stripe\.com(;|$)/);
+    expect(stripeHostedOrigins('http://127.0.0.1:12111/')).toEqual(['http://127.0.0.1:12111']);
   });
 
   it('sends HSTS only in production', () => {

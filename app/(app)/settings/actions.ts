@@ -16,7 +16,7 @@ import { limitAuthAttempt } from '@/lib/auth/rate-limit';
 import { requireUser } from '@/lib/auth/session';
 import { withUser } from '@/lib/db';
 import { AUTH_COOKIE_NAME, realtimeTransport, supabaseConfig } from '@/lib/supabase/config';
-import { createClient } from '@/lib/supabase/server';
+import { createClient, forwardedHeaders } from '@/lib/supabase/server';
 import { sanitizePlainText } from '@/lib/security/sanitize';
 
 export type SettingsState = { error?: string; notice?: string } | undefined;
@@ -28,7 +28,7 @@ async function clientIp(): Promise<string> {
 /** Re-entered password check, on a throwaway client whose session is ended right away. */
 async function passwordMatches(email: string, password: string): Promise<boolean> {
   const { url, key } = supabaseConfig();
-  const probe = createSupabaseJs(url, key, { auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false }, realtime: realtimeTransport });
+  const probe = createSupabaseJs(url, key, { auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false }, global: { headers: await forwardedHeaders() }, realtime: realtimeTransport });
   const { data, error } = await probe.auth.signInWithPassword({ email, password });
   if (error || !data.session) return false;
   await probe.auth.signOut({ scope: 'local' });

@@ -8,15 +8,22 @@ export function uniqueEmail(prefix = 'qa'): string {
   return `${prefix}-${randomUUID().slice(0, 8)}@example.test`;
 }
 
-/** The newest link of the given type that the local mailbox holds for this address. */
+/**
+ * The newest link of the given type mailed to this address. The e2e server sends its email
+ * through the real Resend SDK to the local Resend fake (scripts/run-e2e.ts), which tests read
+ * like Resend's list endpoint. (`page` is unused: kept so the specs read the same.)
+ */
 export async function mailboxLink(page: Page, email: string, type: 'signup' | 'recovery' | 'invite' | 'email_change' = 'signup'): Promise<string> {
+  const url = process.env.E2E_RESEND_URL;
+  if (!url) throw new Error('E2E_RESEND_URL is not set: run the suite through npm run test:e2e');
   let link: string | undefined;
   await expect
     .poll(
       async () => {
-        await page.goto(`/dev/mailbox?to=${encodeURIComponent(email)}`);
-        const hrefs = await page.locator('a[href*="/auth/v1/verify"], a[href*="/invite/"]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
-        link = hrefs.find((h) => (type === 'invite' ? h.includes('/invite/') : h.includes(`type=${type}`)));
+        const res = await fetch(`${url}/emails?to=${encodeURIComponent(email)}`, { headers: { Authorization: `Bearer ${process.env.E2E_RESEND_KEY}` } });
+        const { data } = (await res.json()) as { data: { text?: string }[] };
+        const links = data.flatMap((m) => m.text?.match(/https?:\/\/\S+/g) ?? []).filter((h) => h.includes('/auth/v1/verify') || h.includes('/invite/'));
+        link = links.find((h) => (type === 'invite' ? h.includes('/invite/') : h.includes(`type=${type}`)));
         return link;
       },
       { timeout: 15_000 },
