@@ -1,7 +1,9 @@
 /** Auth emails (GoTrue's templates, plainly worded), with links through /auth/v1/verify. */
+import { escapeHtml as esc } from '@/lib/security/escape';
 import type { Ctx } from './context';
 
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+/** When a sign-up was asked for, in words: the person can tell their own sign-up's email from one someone else triggered. */
+const requestedAt = (ctx: Ctx) => ctx.now().toISOString().slice(0, 16).replace('T', ' at ') + ' UTC';
 
 /** redirect_to must share scheme and host with the site (any port on loopback); else the site. */
 export function validRedirect(ctx: Ctx, candidate: string | null | undefined): string {
@@ -34,7 +36,12 @@ export const sendConfirmation = (ctx: Ctx, to: string, url: string, otp: string)
     to,
     'signup',
     'Confirm your SOPwright account',
-    ['Welcome to SOPwright. Confirm your email address to activate your account.', `If you are asked for a code instead, your confirmation code is ${otp}.`, 'The link and the code work once and expire in 24 hours.'],
+    [
+      `Welcome to SOPwright. Someone asked to create an account with this address on ${requestedAt(ctx)}. Confirm your email address to activate it.`,
+      'The password chosen in the sign-up whose link or code you use becomes the account\'s password, and every other sign-up for this address stops working. If you signed up more than once, use the email from the sign-up you made; if you did not ask for this one, do not use its link.',
+      `If you are asked for a code instead, your confirmation code is ${otp}.`,
+      'The link and the code work once and expire in 24 hours.',
+    ],
     { url, label: 'Confirm your email' },
   );
 

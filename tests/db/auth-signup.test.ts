@@ -46,6 +46,19 @@ describe(`sign-up by someone else first (${process.env.DATABASE_URL ? 'postgres'
     expect(stale.hash).toContain('error_code=otp_expired');
   });
 
+  it('says in each confirmation email when its sign-up was asked for, so the owner can tell theirs from one someone else made', async () => {
+    const email = 'which-one@example.test';
+    await h.client().auth.signUp({ email, password: ATTACKER_PW, options: REDIRECT });
+    h.advance(61);
+    await h.client().auth.signUp({ email, password: OWNER_PW, options: REDIRECT });
+    const sent = await h.mails(email, 'signup');
+    expect(sent).toHaveLength(2);
+    const times = sent.map((m) => /on (\d{4}-\d\d-\d\d at \d\d:\d\d UTC)/.exec(m.text)?.[1]);
+    expect(times.every(Boolean)).toBe(true);
+    expect(new Set(times).size).toBe(2);
+    for (const m of sent) expect(m.text).toContain('every other sign-up for this address stops working');
+  });
+
   it('gives the account the password of the older sign-up when its link is the one used, and kills the newer link', async () => {
     const email = 'older-wins@example.test';
     const first = h.client();

@@ -26,6 +26,8 @@ export interface AuthHarness {
   client(): SupabaseClient;
   /** A raw request to /auth/v1<path>, in the modern API version. */
   raw(method: string, path: string, init?: { body?: unknown; token?: string; headers?: Record<string, string> }): Promise<Response>;
+  /** The emails of this kind sent to the address, newest first. */
+  mails(email: string, kind: string): Promise<{ text: string; subject: string }[]>;
   /** Every emailed /verify link of this kind for the address, newest first. */
   links(email: string, kind: string): Promise<string[]>;
   lastLink(email: string, kind: string): Promise<string>;
@@ -61,6 +63,7 @@ export async function startAuthHarness(): Promise<AuthHarness> {
     t,
     emulator,
     calls,
+    mails,
     advance(seconds) {
       offsetMs = seconds * 1000;
     },
