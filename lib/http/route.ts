@@ -1,10 +1,13 @@
 /**
- * The one wrapper for /api/v1 route handlers: resolve the verified user (Bearer token or
- * session cookie), validate path params, query and JSON body with zod, rate limit per user
- * (fail-closed), run the handler, and map every error once to `{ error: { code, message } }`.
- * Every answer is Cache-Control: no-store unless the handler chose its own.
- * Handlers open withUser() themselves, so they control what runs in the transaction and
- * never hold it across a network call.
+ * The wrappers of /api/v1 route handlers. apiRoute (user-level routes: /orgs, /me/export …):
+ * resolve the verified user (Bearer token or session cookie), validate path params, query and
+ * JSON body with zod, rate limit per user (fail-closed), run the handler, and map every error
+ * once to `{ error: { code, message } }`. Every answer is Cache-Control: no-store unless the
+ * handler chose its own. orgRoute (everything under /orgs/{org}) runs the handler in inOrg():
+ * one withUser() transaction, the organization resolved once, the declared permission checked;
+ * the handler returns afterCommit(() => response) for work that must not hold the transaction
+ * (email, rendering, a stream). Each route declares its OpenAPI description (`doc`), which its
+ * handler carries as `operation` for the document (lib/http/openapi.ts).
  */
 import 'server-only';
 import type { z } from 'zod';
@@ -12,7 +15,10 @@ import { requireApiUser, type CurrentUser } from '@/lib/auth/session';
 import { getRateLimiter } from '@/lib/ratelimit';
 import type { RateLimitRule } from '@/lib/ratelimit/types';
 import { AppError } from '@/lib/errors';
+import type { Permission } from '@/lib/orgs/permissions';
+import { inOrg, type AfterCommit, type OrgScope } from '@/lib/orgs/scope';
 import { NO_STORE, toErrorResponse } from './errors';
+import type { Operation, RouteDoc } from './openapi';
 
 type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
 
@@ -21,7 +27,11 @@ interface RouteOptions<P extends z.ZodType, Q extends z.ZodType, B extends z.Zod
   query?: Q;
   body?: B;
   rateLimit?: RateLimitRule;
+  /** Its entry in the OpenAPI document: required of orgRoute; tests/unit/openapi.test.ts requires it of every /api/v1 route. */
+  doc?: RouteDoc;
 }
+
+export type RouteHandler = ((request: Request, context: RouteContext) => Promise<Response>) & { operation?: Operation };
 
 export interface HandlerInput<P, Q, B> {
   request: Request;
@@ -62,8 +72,8 @@ export async function enforceRateLimit(rule: RateLimitRule, key: string): Promis
 export function apiRoute<P extends z.ZodType = z.ZodUndefined, Q extends z.ZodType = z.ZodUndefined, B extends z.ZodType = z.ZodUndefined>(
   options: RouteOptions<P, Q, B>,
   handler: (input: HandlerInput<z.infer<P>, z.infer<Q>, z.infer<B>>) => Promise<Response>,
-) {
-  return async (request: Request, context: RouteContext): Promise<Response> => {
+): RouteHandler {
+  const route = async (request: Request, context: RouteContext): Promise<Response> => {
     try {
       const user = await requireApiUser(request);
       const params = options.params ? options.params.parse(await context.params) : undefined;
@@ -77,4 +87,17 @@ export function apiRoute<P extends z.ZodType = z.ZodUndefined, Q extends z.ZodTy
       return toErrorResponse(err);
     }
   };
+  const { params, query, body, doc } = options;
+  return Object.assign(route, { operation: doc && { ...doc, params, query, body } });
+}
+
+type OrgHandlerInput<P, Q, B> = HandlerInput<P, Q, B> & OrgScope;
+
+/** A route under /orgs/{org}: `params` has the slug as `org`; `permission` is what the role needs (none: membership, as for reads). */
+export function orgRoute<P extends z.ZodType<{ org: string }>, Q extends z.ZodType = z.ZodUndefined, B extends z.ZodType = z.ZodUndefined>(
+  options: RouteOptions<P, Q, B> & { params: P; permission?: Permission; doc: RouteDoc },
+  handler: (input: OrgHandlerInput<z.infer<P>, z.infer<Q>, z.infer<B>>) => Promise<Response | AfterCommit<Response>>,
+): RouteHandler {
+  const { permission, ...route } = options;
+  return apiRoute<P, Q, B>(route, (input) => inOrg(input.user, input.params.org, permission, (scope) => handler({ ...input, ...scope })));
 }

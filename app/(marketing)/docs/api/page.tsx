@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
-import { ENDPOINTS, openApiDocument } from '@/lib/http/openapi';
+import { endpoints } from '@/app/api/v1/routes';
 import { env } from '@/lib/env';
+import { openApiDocument } from '@/lib/http/openapi';
 
 export const metadata: Metadata = { title: 'API reference' };
 export const dynamic = 'force-dynamic';
@@ -25,7 +26,8 @@ function Md({ text }: { text: string }) {
 const METHOD = { get: 'bg-sky-100 text-sky-800', post: 'bg-emerald-100 text-emerald-800', patch: 'bg-amber-100 text-amber-800', delete: 'bg-red-100 text-red-800' } as const;
 
 export default function ApiDocsPage() {
-  const doc = openApiDocument(env().appUrl);
+  const list = endpoints();
+  const doc = openApiDocument(env().appUrl, list);
   return (
     <div className="mx-auto max-w-4xl space-y-6 px-6 py-10">
       <div>
@@ -38,7 +40,7 @@ export default function ApiDocsPage() {
           <a href="/api/v1/openapi.json" className="text-brand-700 underline">openapi.json</a>
         </p>
       </div>
-      {ENDPOINTS.map((e) => {
+      {list.map((e) => {
         const op = (doc.paths[e.path] as Record<string, { parameters: { name: string; in: string; required: boolean }[]; requestBody?: { content: { 'application/json': { schema: unknown } } } }>)[e.method]!;
         return (
           <section key={`${e.method} ${e.path}`} className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm" data-test="api-endpoint">

@@ -1,8 +1,9 @@
-/** GET /api/v1/frameworks — the regulation library's frameworks (code, name, version, clause count). */
 import { NextResponse } from 'next/server';
 import { apiRoute } from '@/lib/http/route';
 import { frameworkSummaries } from '@/lib/library';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = apiRoute({}, async () => NextResponse.json({ frameworks: frameworkSummaries() }));
+export const GET = apiRoute({ doc: { summary: 'The regulation library: frameworks with code, name, version and clause count.', responses: { '200': 'Frameworks.' } } }, async () =>
+  NextResponse.json({ frameworks: frameworkSummaries() }),
+);

@@ -1,24 +1,12 @@
-/** GET /api/v1/me/export — everything SOPwright holds about the caller, as a JSON download. */
 import { NextResponse } from 'next/server';
-import { requireApiUser } from '@/lib/auth/session';
-import { withUser } from '@/lib/db';
-import { toErrorResponse } from '@/lib/http/errors';
 import { collectUserExport } from '@/lib/account/export';
+import { withUser } from '@/lib/db';
+import { apiRoute } from '@/lib/http/route';
 
 export const dynamic = 'force-dynamic';
 
-export async function GET(request: Request) {
-  try {
-    const user = await requireApiUser(request);
-    const data = await withUser(user.claims, (tx) => collectUserExport(tx, user));
-    return new NextResponse(JSON.stringify(data, null, 2), {
-      headers: {
-        'Content-Type': 'application/json; charset=utf-8',
-        'Content-Disposition': `attachment; filename="sopwright-export-${new Date().toISOString().slice(0, 10)}.json"`,
-        'Cache-Control': 'no-store',
-      },
-    });
-  } catch (err) {
-    return toErrorResponse(err);
-  }
-}
+export const GET = apiRoute({ doc: { summary: 'Everything SOPwright holds about you, as a JSON download.', responses: { '200': 'The export.' } } }, async ({ user }) => {
+  const data = await withUser(user.claims, (tx) => collectUserExport(tx, user));
+  const filename = `sopwright-export-${new Date().toISOString().slice(0, 10)}.json`;
+  return new NextResponse(JSON.stringify(data, null, 2), { headers: { 'Content-Type': 'application/json; charset=utf-8', 'Content-Disposition': `attachment; filename="${filename}"` } });
+});

@@ -1,15 +1,13 @@
-/** GET /api/v1/orgs/{org}/billing — plan, status, renewal, usage this period and limits (members). */
 import { NextResponse } from 'next/server';
 import { billingSummary } from '@/lib/billing/state';
-import { withUser } from '@/lib/db';
-import { apiRoute } from '@/lib/http/route';
+import { orgRoute } from '@/lib/http/route';
 import { ZOrgParam } from '@/lib/orgs/api-schemas';
-import { requireOrg } from '@/lib/orgs/service';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = apiRoute({ params: ZOrgParam }, async ({ user, params }) => {
-  const summary = await withUser(user.claims, async (tx) => billingSummary(tx, (await requireOrg(tx, user.id, params.org)).id));
-  const { configured, ...rest } = summary;
+const USAGE = '`{ plan, status, currentPeriodEnd, cancelAtPeriodEnd, usage: { aiDraftsThisMonth, seats }, limits: { monthlyAiDrafts, seats }, billingConfigured }` (limits null = unlimited).';
+
+export const GET = orgRoute({ params: ZOrgParam, doc: { summary: 'Plan, subscription status, renewal date, usage this period and limits (every member).', responses: { '200': USAGE } } }, async ({ tx, org }) => {
+  const { configured, ...rest } = await billingSummary(tx, org.id);
   return NextResponse.json({ ...rest, billingConfigured: configured });
 });

@@ -1,15 +1,14 @@
-/** DELETE /api/v1/orgs/{org}/members/{userId} — remove a member (owners/admins), or leave (yourself). */
-import { withUser } from '@/lib/db';
-import { apiRoute } from '@/lib/http/route';
+import { orgRoute } from '@/lib/http/route';
 import { ZMemberParam } from '@/lib/orgs/api-schemas';
-import { removeMember, requireOrg } from '@/lib/orgs/service';
+import { removeMember } from '@/lib/orgs/service';
 
 export const dynamic = 'force-dynamic';
 
-export const DELETE = apiRoute({ params: ZMemberParam }, async ({ user, params }) => {
-  await withUser(user.claims, async (tx) => {
-    const org = await requireOrg(tx, user.id, params.org);
+// No declared permission: anyone may leave; removeMember refuses removing someone else without members.manage.
+export const DELETE = orgRoute(
+  { params: ZMemberParam, doc: { summary: 'Remove a member (owners and admins), or leave.', responses: { '204': 'Removed.', '403': 'Not allowed.', '404': 'Not found.' } } },
+  async ({ tx, org, params }) => {
     await removeMember(tx, org.id, params.userId);
-  });
-  return new Response(null, { status: 204 });
-});
+    return new Response(null, { status: 204 });
+  },
+);
