@@ -80,12 +80,7 @@ beforeAll(async () => {
   delete process.env.ANTHROPIC_MODEL;
   // The app's withUser() uses the process-wide database: make it this test's database.
   (globalThis as Record<symbol, unknown>)[Symbol.for('sopwright.db')] = Promise.resolve(t.db);
-  stream = await import('@/lib/generation/stream');
-  start = await import('@/lib/generation/start');
-  run = await import('@/lib/generation/run');
-  bus = await import('@/lib/generation/bus');
-  scope = await import('@/lib/orgs/scope');
-  gens = await import('@/lib/generation/store');
+  [stream, start, run, bus, scope, gens] = await Promise.all([import('@/lib/generation/stream'), import('@/lib/generation/start'), import('@/lib/generation/run'), import('@/lib/generation/bus'), import('@/lib/orgs/scope'), import('@/lib/generation/store')]);
   const u = await createUser(t, 'drafter@gen.test');
   author = { id: u.id, email: u.email, claims: claimsFor(u.id, { email: u.email }), aal: 'aal1', hasMfa: false };
   orgId = (await t.withUser(author.claims, (tx) => tx.query<{ id: string }>("select id from private.create_organization('Gen Foods', 'gen-foods')")))[0]!.id;
