@@ -1,4 +1,4 @@
-/** Rate limits of the drafting endpoints: per person and per organization (fail-closed). */
+/** Rate limits: drafting per person (the rate limiter, fail-closed) and per organization (counted from its recorded runs in the transaction that records the next: lib/generation/start.ts). */
 import type { RateLimitRule } from '@/lib/ratelimit/types';
 
 export const DRAFT_PER_USER: RateLimitRule = { name: 'draft-user', limit: 10, windowSeconds: 600 };

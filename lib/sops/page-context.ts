@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { withUser } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { loadOrg } from '@/lib/orgs/page-context';
-import { latestGeneration } from './generations';
+import { latestGeneration } from '@/lib/generation/store';
 import { requireSop, requireVersion } from './service';
 
 const ZId = z.uuid();

@@ -172,7 +172,8 @@ describe('webhook', () => {
 
 describe('quotas (Free plan: 10 AI drafts a month, 3 seats)', () => {
   it('the 11th AI draft of the month is a 402: nothing generated, nothing sent to the model', async () => {
-    const runner = await import('@/lib/ai/generation-runner');
+    const { startDraft } = await import('@/lib/generation/start');
+    const { inOrg } = await import('@/lib/orgs/scope');
     await t.asService(async (tx) => {
       const [sop] = await tx.query<{ id: string }>("insert into public.sops (org_id, title, created_by) values ($1, 'Quota filler', $2) returning id", [orgId, owner.id]);
       for (let i = 0; i < 10; i++) {
@@ -181,7 +182,8 @@ describe('quotas (Free plan: 10 AI drafts a month, 3 seats)', () => {
     });
     const before = await t.asService((tx) => tx.query<{ n: number }>('select count(*)::int as n from public.sops where org_id = $1', [orgId]));
     const sent = anthropic.requests.length;
-    const err = await runner.startDraft(owner, 'billing-foods', { title: 'Over quota', processDescription: '1. Step one of the process\n2. Step two of it', frameworks: [], detail: 'standard' }).catch((e: unknown) => e);
+    const body = { title: 'Over quota', processDescription: '1. Step one of the process\n2. Step two of it', frameworks: [], detail: 'standard' as const };
+    const err = await inOrg(owner, 'billing-foods', undefined, ({ tx, org }) => startDraft(tx, owner, org, body)).catch((e: unknown) => e);
     expect(err).toMatchObject({ code: 'payment_required', status: 402 });
     expect(String((err as Error).message)).toMatch(/all 10 AI drafts of the Free plan/);
     expect(anthropic.requests.length).toBe(sent);

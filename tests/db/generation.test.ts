@@ -1,5 +1,6 @@
 /**
- * The drafting pipeline end to end, below HTTP: lib/ai/generation-runner with the real
+ * The drafting pipeline end to end, below HTTP: lib/generation (started in one inOrg()
+ * transaction and launched after it committed, as the drafting routes do) with the real
  * Anthropic SDK against the local Messages API fake, the offline drafter, and the database
  * (PGlite or Postgres) through withUser(). Proves what leaves for the model (no PII), what
  * is stored (sanitized, validated, citations checked), and that failures and Cancel keep
@@ -8,9 +9,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { draftOffline } from '@/lib/ai/offline-drafter';
 import type { CurrentUser } from '@/lib/auth/session';
+import type { Tx } from '@/lib/db/types';
+import type { Started } from '@/lib/generation/start';
+import type { Generation } from '@/lib/generation/store';
+import type { OrgSummary } from '@/lib/orgs/service';
+import type { TImproveInput } from '@/lib/sops/api-schemas';
 import type { TSopContent } from '@/lib/sops/content';
 import { ZSopContent } from '@/lib/sops/content';
-import type { Generation } from '@/lib/sops/generations';
 import { startFakeAnthropic, type FakeAnthropic } from '../fakes/anthropic';
 import { claimsFor, createTestDb, createUser, type TestDb } from '../helpers/test-db';
 
@@ -19,9 +24,12 @@ let t: TestDb;
 let fake: FakeAnthropic;
 let author: CurrentUser;
 let viewer: CurrentUser;
-let runner: typeof import('@/lib/ai/generation-runner');
-let stream: typeof import('@/lib/ai/generation-stream');
-let gens: typeof import('@/lib/sops/generations');
+let stream: typeof import('@/lib/generation/stream');
+let start: typeof import('@/lib/generation/start');
+let run: typeof import('@/lib/generation/run');
+let bus: typeof import('@/lib/generation/bus');
+let scope: typeof import('@/lib/orgs/scope');
+let gens: typeof import('@/lib/generation/store');
 let orgId: string;
 
 const modelDraft = (overrides: Partial<TSopContent> = {}): TSopContent => ({
@@ -29,9 +37,9 @@ const modelDraft = (overrides: Partial<TSopContent> = {}): TSopContent => ({
   ...overrides,
 });
 
-async function finished(id: string): Promise<Generation> {
+async function finished(id: string, org = orgId): Promise<Generation> {
   for (;;) {
-    const g = await t.withUser(author.claims, (tx) => gens.requireGeneration(tx, orgId, id));
+    const g = await t.withUser(author.claims, (tx) => gens.requireGeneration(tx, org, id));
     if (['succeeded', 'failed', 'cancelled'].includes(g.status)) {
       // let the run's last publish/endRun happen
       await new Promise((r) => setTimeout(r, 20));
@@ -39,6 +47,27 @@ async function finished(id: string): Promise<Generation> {
     }
     await new Promise((r) => setTimeout(r, 20));
   }
+}
+
+/** Start a run as the drafting routes do: one inOrg() transaction records it, and it is launched once that committed. */
+function begin(user: CurrentUser, slug: string, start: (tx: Tx, org: OrgSummary) => Promise<Started>): Promise<Generation> {
+  return scope.inOrg(user, slug, undefined, async ({ tx, org }) => {
+    const started = await start(tx, org);
+    return scope.afterCommit(async () => (run.launch(started), started.generation));
+  });
+}
+
+const runner = {
+  startDraft: (user: CurrentUser, slug: string, body: ReturnType<typeof input>) => begin(user, slug, (tx, org) => start.startDraft(tx, user, org, body)),
+  startRetry: (user: CurrentUser, slug: string, id: string) => begin(user, slug, (tx, org) => start.startRetry(tx, user, org, id)),
+  startImprove: (user: CurrentUser, slug: string, sopId: string, body: TImproveInput) => begin(user, slug, (tx, org) => start.startImprove(tx, user, org, sopId, body)),
+  abortLocalRun: (id: string) => bus.abortRun(id),
+};
+
+/** The events of a run as GET …/events answers them: read in one transaction, streamed after it. */
+async function eventsText(user: CurrentUser, id: string): Promise<string> {
+  const w = await t.withUser(user.claims, (tx) => stream.watchStored(tx, user, orgId, id));
+  return stream.eventResponse(w).text();
 }
 
 const input = (processDescription: string) => ({ title: 'Filler sanitation', processDescription, frameworks: ['HACCP'], detail: 'standard' as const });
@@ -51,9 +80,7 @@ beforeAll(async () => {
   delete process.env.ANTHROPIC_MODEL;
   // The app's withUser() uses the process-wide database: make it this test's database.
   (globalThis as Record<symbol, unknown>)[Symbol.for('sopwright.db')] = Promise.resolve(t.db);
-  runner = await import('@/lib/ai/generation-runner');
-  stream = await import('@/lib/ai/generation-stream');
-  gens = await import('@/lib/sops/generations');
+  [stream, start, run, bus, scope, gens] = await Promise.all([import('@/lib/generation/stream'), import('@/lib/generation/start'), import('@/lib/generation/run'), import('@/lib/generation/bus'), import('@/lib/orgs/scope'), import('@/lib/generation/store')]);
   const u = await createUser(t, 'drafter@gen.test');
   author = { id: u.id, email: u.email, claims: claimsFor(u.id, { email: u.email }), aal: 'aal1', hasMfa: false };
   orgId = (await t.withUser(author.claims, (tx) => tx.query<{ id: string }>("select id from private.create_organization('Gen Foods', 'gen-foods')")))[0]!.id;
@@ -219,7 +246,7 @@ describe('drafting with Claude (fake Messages API, real SDK)', () => {
   it('replays a finished run as Server-Sent Events: generation, redactions, sections in order, done', async () => {
     const g = await runner.startDraft(author, 'gen-foods', input('1. Rinse the filler\n2. Email qa@example.com and record'));
     await finished(g.id);
-    const body = await new Response(await stream.generationEventStream(author, orgId, g.id)).text();
+    const body = await eventsText(author, g.id);
     const events = [...body.matchAll(/^event: (\w+)$/gm)].map((m) => m[1]);
     expect(events[0]).toBe('generation');
     expect(events[1]).toBe('redactions');
@@ -238,7 +265,7 @@ describe('drafting with Claude (fake Messages API, real SDK)', () => {
       await gens.recordSection(tx, gen.id, 'purpose', 'Keep the filler clean.');
       return gen;
     });
-    const body = await new Response(await stream.generationEventStream(author, orgId, g.id)).text();
+    const body = await eventsText(author, g.id);
     expect(body).toContain('event: error');
     expect(body).toContain('interrupted');
     const after = await t.withUser(author.claims, (tx) => gens.requireGeneration(tx, orgId, g.id));
@@ -289,5 +316,34 @@ describe('improve this section', () => {
     expect(sop.draftContent!.purpose).toBe('A shorter, clearer purpose.');
     // the other sections keep the author's own text, not placeholders
     expect(sop.draftContent!.scope).toBe('Applies to line 3. Contact sam@example.com.');
+  });
+});
+
+describe('the organization’s drafting rate', () => {
+  it('refuses a run once the organization started its limit of runs in the window (429, Retry-After), recording nothing, and admits one when the oldest leaves it', async () => {
+    const { DRAFT_PER_ORG } = await import('@/lib/sops/limits');
+    const busy = (await t.withUser(author.claims, (tx) => tx.query<{ id: string }>("select id from private.create_organization('Busy Foods', 'busy-foods')")))[0]!.id;
+    await t.asService(async (tx) => {
+      const [sop] = await tx.query<{ id: string }>("insert into public.sops (org_id, title, created_by) values ($1, 'Busy', $2) returning id", [busy, author.id]);
+      await tx.query("insert into public.generations (org_id, sop_id, source, input, status, created_by) select $1, $2, 'offline', '{}'::jsonb, 'succeeded', $3 from generate_series(1, $4)", [
+        busy,
+        sop!.id,
+        author.id,
+        DRAFT_PER_ORG.limit,
+      ]);
+    });
+    const count = async () => (await t.asService((tx) => tx.query<{ n: number }>('select count(*)::int as n from public.generations where org_id = $1', [busy])))[0]!.n;
+    const before = await count();
+    const err = await runner.startDraft(author, 'busy-foods', input('1. Rinse the filler\n2. Record it')).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'rate_limited', status: 429 });
+    const wait = Number((err as { headers: Record<string, string> }).headers['Retry-After']);
+    expect(wait).toBeGreaterThanOrEqual(1);
+    expect(wait).toBeLessThanOrEqual(DRAFT_PER_ORG.windowSeconds);
+    expect(await count()).toBe(before);
+
+    await t.asService((tx) =>
+      tx.query('update public.generations set created_at = created_at - make_interval(secs => $2) where id = (select id from public.generations where org_id = $1 limit 1)', [busy, DRAFT_PER_ORG.windowSeconds]),
+    );
+    expect((await finished((await runner.startDraft(author, 'busy-foods', input('1. Rinse the filler\n2. Record it'))).id, busy)).status).toBe('succeeded');
   });
 });

@@ -4,7 +4,7 @@ import { GenerationWatcher, RetryGeneration } from '@/components/sops/generation
 import { SopHtml } from '@/components/sops/sop-html';
 import { StatusBadge } from '@/components/sops/status-badge';
 import { roleCan } from '@/lib/orgs/permissions';
-import { FINISHED } from '@/lib/sops/generations';
+import { FINISHED } from '@/lib/generation/store';
 import { loadSopPage } from '@/lib/sops/page-context';
 import { renderSopHtml } from '@/lib/sops/render-html';
 import { formatUtc } from '@/lib/format';

@@ -5,17 +5,20 @@
  * stopped here only once the database has recorded the request.
  */
 import { NextResponse } from 'next/server';
-import { withUser } from '@/lib/db';
-import { abortLocalRun } from '@/lib/ai/generation-runner';
+import { abortRun } from '@/lib/generation/bus';
+import { requestCancel } from '@/lib/generation/store';
 import { apiRoute } from '@/lib/http/route';
-import { requireOrg } from '@/lib/orgs/service';
+import { afterCommit, inOrg } from '@/lib/orgs/scope';
 import { ZGenerationParam } from '@/lib/sops/api-schemas';
-import { requestCancel } from '@/lib/sops/generations';
 
 export const dynamic = 'force-dynamic';
 
-export const POST = apiRoute({ params: ZGenerationParam }, async ({ user, params }) => {
-  const generation = await withUser(user.claims, async (tx) => requestCancel(tx, (await requireOrg(tx, user.id, params.org)).id, params.id));
-  if (generation.cancelRequested) abortLocalRun(generation.id);
-  return NextResponse.json({ generation: { id: generation.id, status: generation.status, cancelRequested: generation.cancelRequested } }, { status: 202 });
-});
+export const POST = apiRoute({ params: ZGenerationParam }, async ({ user, params }) =>
+  inOrg(user, params.org, undefined, async ({ tx, org }) => {
+    const { id, status, cancelRequested } = await requestCancel(tx, org.id, params.id);
+    return afterCommit(async () => {
+      if (cancelRequested) abortRun(id);
+      return NextResponse.json({ generation: { id, status, cancelRequested } }, { status: 202 });
+    });
+  }),
+);

@@ -1,12 +1,12 @@
 /**
  * In-process fan-out of a running generation's events to whoever is watching (the POST that
- * started it, a reopened tab). The database holds the durable state (lib/sops/generations);
+ * started it, a reopened tab). The database holds the durable state (store.ts);
  * this only carries live events, and the AbortController that Cancel uses. One Node process
  * runs a generation from start to end (see README, "Hosting"): a process that restarts
  * mid-run leaves the row running, and the next viewer marks it interrupted.
  */
 import type { TCitation } from '@/lib/sops/content';
-import type { Redaction } from './scrub';
+import type { Redaction } from '@/lib/ai/scrub';
 
 export type GenerationEvent =
   | { type: 'generation'; data: { id: string; sopId: string; status: string; source: 'ai' | 'offline'; kind: 'draft' | 'improve'; section: string } }
