@@ -21,6 +21,9 @@ import { launch } from './run';
 import type { Started } from './start';
 import { closeWithPartial, FINISHED, requireGeneration, type Generation } from './store';
 
+/** What a drafting stream sends, for the API reference of the routes that stream one. */
+export const SSE_EVENTS = 'Server-Sent Events: `generation`, `redactions`, `section` (one per finished section, with sanitized HTML), `citations_removed`, then `done { sopId, versionId, complete }` or `error { code, message, sopId, versionId }`.';
+
 const HEARTBEAT_MS = 15_000;
 
 const SSE_HEADERS = { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store, no-transform', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' };

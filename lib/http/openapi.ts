@@ -38,12 +38,12 @@ export interface Endpoint extends Operation {
  * The endpoints of route modules keyed by their /api/v1 path ({param} for [param]), in order:
  * each exported handler's own operation, else the one `fallback` holds for "method path".
  */
-export function endpointsOf(routes: Record<string, object>, fallback: Record<string, Operation> = {}): Endpoint[] {
+export function endpointsOf(routes: Record<string, object>): Endpoint[] {
   return Object.entries(routes).flatMap(([path, mod]) =>
     METHODS.flatMap((method) => {
       const handler = (mod as Record<string, { operation?: Operation } | undefined>)[method.toUpperCase()];
       if (!handler) return [];
-      const op = handler.operation ?? fallback[`${method} ${path}`];
+      const op = handler.operation;
       if (!op) throw new Error(`${method.toUpperCase()} /api/v1${path} declares no OpenAPI description.`);
       return [{ method, path, ...op }];
     }),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { apiDocument, DRAFTING_DOCS, endpoints, ROUTES } from '@/app/api/v1/routes';
+import { apiDocument, endpoints, ROUTES } from '@/app/api/v1/routes';
 import type { Operation } from '@/lib/http/openapi';
 import { routeHandlers } from '@/tests/helpers/route-files';
 
@@ -20,9 +20,8 @@ describe('OpenAPI document', () => {
     expect(endpoints().map((e) => `${e.method} ${e.path}`).sort()).toEqual(routes());
   });
 
-  it('has a description for every listed handler: its own, or (drafting routes, until they move) DRAFTING_DOCS', () => {
-    expect(handlers().filter((h) => !h.own && !DRAFTING_DOCS[h.key]).map((h) => h.key)).toEqual([]);
-    expect(handlers().filter((h) => !h.own).map((h) => h.key).sort(), 'DRAFTING_DOCS entries for routes that describe themselves or do not exist').toEqual(Object.keys(DRAFTING_DOCS).sort());
+  it('has a description declared beside every listed handler', () => {
+    expect(handlers().filter((h) => !h.own).map((h) => h.key)).toEqual([]);
     for (const e of endpoints()) expect(e.summary, `${e.method} ${e.path}`).not.toBe('');
   });
 

@@ -3,9 +3,7 @@
  * list the OpenAPI document is built from (each handler carries its own description).
  * tests/unit/openapi.test.ts fails when a route file is missing here or has no description.
  */
-import { endpointsOf, openApiDocument, type Operation } from '@/lib/http/openapi';
-import { ZOrgParam } from '@/lib/orgs/api-schemas';
-import { ZGenerateInput, ZGenerationParam, ZImproveInput, ZSopParam } from '@/lib/sops/api-schemas';
+import { endpointsOf, openApiDocument } from '@/lib/http/openapi';
 import * as frameworks from './frameworks/route';
 import * as me from './me/export/route';
 import * as orgs from './orgs/route';
@@ -50,25 +48,6 @@ export const ROUTES: Record<string, object> = {
   '/me/export': me,
 };
 
-const SSE = 'Server-Sent Events: `generation`, `redactions`, `section` (one per finished section, with sanitized HTML), `citations_removed`, then `done { sopId, versionId, complete }` or `error { code, message, sopId, versionId }`.';
-
-/** The drafting routes' descriptions, until those routes pass their own `doc` (issue 12, drafting in lib/generation). */
-export const DRAFTING_DOCS: Record<string, Operation> = {
-  'post /orgs/{org}/sops/generate': {
-    summary: 'Draft a new SOP with Claude (or the offline drafter), streamed.',
-    description: `Personal data and the organization's sensitive terms are redacted before anything is sent to the model; citations outside the regulation library are removed. The run continues if the connection closes. ${SSE}`,
-    params: ZOrgParam,
-    body: ZGenerateInput,
-    stream: true,
-    responses: { '200': SSE, '403': 'Your role cannot draft SOPs.', '429': 'Rate limited (Retry-After).' },
-  },
-  'post /orgs/{org}/sops/{id}/improve': { summary: 'Rewrite one section with Claude following an instruction, streamed; saved as a new version.', params: ZSopParam, body: ZImproveInput, stream: true, responses: { '200': SSE, '422': 'AI processing is off or unavailable.' } },
-  'get /orgs/{org}/generations/{id}': { summary: 'A drafting run’s state.', params: ZGenerationParam, responses: { '200': '`{ generation }`.' } },
-  'get /orgs/{org}/generations/{id}/events': { summary: 'A drafting run as Server-Sent Events: what was stored so far, then live events.', params: ZGenerationParam, stream: true, responses: { '200': SSE } },
-  'post /orgs/{org}/generations/{id}/cancel': { summary: 'Cancel a drafting run; what it wrote is kept as an incomplete draft.', params: ZGenerationParam, responses: { '202': 'Cancel requested.', '403': 'Your role cannot edit SOPs, so it cannot cancel; the run goes on.' } },
-  'post /orgs/{org}/generations/{id}/retry': { summary: 'Draft a stopped run’s SOP again from the same input, streamed.', params: ZGenerationParam, stream: true, responses: { '200': SSE } },
-};
-
-export const endpoints = () => endpointsOf(ROUTES, DRAFTING_DOCS);
+export const endpoints = () => endpointsOf(ROUTES);
 
 export const apiDocument = (serverUrl: string) => openApiDocument(serverUrl, endpoints());

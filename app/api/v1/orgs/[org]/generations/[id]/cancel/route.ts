@@ -7,18 +7,22 @@
 import { NextResponse } from 'next/server';
 import { abortRun } from '@/lib/generation/bus';
 import { requestCancel } from '@/lib/generation/store';
-import { apiRoute } from '@/lib/http/route';
-import { afterCommit, inOrg } from '@/lib/orgs/scope';
+import { orgRoute } from '@/lib/http/route';
+import { afterCommit } from '@/lib/orgs/scope';
 import { ZGenerationParam } from '@/lib/sops/api-schemas';
 
 export const dynamic = 'force-dynamic';
 
-export const POST = apiRoute({ params: ZGenerationParam }, async ({ user, params }) =>
-  inOrg(user, params.org, undefined, async ({ tx, org }) => {
+export const POST = orgRoute(
+  {
+    params: ZGenerationParam,
+    doc: { summary: 'Cancel a drafting run; what it wrote is kept as an incomplete draft.', responses: { '202': 'Cancel requested.', '403': 'Your role cannot edit SOPs, so it cannot cancel; the run goes on.' } },
+  },
+  async ({ tx, org, params }) => {
     const { id, status, cancelRequested } = await requestCancel(tx, org.id, params.id);
     return afterCommit(async () => {
       if (cancelRequested) abortRun(id);
       return NextResponse.json({ generation: { id, status, cancelRequested } }, { status: 202 });
     });
-  }),
+  },
 );

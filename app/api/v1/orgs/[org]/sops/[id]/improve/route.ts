@@ -3,14 +3,19 @@
  * instruction; streamed like generate. The result is saved as a new version.
  */
 import { startImprove } from '@/lib/generation/start';
-import { streamAfterCommit } from '@/lib/generation/stream';
-import { apiRoute } from '@/lib/http/route';
-import { inOrg } from '@/lib/orgs/scope';
+import { SSE_EVENTS, streamAfterCommit } from '@/lib/generation/stream';
+import { orgRoute } from '@/lib/http/route';
 import { ZImproveInput, ZSopParam } from '@/lib/sops/api-schemas';
 import { DRAFT_PER_USER } from '@/lib/sops/limits';
 
 export const dynamic = 'force-dynamic';
 
-export const POST = apiRoute({ params: ZSopParam, body: ZImproveInput, rateLimit: DRAFT_PER_USER }, async ({ user, params, body }) =>
-  inOrg(user, params.org, undefined, async ({ tx, org }) => streamAfterCommit(await startImprove(tx, user, org, params.id, body))),
+export const POST = orgRoute(
+  {
+    params: ZSopParam,
+    body: ZImproveInput,
+    rateLimit: DRAFT_PER_USER,
+    doc: { summary: 'Rewrite one section with Claude following an instruction, streamed; saved as a new version.', stream: true, responses: { '200': SSE_EVENTS, '422': 'AI processing is off or unavailable.' } },
+  },
+  async ({ tx, user, org, params, body }) => streamAfterCommit(await startImprove(tx, user, org, params.id, body)),
 );
