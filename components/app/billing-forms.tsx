@@ -1,7 +1,7 @@
 'use client';
-/** The billing page's buttons, bound to app/(app)/o/[slug]/billing/actions.ts. */
+/** The billing page's buttons, bound to lib/billing/actions.ts. */
 import { useActionState } from 'react';
-import { portalAction, upgradeAction } from '@/app/(app)/o/[slug]/billing/actions';
+import { portalAction, upgradeAction } from '@/lib/billing/actions';
 import { FormMessages, SubmitButton } from '@/components/ui/form';
 
 export function UpgradeForm({ slug, plan, label }: { slug: string; plan: 'pro' | 'team'; label: string }) {

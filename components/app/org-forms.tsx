@@ -1,5 +1,5 @@
 'use client';
-/** Forms of the organization pages, bound to app/(app)/o/actions.ts. */
+/** Forms of the organization pages, bound to lib/orgs/actions.ts. */
 import { useActionState } from 'react';
 import {
   acceptInviteAction,
@@ -12,7 +12,7 @@ import {
   transferOwnershipAction,
   updateDocumentSettingsAction,
   updateOrgAction,
-} from '@/app/(app)/o/actions';
+} from '@/lib/orgs/actions';
 import { Field, FormMessages, SubmitButton } from '@/components/ui/form';
 import { ROLE_LABELS, ROLES, type Role } from '@/lib/orgs/permissions';
 

@@ -11,7 +11,7 @@ import {
   startTotpEnrollAction,
   updateProfileAction,
   verifyTotpEnrollAction,
-} from '@/app/(app)/settings/actions';
+} from '@/lib/account/actions';
 import { Alert, Field, FormMessages, SubmitButton } from '@/components/ui/form';
 
 
@@ -46,8 +46,9 @@ export function ChangePasswordForm() {
 export function EnableTotp() {
   const [started, start] = useActionState(startTotpEnrollAction, undefined);
   const [verified, verify] = useActionState(verifyTotpEnrollAction, undefined);
-  if (verified?.done) return <Alert kind="notice">Two-factor authentication is on. You will be asked for a code each time you sign in.</Alert>;
-  if (!started?.factorId) {
+  if (verified?.notice) return <Alert kind="notice">{verified.notice}</Alert>;
+  const enrollment = started?.data;
+  if (!enrollment) {
     return (
       <form action={start} className="space-y-3" data-test="totp-start">
         <FormMessages state={started} />
@@ -60,16 +61,16 @@ export function EnableTotp() {
   return (
     <div className="grid gap-6 sm:grid-cols-[auto,1fr]" data-test="totp-enroll">
       {/* eslint-disable-next-line @next/next/no-img-element -- a data: SVG QR code made by the auth server */}
-      <img src={started.qr} alt="QR code to add SOPwright to your authenticator app" width={180} height={180} className="rounded border border-slate-200 bg-white p-2" />
+      <img src={enrollment.qr} alt="QR code to add SOPwright to your authenticator app" width={180} height={180} className="rounded border border-slate-200 bg-white p-2" />
       <form action={verify} className="max-w-sm space-y-4">
         <p className="text-sm text-slate-700">
           Scan the QR code with an authenticator app (1Password, Google Authenticator, Microsoft Authenticator…), or enter this key by hand:
         </p>
         <code className="block break-all rounded bg-slate-100 px-2 py-1 font-mono text-sm" data-test="totp-secret">
-          {started.secret}
+          {enrollment.secret}
         </code>
         <FormMessages state={verified} />
-        <input type="hidden" name="factorId" value={started.factorId} />
+        <input type="hidden" name="factorId" value={enrollment.factorId} />
         <Field label="Code from the app" name="code" inputMode="numeric" autoComplete="one-time-code" maxLength={6} />
         <SubmitButton pendingText="Verifying…">Verify and turn on</SubmitButton>
       </form>
@@ -107,6 +108,7 @@ export function RevokeSessionButton({ sessionId }: { sessionId: string }) {
 
 export function SessionBulkActions() {
   const [state, others] = useActionState(signOutOthersAction, undefined);
+  const [, everywhere] = useActionState(signOutEverywhereAction, undefined);
   return (
     <div className="space-y-3">
       <FormMessages state={state} />
@@ -116,7 +118,7 @@ export function SessionBulkActions() {
             Sign out all other sessions
           </SubmitButton>
         </form>
-        <form action={signOutEverywhereAction}>
+        <form action={everywhere}>
           <SubmitButton pendingText="Signing out…" variant="danger">
             Sign out everywhere
           </SubmitButton>

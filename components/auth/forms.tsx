@@ -10,7 +10,7 @@ import {
   signUpAction,
   ssoAction,
   verifyMfaAction,
-} from '@/app/(auth)/actions';
+} from '@/lib/auth/actions';
 import { Field, FormMessages, SubmitButton } from '@/components/ui/form';
 
 

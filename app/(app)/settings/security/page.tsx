@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { Section } from '@/components/app/section';
 import { ChangePasswordForm, DisableTotpForm, EnableTotp, RevokeSessionButton, SessionBulkActions } from '@/components/app/settings-forms';
+import { listMySessions, myVerifiedFactor } from '@/lib/account/service';
 import { requireUser } from '@/lib/auth/session';
 import { withUser } from '@/lib/db';
 import { describeUserAgent } from '@/lib/auth/user-agent';
@@ -8,22 +9,11 @@ import { formatUtc } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'Security' };
 
-interface SessionRow extends Record<string, unknown> {
-  id: string;
-  created_at: Date;
-  last_active_at: Date;
-  user_agent: string;
-  ip: string;
-  aal: string;
-  is_current: boolean;
-}
-
-
 export default async function SecurityPage() {
   const user = await requireUser('/settings/security');
   const { sessions, factor } = await withUser(user.claims, async (tx) => ({
-    sessions: await tx.query<SessionRow>('select * from private.list_my_sessions()'),
-    factor: (await tx.query<{ id: string }>("select id from private.my_verified_factor()"))[0],
+    sessions: await listMySessions(tx),
+    factor: await myVerifiedFactor(tx),
   }));
   return (
     <div className="space-y-8">
