@@ -1,10 +1,11 @@
 /**
  * asService() bypasses RLS. This walks the import graph from every entry point of the app
- * (each .ts/.tsx under app/ — pages, layouts, route handlers, server actions — plus proxy.ts
- * and instrumentation.ts), through every `@/…` and relative import of the components and
- * lib modules they reach, and fails when a module that touches the service role is not in
- * SERVICE_MODULES below, naming the chain of imports that reaches it. Touching means
- * importing lib/db/service or an admin client, or naming asService or the service-role key.
+ * (each .ts/.tsx under app/ — pages, layouts, route handlers — plus proxy.ts and
+ * instrumentation.ts), through every `@/…` and relative import of the components, the server
+ * actions they bind and the other lib modules they reach, and fails when a module that
+ * touches the service role is not in SERVICE_MODULES below, naming the chain of imports that
+ * reaches it. Touching means importing lib/db/service or an admin client, or naming asService
+ * or the service-role key. The walker is tests/helpers/import-graph.ts.
  * Type-only imports carry no code and are not followed.
  */
 import { describe, expect, it } from 'vitest';
