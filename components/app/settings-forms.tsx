@@ -12,34 +12,25 @@ import {
   updateProfileAction,
   verifyTotpEnrollAction,
 } from '@/lib/account/actions';
-import { Alert, Field, FormMessages, SubmitButton } from '@/components/ui/form';
-
+import { ActionForm, Alert, Field, FormMessages, RowButton, SubmitButton } from '@/components/ui/form';
 
 export function ProfileForm({ fullName }: { fullName: string }) {
-  const [state, action] = useActionState(updateProfileAction, undefined);
   return (
-    <form action={action} className="max-w-md space-y-4" data-test="profile-form">
-      <FormMessages state={state} />
+    <ActionForm action={updateProfileAction} className="max-w-md space-y-4" test="profile-form">
       <Field label="Full name" name="fullName" defaultValue={fullName} autoComplete="name" maxLength={200} />
-      <div className="w-40">
-        <SubmitButton pendingText="Saving…">Save</SubmitButton>
-      </div>
-    </form>
+      <SubmitButton pendingText="Saving…" width="w-40">Save</SubmitButton>
+    </ActionForm>
   );
 }
 
 export function ChangePasswordForm() {
-  const [state, action] = useActionState(changePasswordAction, undefined);
   return (
-    <form action={action} className="max-w-md space-y-4" data-test="change-password-form">
-      <FormMessages state={state} />
+    <ActionForm action={changePasswordAction} className="max-w-md space-y-4" test="change-password-form">
       <Field label="Current password" name="current" type="password" autoComplete="current-password" />
       <Field label="New password" name="password" type="password" autoComplete="new-password" hint="At least 10 characters, and not a commonly used password." />
       <Field label="Repeat the new password" name="confirm" type="password" autoComplete="new-password" />
-      <div className="w-48">
-        <SubmitButton pendingText="Changing…">Change password</SubmitButton>
-      </div>
-    </form>
+      <SubmitButton pendingText="Changing…" width="w-48">Change password</SubmitButton>
+    </ActionForm>
   );
 }
 
@@ -52,9 +43,7 @@ export function EnableTotp() {
     return (
       <form action={start} className="space-y-3" data-test="totp-start">
         <FormMessages state={started} />
-        <div className="w-64">
-          <SubmitButton pendingText="Preparing…">Set up an authenticator app</SubmitButton>
-        </div>
+        <SubmitButton pendingText="Preparing…" width="w-64">Set up an authenticator app</SubmitButton>
       </form>
     );
   }
@@ -79,17 +68,12 @@ export function EnableTotp() {
 }
 
 export function DisableTotpForm({ factorId }: { factorId: string }) {
-  const [state, action] = useActionState(disableTotpAction, undefined);
   return (
-    <form action={action} className="space-y-3" data-test="totp-disable">
-      <FormMessages state={state} />
-      <input type="hidden" name="factorId" value={factorId} />
-      <div className="w-64">
-        <SubmitButton pendingText="Turning off…" variant="secondary">
-          Turn off two-factor authentication
-        </SubmitButton>
-      </div>
-    </form>
+    <ActionForm action={disableTotpAction} hidden={{ factorId }} className="space-y-3" test="totp-disable">
+      <SubmitButton pendingText="Turning off…" variant="secondary" width="w-64">
+        Turn off two-factor authentication
+      </SubmitButton>
+    </ActionForm>
   );
 }
 
@@ -99,9 +83,7 @@ export function RevokeSessionButton({ sessionId }: { sessionId: string }) {
     <form action={action}>
       <input type="hidden" name="sessionId" value={sessionId} />
       {state?.error ? <span className="mr-2 text-xs text-red-700">{state.error}</span> : null}
-      <button type="submit" className="rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium hover:border-red-600 hover:text-red-700">
-        Sign out
-      </button>
+      <RowButton danger>Sign out</RowButton>
     </form>
   );
 }
@@ -129,17 +111,13 @@ export function SessionBulkActions() {
 }
 
 export function DeleteAccountForm() {
-  const [state, action] = useActionState(deleteAccountAction, undefined);
   return (
-    <form action={action} className="max-w-md space-y-4" data-test="delete-account-form">
-      <FormMessages state={state} />
+    <ActionForm action={deleteAccountAction} className="max-w-md space-y-4" test="delete-account-form">
       <Field label="Your password" name="password" type="password" autoComplete="current-password" />
       <Field label='Type "DELETE" to confirm' name="confirm" autoComplete="off" />
-      <div className="w-56">
-        <SubmitButton pendingText="Deleting…" variant="danger">
-          Delete my account
-        </SubmitButton>
-      </div>
-    </form>
+      <SubmitButton pendingText="Deleting…" variant="danger" width="w-56">
+        Delete my account
+      </SubmitButton>
+    </ActionForm>
   );
 }

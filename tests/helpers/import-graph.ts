@@ -48,6 +48,9 @@ export function importGraph(read: Read, entries: string[]): Map<string, Node> {
   return graph;
 }
 
+/** A Read over files given as text, for the tests that prove a check can fail. */
+export const readFrom = (files: Record<string, string>): Read => (file) => files[file] ?? null;
+
 export const readReal: Read = (file) => {
   const full = path.join(root, file);
   return existsSync(full) && statSync(full).isFile() ? readFileSync(full, 'utf8') : null;

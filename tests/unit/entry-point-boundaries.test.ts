@@ -8,7 +8,7 @@
  *   like a route, built on lib/http/action.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { importsOf, readReal, sourcesUnder, stripComments, type Read } from '../helpers/import-graph';
+import { importsOf, readFrom, readReal, sourcesUnder, stripComments, type Read } from '../helpers/import-graph';
 
 const RAW_SQL = /\.query\s*[<(]|\bexecScript\b|\.transaction\s*\(/;
 const isAction = (f: string) => /^lib\/[^/]+\/actions\.ts$/.test(f);
@@ -49,7 +49,7 @@ describe('entry-point boundaries', () => {
   });
 
   it('would catch each of them (the checks themselves can fail)', () => {
-    const files: Record<string, string> = {
+    const read = readFrom({
       'components/a.tsx': "'use client';\nimport type { State } from '@/app/o/actions';",
       'components/b.tsx': "import { x } from '../app/o/actions'; // from app/ — caught",
       'app/o/actions.ts': "'use server';\nexport async function x() {}",
@@ -58,8 +58,7 @@ describe('entry-point boundaries', () => {
       'lib/orgs/service.ts': "import { errorBody } from '../http/errors';",
       'lib/http/action.ts': '',
       'lib/http/errors.ts': '',
-    };
-    const read: Read = (f) => files[f] ?? null;
+    });
     expect(importsInto(read, ['components/a.tsx', 'components/b.tsx'], fromApp)).toEqual(['components/a.tsx → app/o/actions.ts', 'components/b.tsx → app/o/actions.ts']);
     expect(runningSql(read, ['app/o/page.tsx', 'app/o/actions.ts', 'lib/orgs/actions.ts'])).toEqual(['app/o/page.tsx', 'lib/orgs/actions.ts']);
     expect(importsInto(read, ['lib/orgs/actions.ts', 'lib/orgs/service.ts', 'lib/http/action.ts'], domainToHttp)).toEqual(['lib/orgs/service.ts → lib/http/errors.ts']);

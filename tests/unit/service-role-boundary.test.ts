@@ -9,7 +9,7 @@
  * Type-only imports carry no code and are not followed.
  */
 import { describe, expect, it } from 'vitest';
-import { importGraph, readReal, sourcesUnder, type Node, type Read } from '../helpers/import-graph';
+import { importGraph, readFrom, readReal, sourcesUnder, type Node } from '../helpers/import-graph';
 
 const EMULATOR = ['app', 'context', 'keys', 'mfa', 'router', 'sessions', 'signup', 'token', 'user', 'verify'];
 
@@ -74,14 +74,13 @@ describe('service-role boundary', () => {
   });
 
   it('would catch a page that reaches asService through a component and a lib module (the check itself can fail)', () => {
-    const files: Record<string, string> = {
+    const read = readFrom({
       'app/o/page.tsx': "import { Panel } from '@/components/panel';\nimport type { Row } from '@/lib/typed';",
       'components/panel.tsx': "'use client';\nimport { load } from '../lib/load';\n// asService is mentioned in this comment only",
       'lib/load.ts': "import { asService } from '@/lib/db/service';\nexport const load = () => asService(async () => 1);",
       'lib/typed.ts': "import { asService } from '@/lib/db/service';\nexport type Row = { id: string };",
       'lib/db/service.ts': 'export const asService = () => {};',
-    };
-    const read: Read = (f) => files[f] ?? null;
+    });
     const synthetic = importGraph(read, ['app/o/page.tsx']);
     expect(violations(synthetic, ['app/o/page.tsx'], new Set(['lib/db/service.ts']))).toEqual(['app/o/page.tsx → components/panel.tsx → lib/load.ts']);
     expect(violations(synthetic, ['app/o/page.tsx'], new Set(['lib/db/service.ts', 'lib/load.ts']))).toEqual([]);
