@@ -7,7 +7,7 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
     const { env, describeModes } = await import('@/lib/env');
-    const { socketAddressStamped } = await import('@/lib/http/client-ip');
+    const { socketAddressStamped } = await import('@/lib/security/client-ip');
     const cfg = env();
     const modes = describeModes(cfg);
     console.log(`SOPwright modes: ${Object.entries(modes).map(([k, v]) => `${k}=${v}`).join(' ')}`);

@@ -16,7 +16,7 @@ const optional = z
   .optional();
 const optionalUrl = optional.pipe(z.url().optional());
 
-/** Which proxy's word to take for the client address (lib/http/client-ip.ts applies it). */
+/** Which proxy's word to take for the client address (lib/security/client-ip.ts applies it). */
 export type TrustProxy = { kind: 'none' } | { kind: 'hops'; hops: number } | { kind: 'header'; name: string };
 
 const MAX_HOPS = 10;

@@ -4,14 +4,14 @@
  * handler cannot see the TCP peer, and Next writes the peer into X-Forwarded-For only when the
  * client sent none, so under a bare `next start` any client chooses its own address. Here
  * every request first loses whatever the client sent as SOCKET_ADDRESS_HEADER and gets the
- * peer's address in it instead; lib/http/client-ip.ts reads it (and trusts it only in a
+ * peer's address in it instead; lib/security/client-ip.ts reads it (and trusts it only in a
  * process this file marked).
  *
  *   tsx scripts/server.ts [--dev]     PORT (default 3000), HOSTNAME (default: all interfaces)
  */
 import { createServer } from 'node:http';
 import path from 'node:path';
-import { markSocketAddressStamped, SOCKET_ADDRESS_HEADER } from '../lib/http/client-ip';
+import { markSocketAddressStamped, SOCKET_ADDRESS_HEADER } from '../lib/security/client-ip';
 
 const dev = process.argv.includes('--dev');
 // Like `next dev` / `next start`: the mode decides NODE_ENV unless it was set.

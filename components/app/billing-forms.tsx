@@ -1,30 +1,22 @@
 'use client';
-/** The billing page's buttons, bound to app/(app)/o/[slug]/billing/actions.ts. */
-import { useActionState } from 'react';
-import { portalAction, upgradeAction } from '@/app/(app)/o/[slug]/billing/actions';
-import { FormMessages, SubmitButton } from '@/components/ui/form';
+/** The billing page's buttons, bound to lib/billing/actions.ts. */
+import { portalAction, upgradeAction } from '@/lib/billing/actions';
+import { ActionForm, SubmitButton } from '@/components/ui/form';
 
 export function UpgradeForm({ slug, plan, label }: { slug: string; plan: 'pro' | 'team'; label: string }) {
-  const [state, action] = useActionState(upgradeAction, undefined);
   return (
-    <form action={action} className="space-y-2" data-test={`upgrade-${plan}`}>
-      <FormMessages state={state} />
-      <input type="hidden" name="slug" value={slug} />
-      <input type="hidden" name="plan" value={plan} />
+    <ActionForm action={upgradeAction} hidden={{ slug, plan }} className="space-y-2" test={`upgrade-${plan}`}>
       <SubmitButton pendingText="Opening Stripe…">{label}</SubmitButton>
-    </form>
+    </ActionForm>
   );
 }
 
 export function PortalForm({ slug }: { slug: string }) {
-  const [state, action] = useActionState(portalAction, undefined);
   return (
-    <form action={action} className="space-y-2" data-test="manage-billing">
-      <FormMessages state={state} />
-      <input type="hidden" name="slug" value={slug} />
+    <ActionForm action={portalAction} hidden={{ slug }} className="space-y-2" test="manage-billing">
       <SubmitButton pendingText="Opening Stripe…" variant="secondary">
         Manage billing
       </SubmitButton>
-    </form>
+    </ActionForm>
   );
 }

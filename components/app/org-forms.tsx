@@ -1,5 +1,5 @@
 'use client';
-/** Forms of the organization pages, bound to app/(app)/o/actions.ts. */
+/** Forms of the organization pages, bound to lib/orgs/actions.ts. */
 import { useActionState } from 'react';
 import {
   acceptInviteAction,
@@ -12,22 +12,17 @@ import {
   transferOwnershipAction,
   updateDocumentSettingsAction,
   updateOrgAction,
-} from '@/app/(app)/o/actions';
-import { Field, FormMessages, SubmitButton } from '@/components/ui/form';
+} from '@/lib/orgs/actions';
+import { ActionForm, Field, HiddenFields, RowButton, RowMessage, SubmitButton } from '@/components/ui/form';
 import { ROLE_LABELS, ROLES, type Role } from '@/lib/orgs/permissions';
 
-
 export function CreateOrgForm() {
-  const [state, action] = useActionState(createOrgAction, undefined);
   return (
-    <form action={action} className="max-w-md space-y-4" data-test="create-org-form">
-      <FormMessages state={state} />
+    <ActionForm action={createOrgAction} className="max-w-md space-y-4" test="create-org-form">
       <Field label="Organization name" name="name" maxLength={120} hint="Your company or site, e.g. “Northfield Dairy — Plant 2”." />
       <Field label="Web address (optional)" name="slug" required={false} maxLength={48} hint="Lowercase letters, digits and hyphens; made from the name if left empty." />
-      <div className="w-56">
-        <SubmitButton pendingText="Creating…">Create organization</SubmitButton>
-      </div>
-    </form>
+      <SubmitButton pendingText="Creating…" width="w-56">Create organization</SubmitButton>
+    </ActionForm>
   );
 }
 
@@ -44,11 +39,8 @@ function RoleSelect({ name, defaultValue, exclude = [] }: { name: string; defaul
 }
 
 export function InviteForm({ slug }: { slug: string }) {
-  const [state, action] = useActionState(inviteAction, undefined);
   return (
-    <form action={action} className="space-y-3" data-test="invite-form">
-      <FormMessages state={state} />
-      <input type="hidden" name="slug" value={slug} />
+    <ActionForm action={inviteAction} hidden={{ slug }} className="space-y-3" test="invite-form">
       <div className="flex flex-wrap items-end gap-3">
         <div className="min-w-64 flex-1">
           <Field label="Email address" name="email" type="email" autoComplete="off" />
@@ -65,11 +57,9 @@ export function InviteForm({ slug }: { slug: string }) {
             ))}
           </select>
         </div>
-        <div className="w-40">
-          <SubmitButton pendingText="Sending…">Send invite</SubmitButton>
-        </div>
+        <SubmitButton pendingText="Sending…" width="w-40">Send invite</SubmitButton>
       </div>
-    </form>
+    </ActionForm>
   );
 }
 
@@ -77,37 +67,27 @@ export function MemberRowActions({ slug, userId, role, canManage, isSelf, viewer
   const [roleState, changeRole] = useActionState(changeRoleAction, undefined);
   const [removeState, remove] = useActionState(removeMemberAction, undefined);
   const [transferState, transfer] = useActionState(transferOwnershipAction, undefined);
-  const error = roleState?.error ?? removeState?.error ?? transferState?.error;
-  const notice = roleState?.notice ?? removeState?.notice ?? transferState?.notice;
+  const member = { slug, userId };
   return (
     <div className="flex flex-wrap items-center justify-end gap-2">
-      {error ? <span className="text-xs text-red-700">{error}</span> : notice ? <span className="text-xs text-brand-700">{notice}</span> : null}
+      <RowMessage error={roleState?.error ?? removeState?.error ?? transferState?.error} notice={roleState?.notice ?? removeState?.notice ?? transferState?.notice} />
       {canManage && !isSelf && (viewerIsOwner || role !== 'owner') ? (
         <form action={changeRole} className="flex items-center gap-2">
-          <input type="hidden" name="slug" value={slug} />
-          <input type="hidden" name="userId" value={userId} />
+          <HiddenFields fields={member} />
           <RoleSelect name="role" defaultValue={role} exclude={viewerIsOwner ? [] : ['owner']} />
-          <button type="submit" className="rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium hover:border-brand-600">
-            Change role
-          </button>
+          <RowButton>Change role</RowButton>
         </form>
       ) : null}
       {viewerIsOwner && !isSelf ? (
         <form action={transfer}>
-          <input type="hidden" name="slug" value={slug} />
-          <input type="hidden" name="userId" value={userId} />
-          <button type="submit" className="rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium hover:border-brand-600">
-            Make owner
-          </button>
+          <HiddenFields fields={member} />
+          <RowButton>Make owner</RowButton>
         </form>
       ) : null}
       {(canManage && (viewerIsOwner || role !== 'owner')) || isSelf ? (
         <form action={remove}>
-          <input type="hidden" name="slug" value={slug} />
-          <input type="hidden" name="userId" value={userId} />
-          <button type="submit" className="rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium hover:border-red-600 hover:text-red-700">
-            {isSelf ? 'Leave organization' : 'Remove'}
-          </button>
+          <HiddenFields fields={member} />
+          <RowButton danger>{isSelf ? 'Leave organization' : 'Remove'}</RowButton>
         </form>
       ) : null}
     </div>
@@ -120,58 +100,40 @@ export function InviteRowActions({ slug, inviteId }: { slug: string; inviteId: s
   const state = resendState ?? revokeState;
   return (
     <div className="flex items-center justify-end gap-2">
-      {state?.error ? <span className="text-xs text-red-700">{state.error}</span> : state?.notice ? <span className="text-xs text-brand-700">{state.notice}</span> : null}
+      <RowMessage error={state?.error} notice={state?.notice} />
       <form action={resend}>
-        <input type="hidden" name="slug" value={slug} />
-        <input type="hidden" name="inviteId" value={inviteId} />
-        <button type="submit" className="rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium hover:border-brand-600">
-          Resend
-        </button>
+        <HiddenFields fields={{ slug, inviteId }} />
+        <RowButton>Resend</RowButton>
       </form>
       <form action={revoke}>
-        <input type="hidden" name="slug" value={slug} />
-        <input type="hidden" name="inviteId" value={inviteId} />
-        <button type="submit" className="rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium hover:border-red-600 hover:text-red-700">
-          Withdraw
-        </button>
+        <HiddenFields fields={{ slug, inviteId }} />
+        <RowButton danger>Withdraw</RowButton>
       </form>
     </div>
   );
 }
 
 export function OrgSettingsForm({ slug, name }: { slug: string; name: string }) {
-  const [state, action] = useActionState(updateOrgAction, undefined);
   return (
-    <form action={action} className="max-w-md space-y-4" data-test="org-settings-form">
-      <FormMessages state={state} />
-      <input type="hidden" name="slug" value={slug} />
+    <ActionForm action={updateOrgAction} hidden={{ slug }} className="max-w-md space-y-4" test="org-settings-form">
       <Field label="Organization name" name="name" defaultValue={name} maxLength={120} />
       <Field label="Web address" name="newSlug" defaultValue={slug} maxLength={48} hint="Changing it changes every link to this organization." />
-      <div className="w-40">
-        <SubmitButton pendingText="Saving…">Save</SubmitButton>
-      </div>
-    </form>
+      <SubmitButton pendingText="Saving…" width="w-40">Save</SubmitButton>
+    </ActionForm>
   );
 }
 
 export function AcceptInviteForm({ inviteId, token }: { inviteId: string; token: string }) {
-  const [state, action] = useActionState(acceptInviteAction, undefined);
   return (
-    <form action={action} className="space-y-4" data-test="accept-invite-form">
-      <FormMessages state={state} />
-      <input type="hidden" name="inviteId" value={inviteId} />
-      <input type="hidden" name="token" value={token} />
+    <ActionForm action={acceptInviteAction} hidden={{ inviteId, token }} className="space-y-4" test="accept-invite-form">
       <SubmitButton pendingText="Joining…">Accept invitation</SubmitButton>
-    </form>
+    </ActionForm>
   );
 }
 
 export function DocumentSettingsForm({ slug, aiAllowed, serverHasClaude, sensitiveTerms, exportFooter, pageSize }: { slug: string; aiAllowed: boolean; serverHasClaude: boolean; sensitiveTerms: string[]; exportFooter: string; pageSize: 'A4' | 'Letter' }) {
-  const [state, action] = useActionState(updateDocumentSettingsAction, undefined);
   return (
-    <form action={action} className="max-w-xl space-y-4" data-test="document-settings-form">
-      <FormMessages state={state} />
-      <input type="hidden" name="slug" value={slug} />
+    <ActionForm action={updateDocumentSettingsAction} hidden={{ slug }} className="max-w-xl space-y-4" test="document-settings-form">
       <label className="flex items-start gap-3 text-sm">
         <input type="checkbox" name="aiAllowed" defaultChecked={aiAllowed} className="mt-1" data-test="ai-allowed" />
         <span>
@@ -195,9 +157,7 @@ export function DocumentSettingsForm({ slug, aiAllowed, serverHasClaude, sensiti
           <option value="Letter">US Letter</option>
         </select>
       </div>
-      <div className="w-40">
-        <SubmitButton pendingText="Saving…">Save</SubmitButton>
-      </div>
-    </form>
+      <SubmitButton pendingText="Saving…" width="w-40">Save</SubmitButton>
+    </ActionForm>
   );
 }

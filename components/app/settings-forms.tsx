@@ -11,65 +11,55 @@ import {
   startTotpEnrollAction,
   updateProfileAction,
   verifyTotpEnrollAction,
-} from '@/app/(app)/settings/actions';
-import { Alert, Field, FormMessages, SubmitButton } from '@/components/ui/form';
-
+} from '@/lib/account/actions';
+import { ActionForm, Alert, Field, FormMessages, RowButton, SubmitButton } from '@/components/ui/form';
 
 export function ProfileForm({ fullName }: { fullName: string }) {
-  const [state, action] = useActionState(updateProfileAction, undefined);
   return (
-    <form action={action} className="max-w-md space-y-4" data-test="profile-form">
-      <FormMessages state={state} />
+    <ActionForm action={updateProfileAction} className="max-w-md space-y-4" test="profile-form">
       <Field label="Full name" name="fullName" defaultValue={fullName} autoComplete="name" maxLength={200} />
-      <div className="w-40">
-        <SubmitButton pendingText="Saving…">Save</SubmitButton>
-      </div>
-    </form>
+      <SubmitButton pendingText="Saving…" width="w-40">Save</SubmitButton>
+    </ActionForm>
   );
 }
 
 export function ChangePasswordForm() {
-  const [state, action] = useActionState(changePasswordAction, undefined);
   return (
-    <form action={action} className="max-w-md space-y-4" data-test="change-password-form">
-      <FormMessages state={state} />
+    <ActionForm action={changePasswordAction} className="max-w-md space-y-4" test="change-password-form">
       <Field label="Current password" name="current" type="password" autoComplete="current-password" />
       <Field label="New password" name="password" type="password" autoComplete="new-password" hint="At least 10 characters, and not a commonly used password." />
       <Field label="Repeat the new password" name="confirm" type="password" autoComplete="new-password" />
-      <div className="w-48">
-        <SubmitButton pendingText="Changing…">Change password</SubmitButton>
-      </div>
-    </form>
+      <SubmitButton pendingText="Changing…" width="w-48">Change password</SubmitButton>
+    </ActionForm>
   );
 }
 
 export function EnableTotp() {
   const [started, start] = useActionState(startTotpEnrollAction, undefined);
   const [verified, verify] = useActionState(verifyTotpEnrollAction, undefined);
-  if (verified?.done) return <Alert kind="notice">Two-factor authentication is on. You will be asked for a code each time you sign in.</Alert>;
-  if (!started?.factorId) {
+  if (verified?.notice) return <Alert kind="notice">{verified.notice}</Alert>;
+  const enrollment = started?.data;
+  if (!enrollment) {
     return (
       <form action={start} className="space-y-3" data-test="totp-start">
         <FormMessages state={started} />
-        <div className="w-64">
-          <SubmitButton pendingText="Preparing…">Set up an authenticator app</SubmitButton>
-        </div>
+        <SubmitButton pendingText="Preparing…" width="w-64">Set up an authenticator app</SubmitButton>
       </form>
     );
   }
   return (
     <div className="grid gap-6 sm:grid-cols-[auto,1fr]" data-test="totp-enroll">
       {/* eslint-disable-next-line @next/next/no-img-element -- a data: SVG QR code made by the auth server */}
-      <img src={started.qr} alt="QR code to add SOPwright to your authenticator app" width={180} height={180} className="rounded border border-slate-200 bg-white p-2" />
+      <img src={enrollment.qr} alt="QR code to add SOPwright to your authenticator app" width={180} height={180} className="rounded border border-slate-200 bg-white p-2" />
       <form action={verify} className="max-w-sm space-y-4">
         <p className="text-sm text-slate-700">
           Scan the QR code with an authenticator app (1Password, Google Authenticator, Microsoft Authenticator…), or enter this key by hand:
         </p>
         <code className="block break-all rounded bg-slate-100 px-2 py-1 font-mono text-sm" data-test="totp-secret">
-          {started.secret}
+          {enrollment.secret}
         </code>
         <FormMessages state={verified} />
-        <input type="hidden" name="factorId" value={started.factorId} />
+        <input type="hidden" name="factorId" value={enrollment.factorId} />
         <Field label="Code from the app" name="code" inputMode="numeric" autoComplete="one-time-code" maxLength={6} />
         <SubmitButton pendingText="Verifying…">Verify and turn on</SubmitButton>
       </form>
@@ -78,17 +68,12 @@ export function EnableTotp() {
 }
 
 export function DisableTotpForm({ factorId }: { factorId: string }) {
-  const [state, action] = useActionState(disableTotpAction, undefined);
   return (
-    <form action={action} className="space-y-3" data-test="totp-disable">
-      <FormMessages state={state} />
-      <input type="hidden" name="factorId" value={factorId} />
-      <div className="w-64">
-        <SubmitButton pendingText="Turning off…" variant="secondary">
-          Turn off two-factor authentication
-        </SubmitButton>
-      </div>
-    </form>
+    <ActionForm action={disableTotpAction} hidden={{ factorId }} className="space-y-3" test="totp-disable">
+      <SubmitButton pendingText="Turning off…" variant="secondary" width="w-64">
+        Turn off two-factor authentication
+      </SubmitButton>
+    </ActionForm>
   );
 }
 
@@ -98,15 +83,14 @@ export function RevokeSessionButton({ sessionId }: { sessionId: string }) {
     <form action={action}>
       <input type="hidden" name="sessionId" value={sessionId} />
       {state?.error ? <span className="mr-2 text-xs text-red-700">{state.error}</span> : null}
-      <button type="submit" className="rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium hover:border-red-600 hover:text-red-700">
-        Sign out
-      </button>
+      <RowButton danger>Sign out</RowButton>
     </form>
   );
 }
 
 export function SessionBulkActions() {
   const [state, others] = useActionState(signOutOthersAction, undefined);
+  const [, everywhere] = useActionState(signOutEverywhereAction, undefined);
   return (
     <div className="space-y-3">
       <FormMessages state={state} />
@@ -116,7 +100,7 @@ export function SessionBulkActions() {
             Sign out all other sessions
           </SubmitButton>
         </form>
-        <form action={signOutEverywhereAction}>
+        <form action={everywhere}>
           <SubmitButton pendingText="Signing out…" variant="danger">
             Sign out everywhere
           </SubmitButton>
@@ -127,17 +111,13 @@ export function SessionBulkActions() {
 }
 
 export function DeleteAccountForm() {
-  const [state, action] = useActionState(deleteAccountAction, undefined);
   return (
-    <form action={action} className="max-w-md space-y-4" data-test="delete-account-form">
-      <FormMessages state={state} />
+    <ActionForm action={deleteAccountAction} className="max-w-md space-y-4" test="delete-account-form">
       <Field label="Your password" name="password" type="password" autoComplete="current-password" />
       <Field label='Type "DELETE" to confirm' name="confirm" autoComplete="off" />
-      <div className="w-56">
-        <SubmitButton pendingText="Deleting…" variant="danger">
-          Delete my account
-        </SubmitButton>
-      </div>
-    </form>
+      <SubmitButton pendingText="Deleting…" variant="danger" width="w-56">
+        Delete my account
+      </SubmitButton>
+    </ActionForm>
   );
 }

@@ -10,21 +10,21 @@ import {
   signUpAction,
   ssoAction,
   verifyMfaAction,
-} from '@/app/(auth)/actions';
-import { Field, FormMessages, SubmitButton } from '@/components/ui/form';
-
+} from '@/lib/auth/actions';
+import { ActionForm, Field, FormMessages, SubmitButton } from '@/components/ui/form';
 
 export function SignUpForm({ next }: { next?: string }) {
-  const [state, action] = useActionState(signUpAction, undefined);
   return (
-    <form action={action} className="space-y-4" data-test="sign-up-form">
-      <FormMessages state={state} />
-      <Field label="Full name" name="fullName" autoComplete="name" defaultValue={state?.fields?.fullName} maxLength={200} />
-      <Field label="Work email" name="email" type="email" autoComplete="email" defaultValue={state?.fields?.email} />
-      <Field label="Password" name="password" type="password" autoComplete="new-password" hint="At least 10 characters, and not a commonly used password." />
-      {next ? <input type="hidden" name="next" value={next} /> : null}
-      <SubmitButton pendingText="Creating your account…">Create account</SubmitButton>
-    </form>
+    <ActionForm action={signUpAction} hidden={{ next }} className="space-y-4" test="sign-up-form">
+      {(state) => (
+        <>
+          <Field label="Full name" name="fullName" autoComplete="name" defaultValue={state?.fields?.fullName} maxLength={200} />
+          <Field label="Work email" name="email" type="email" autoComplete="email" defaultValue={state?.fields?.email} />
+          <Field label="Password" name="password" type="password" autoComplete="new-password" hint="At least 10 characters, and not a commonly used password." />
+          <SubmitButton pendingText="Creating your account…">Create account</SubmitButton>
+        </>
+      )}
+    </ActionForm>
   );
 }
 
@@ -50,63 +50,59 @@ export function SignInForm({ next }: { next?: string }) {
 }
 
 export function ResendConfirmationForm({ email }: { email: string }) {
-  const [state, action] = useActionState(resendConfirmationAction, undefined);
   return (
-    <form action={action} className="space-y-3 rounded-md border border-slate-200 p-4" data-test="resend-form">
-      <FormMessages state={state} />
-      <input type="hidden" name="email" value={email} />
+    <ActionForm action={resendConfirmationAction} hidden={{ email }} className="space-y-3 rounded-md border border-slate-200 p-4" test="resend-form">
       <p className="text-sm text-slate-600">Didn’t get the email? Check spam, or send a new confirmation link to {email || 'your address'}.</p>
       <SubmitButton pendingText="Sending…" variant="secondary">
         Resend confirmation email
       </SubmitButton>
-    </form>
+    </ActionForm>
   );
 }
 
 export function MfaForm({ next }: { next?: string }) {
-  const [state, action] = useActionState(verifyMfaAction, undefined);
   return (
-    <form action={action} className="space-y-4" data-test="mfa-form">
-      <FormMessages state={state} />
+    <ActionForm action={verifyMfaAction} hidden={{ next }} className="space-y-4" test="mfa-form">
       <Field label="Authentication code" name="code" inputMode="numeric" autoComplete="one-time-code" maxLength={6} autoFocus hint="The 6-digit code your authenticator app shows for SOPwright." />
-      {next ? <input type="hidden" name="next" value={next} /> : null}
       <SubmitButton pendingText="Checking…">Verify</SubmitButton>
-    </form>
+    </ActionForm>
   );
 }
 
 export function ForgotPasswordForm() {
-  const [state, action] = useActionState(forgotPasswordAction, undefined);
   return (
-    <form action={action} className="space-y-4" data-test="forgot-form">
-      <FormMessages state={state} />
-      <Field label="Email" name="email" type="email" autoComplete="email" defaultValue={state?.fields?.email} />
-      <SubmitButton pendingText="Sending…">Send reset link</SubmitButton>
-    </form>
+    <ActionForm action={forgotPasswordAction} className="space-y-4" test="forgot-form">
+      {(state) => (
+        <>
+          <Field label="Email" name="email" type="email" autoComplete="email" defaultValue={state?.fields?.email} />
+          <SubmitButton pendingText="Sending…">Send reset link</SubmitButton>
+        </>
+      )}
+    </ActionForm>
   );
 }
 
 export function ResetPasswordForm() {
-  const [state, action] = useActionState(resetPasswordAction, undefined);
   return (
-    <form action={action} className="space-y-4" data-test="reset-form">
-      <FormMessages state={state} />
+    <ActionForm action={resetPasswordAction} className="space-y-4" test="reset-form">
       <Field label="New password" name="password" type="password" autoComplete="new-password" hint="At least 10 characters, and not a commonly used password." />
       <Field label="Repeat the new password" name="confirm" type="password" autoComplete="new-password" />
       <SubmitButton pendingText="Saving…">Save new password</SubmitButton>
-    </form>
+    </ActionForm>
   );
 }
 
 export function SsoForm() {
-  const [state, action] = useActionState(ssoAction, undefined);
   return (
-    <form action={action} className="space-y-3" data-test="sso-form">
-      <FormMessages state={state} />
-      <Field id="sso-email" label="Work email for single sign-on" name="email" type="email" autoComplete="email" defaultValue={state?.fields?.email} />
-      <SubmitButton pendingText="Looking up your company…" variant="secondary">
-        Sign in with SSO
-      </SubmitButton>
-    </form>
+    <ActionForm action={ssoAction} className="space-y-3" test="sso-form">
+      {(state) => (
+        <>
+          <Field id="sso-email" label="Work email for single sign-on" name="email" type="email" autoComplete="email" defaultValue={state?.fields?.email} />
+          <SubmitButton pendingText="Looking up your company…" variant="secondary">
+            Sign in with SSO
+          </SubmitButton>
+        </>
+      )}
+    </ActionForm>
   );
 }

@@ -1,6 +1,32 @@
 'use client';
-/** Small form primitives shared by every form: labelled inputs, a pending-aware submit, alerts. */
+/** Small form primitives shared by every form: a form bound to its action, labelled inputs, a pending-aware submit, alerts. */
+import { useActionState } from 'react';
 import { useFormStatus } from 'react-dom';
+import type { Action, ActionState } from '@/lib/http/action';
+
+/** A form bound to a server action: the action's message first, the hidden fields, then the children (given the state when they need it). */
+export function ActionForm<D>({
+  action,
+  hidden = {},
+  className,
+  test,
+  children,
+}: {
+  action: Action<D>;
+  hidden?: Record<string, string | undefined>;
+  className?: string;
+  test?: string;
+  children: React.ReactNode | ((state: ActionState<D>) => React.ReactNode);
+}) {
+  const [state, dispatch] = useActionState(action, undefined);
+  return (
+    <form action={dispatch} className={className} data-test={test}>
+      <FormMessages state={state} />
+      <HiddenFields fields={hidden} />
+      {typeof children === 'function' ? children(state) : children}
+    </form>
+  );
+}
 
 export function Field({
   label,
@@ -55,14 +81,20 @@ export function Field({
   );
 }
 
-export function SubmitButton({ children, pendingText, variant = 'primary' }: { children: React.ReactNode; pendingText: string; variant?: 'primary' | 'danger' | 'secondary' }) {
+/** Hidden inputs, one per field that has a value. */
+export function HiddenFields({ fields }: { fields: Record<string, string | undefined> }) {
+  return Object.entries(fields).map(([name, value]) => (value ? <input key={name} type="hidden" name={name} value={value} /> : null));
+}
+
+/** The form's submit button, full width of its box (`width`, e.g. "w-40", when it is not the form's width). */
+export function SubmitButton({ children, pendingText, variant = 'primary', width }: { children: React.ReactNode; pendingText: string; variant?: 'primary' | 'danger' | 'secondary'; width?: string }) {
   const { pending } = useFormStatus();
   const styles = {
     primary: 'bg-brand-600 text-white hover:bg-brand-700',
     danger: 'bg-red-700 text-white hover:bg-red-800',
     secondary: 'border border-slate-300 bg-white text-slate-800 hover:border-brand-600',
   }[variant];
-  return (
+  const button = (
     <button
       type="submit"
       disabled={pending}
@@ -79,6 +111,21 @@ export function SubmitButton({ children, pendingText, variant = 'primary' }: { c
       )}
     </button>
   );
+  return width ? <div className={width}>{button}</div> : button;
+}
+
+/** The small bordered button of a table row's actions. */
+export function RowButton({ children, danger = false }: { children: React.ReactNode; danger?: boolean }) {
+  return (
+    <button type="submit" className={`rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium ${danger ? 'hover:border-red-600 hover:text-red-700' : 'hover:border-brand-600'}`}>
+      {children}
+    </button>
+  );
+}
+
+/** A table row's one-line message: the error, else the notice. */
+export function RowMessage({ error, notice }: { error?: string; notice?: string }) {
+  return error ? <span className="text-xs text-red-700">{error}</span> : notice ? <span className="text-xs text-brand-700">{notice}</span> : null;
 }
 
 export function Alert({ kind, children }: { kind: 'error' | 'notice'; children: React.ReactNode }) {

@@ -10,7 +10,7 @@ import { createHash, createHmac } from 'node:crypto';
 import { env } from '@/lib/env';
 import { asService } from '@/lib/db/service';
 import { sendEmail } from '@/lib/email';
-import { clientIpFrom, signedAddressHeaders, verifiedForwardedAddress } from '@/lib/http/client-ip';
+import { clientIpFrom, signedAddressHeaders, verifiedForwardedAddress } from '@/lib/security/client-ip';
 import { getRateLimiter } from '@/lib/ratelimit';
 import type { RateLimitRule } from '@/lib/ratelimit/types';
 import { securityHeaders } from '@/lib/security/csp';
@@ -37,7 +37,7 @@ function emulator() {
 }
 
 /**
- * The key of signed address forwarding (lib/http/client-ip.ts), derived from the emulator's
+ * The key of signed address forwarding (lib/security/client-ip.ts), derived from the emulator's
  * secret key in embedded.auth_keys. Not a per-process random: several instances can serve
  * one database behind a load balancer, and the app server's call to its own origin may land
  * on another instance. Every instance of one database holds the same row; no API role can

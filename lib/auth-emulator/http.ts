@@ -3,7 +3,7 @@
  * `X-Supabase-Api-Version: 2024-01-01` echoed and `x-sb-error-code` set (the legacy
  * `{code: <status>, error_code, msg}` shape when the client sent no API version).
  */
-import { clientIpFrom } from '@/lib/http/client-ip';
+import { clientIpFrom } from '@/lib/security/client-ip';
 
 export const API_VERSION = '2024-01-01';
 
@@ -61,7 +61,7 @@ export function rememberClientIp(request: Request, ip: string): void {
   resolved.set(request, ip);
 }
 
-/** The client address (lib/http/client-ip.ts); 127.0.0.1 when unknown, as sessions and challenges store an inet. */
+/** The client address (lib/security/client-ip.ts); 127.0.0.1 when unknown, as sessions and challenges store an inet. */
 export function clientIp(request: Request): string {
   return resolved.get(request) ?? clientIpFrom(request.headers, '127.0.0.1');
 }

@@ -1,11 +1,14 @@
 /**
- * Rate limits for the auth forms: per client IP and per email address, fail-closed (a limiter
- * that cannot answer refuses). Returns the message to show, or null to go ahead.
+ * Rate limits for the auth forms: per client IP (of this request) and per email address,
+ * fail-closed (a limiter that cannot answer refuses). Returns the message to show, or null to
+ * go ahead.
  */
 import 'server-only';
 import { createHash } from 'node:crypto';
+import { headers } from 'next/headers';
 import { getRateLimiter } from '@/lib/ratelimit';
 import type { RateLimitRule } from '@/lib/ratelimit/types';
+import { clientIpFrom } from '@/lib/security/client-ip';
 
 export type AuthAttempt = 'signin' | 'signup' | 'mfa' | 'email' | 'reauth';
 
@@ -20,8 +23,9 @@ const PER_EMAIL: Record<AuthAttempt, RateLimitRule> = {
 
 const hash = (v: string) => createHash('sha256').update(v.trim().toLowerCase()).digest('hex').slice(0, 32);
 
-export async function limitAuthAttempt(kind: AuthAttempt, ip: string, email: string): Promise<string | null> {
+export async function limitAuthAttempt(kind: AuthAttempt, email: string): Promise<string | null> {
   const limiter = getRateLimiter();
+  const ip = clientIpFrom(await headers());
   for (const [rule, key] of [
     [PER_IP, hash(ip)],
     [PER_EMAIL[kind], hash(email)],

@@ -8,7 +8,7 @@ import { createServerClient } from '@supabase/ssr';
 import { cookies, headers } from 'next/headers';
 import { clientAddressHeaders } from '@/lib/auth-emulator/app';
 import { env } from '@/lib/env';
-import { clientIpFrom } from '@/lib/http/client-ip';
+import { clientIpFrom } from '@/lib/security/client-ip';
 import { authCookieOptions, realtimeTransport, supabaseConfig, withSessionLifetime } from './config';
 
 /**

@@ -1,6 +1,6 @@
 /**
  * Which client address a request has: TRUST_PROXY parsing (lib/env.ts) and its application
- * to headers (lib/http/client-ip.ts), and the signed forwarding the app server uses when it
+ * to headers (lib/security/client-ip.ts), and the signed forwarding the app server uses when it
  * calls the embedded auth for a user.
  */
 import { randomBytes } from 'node:crypto';
@@ -14,7 +14,7 @@ import {
   signedAddressHeaders,
   SOCKET_ADDRESS_HEADER,
   verifiedForwardedAddress,
-} from '@/lib/http/client-ip';
+} from '@/lib/security/client-ip';
 
 const trust = (value: string | undefined): TrustProxy => parseEnv({ TRUST_PROXY: value }).trustProxy;
 

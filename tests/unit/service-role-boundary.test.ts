@@ -1,17 +1,15 @@
 /**
  * asService() bypasses RLS. This walks the import graph from every entry point of the app
- * (each .ts/.tsx under app/ — pages, layouts, route handlers, server actions — plus proxy.ts
- * and instrumentation.ts), through every `@/…` and relative import of the components and
- * lib modules they reach, and fails when a module that touches the service role is not in
- * SERVICE_MODULES below, naming the chain of imports that reaches it. Touching means
- * importing lib/db/service or an admin client, or naming asService or the service-role key.
+ * (each .ts/.tsx under app/ — pages, layouts, route handlers — plus proxy.ts and
+ * instrumentation.ts), through every `@/…` and relative import of the components, the server
+ * actions they bind and the other lib modules they reach, and fails when a module that
+ * touches the service role is not in SERVICE_MODULES below, naming the chain of imports that
+ * reaches it. Touching means importing lib/db/service or an admin client, or naming asService
+ * or the service-role key. The walker is tests/helpers/import-graph.ts.
  * Type-only imports carry no code and are not followed.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-
-const root = path.resolve(__dirname, '../..');
+import { importGraph, readFrom, readReal, sourcesUnder, type Node } from '../helpers/import-graph';
 
 const EMULATOR = ['app', 'context', 'keys', 'mfa', 'router', 'sessions', 'signup', 'token', 'user', 'verify'];
 
@@ -34,37 +32,7 @@ const SERVICE_MODULES: Record<string, string> = {
 /** Imports that hand out the service role. */
 const SERVICE_IMPORTS = ['lib/db/service.ts', 'lib/supabase/admin.ts'];
 const SERVICE_NAMES = /\b(asService|serviceRoleKey|SUPABASE_SERVICE_ROLE_KEY)\b/;
-// `import …`, `export … from`, `import(…)` and a worker's `new URL(…, import.meta.url)`; a `type`
-// right after the keyword marks a type-only import.
-const IMPORT = /(?:^|[\s;}])(?:import|export)\s+(type\s+)?(?:[\w*{}\s,$]*?\s*from\s*)?['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)|\bnew URL\(\s*['"]([^'"]+)['"]\s*,\s*import\.meta\.url/g;
-
-const stripComments = (code: string) => code.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|\s)\/\/.*$/gm, '$1');
-
-type Read = (file: string) => string | null;
-interface Node {
-  deps: string[];
-  touchesService: boolean;
-}
-
-function resolve(read: Read, from: string, spec: string): string | null {
-  const base = spec.startsWith('@/') ? spec.slice(2) : spec.startsWith('.') ? path.posix.join(path.posix.dirname(from), spec) : null;
-  if (base === null) return null; // a package
-  return [base, `${base}.ts`, `${base}.tsx`, `${base}/index.ts`, `${base}/index.tsx`].find((c) => /\.tsx?$/.test(c) && read(c) !== null) ?? null;
-}
-
-/** Every module reachable from the entries, with its imports and whether it touches the service role. */
-function importGraph(read: Read, entries: string[]): Map<string, Node> {
-  const graph = new Map<string, Node>();
-  const queue = [...entries];
-  for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
-    if (graph.has(file)) continue;
-    const code = stripComments(read(file) ?? '');
-    const deps = [...code.matchAll(IMPORT)].filter((m) => !m[1]).flatMap((m) => resolve(read, file, m[2] ?? m[3] ?? m[4]!) ?? []);
-    graph.set(file, { deps, touchesService: SERVICE_NAMES.test(code) || deps.some((d) => SERVICE_IMPORTS.includes(d)) });
-    queue.push(...deps);
-  }
-  return graph;
-}
+const touchesService = (node: Node) => SERVICE_NAMES.test(node.code) || node.deps.some((d) => SERVICE_IMPORTS.includes(d));
 
 /** Each module outside `allowed` that touches the service role, as the shortest import chain from an entry. */
 function violations(graph: Map<string, Node>, entries: string[], allowed: Set<string>): string[] {
@@ -73,7 +41,7 @@ function violations(graph: Map<string, Node>, entries: string[], allowed: Set<st
   const found: string[] = [];
   for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
     const node = graph.get(file)!;
-    if (node.touchesService && !allowed.has(file)) {
+    if (touchesService(node) && !allowed.has(file)) {
       const chain = [file];
       for (let up = via.get(file); up; up = via.get(up)) chain.unshift(up);
       found.push(chain.join(' → '));
@@ -85,16 +53,6 @@ function violations(graph: Map<string, Node>, entries: string[], allowed: Set<st
   }
   return found.sort();
 }
-
-const readReal: Read = (file) => {
-  const full = path.join(root, file);
-  return existsSync(full) && statSync(full).isFile() ? readFileSync(full, 'utf8') : null;
-};
-const sourcesUnder = (dir: string): string[] =>
-  readdirSync(path.join(root, dir)).flatMap((name) => {
-    const rel = `${dir}/${name}`;
-    return statSync(path.join(root, rel)).isDirectory() ? sourcesUnder(rel) : /\.tsx?$/.test(name) ? [rel] : [];
-  });
 
 describe('service-role boundary', () => {
   const entries = [...sourcesUnder('app'), 'proxy.ts', 'instrumentation.ts'];
@@ -112,18 +70,17 @@ describe('service-role boundary', () => {
   });
 
   it('lists no module that no longer touches the service role', () => {
-    expect(Object.keys(SERVICE_MODULES).filter((m) => !graph.get(m)?.touchesService)).toEqual([]);
+    expect(Object.keys(SERVICE_MODULES).filter((m) => !(graph.has(m) && touchesService(graph.get(m)!)))).toEqual([]);
   });
 
   it('would catch a page that reaches asService through a component and a lib module (the check itself can fail)', () => {
-    const files: Record<string, string> = {
+    const read = readFrom({
       'app/o/page.tsx': "import { Panel } from '@/components/panel';\nimport type { Row } from '@/lib/typed';",
       'components/panel.tsx': "'use client';\nimport { load } from '../lib/load';\n// asService is mentioned in this comment only",
       'lib/load.ts': "import { asService } from '@/lib/db/service';\nexport const load = () => asService(async () => 1);",
       'lib/typed.ts': "import { asService } from '@/lib/db/service';\nexport type Row = { id: string };",
       'lib/db/service.ts': 'export const asService = () => {};',
-    };
-    const read: Read = (f) => files[f] ?? null;
+    });
     const synthetic = importGraph(read, ['app/o/page.tsx']);
     expect(violations(synthetic, ['app/o/page.tsx'], new Set(['lib/db/service.ts']))).toEqual(['app/o/page.tsx → components/panel.tsx → lib/load.ts']);
     expect(violations(synthetic, ['app/o/page.tsx'], new Set(['lib/db/service.ts', 'lib/load.ts']))).toEqual([]);

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { Section } from '@/components/app/section';
 import { DeleteAccountForm, ProfileForm } from '@/components/app/settings-forms';
 import { Alert } from '@/components/ui/form';
+import { getProfile } from '@/lib/account/service';
 import { requireUser } from '@/lib/auth/session';
 import { withUser } from '@/lib/db';
 
@@ -9,9 +10,7 @@ export const metadata: Metadata = { title: 'Account' };
 
 export default async function AccountPage({ searchParams }: { searchParams: Promise<{ notice?: string }> }) {
   const user = await requireUser('/settings');
-  const [profile] = await withUser(user.claims, (tx) =>
-    tx.query<{ full_name: string; created_at: Date }>('select full_name, created_at from public.profiles where id = $1', [user.id]),
-  );
+  const profile = await withUser(user.claims, (tx) => getProfile(tx, user.id));
   const notice = (await searchParams).notice === 'password_changed' ? 'Your password has been changed.' : null;
   return (
     <div className="space-y-8">

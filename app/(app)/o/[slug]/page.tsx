@@ -5,7 +5,7 @@ import { StatusBadge } from '@/components/sops/status-badge';
 import { withUser } from '@/lib/db';
 import { loadOrg } from '@/lib/orgs/page-context';
 import { ROLE_LABELS, roleCan } from '@/lib/orgs/permissions';
-import { listMembers } from '@/lib/orgs/service';
+import { listMembers, recentAuditEvents } from '@/lib/orgs/service';
 import { listSops } from '@/lib/sops/service';
 import { formatUtc } from '@/lib/format';
 
@@ -19,12 +19,7 @@ export default async function OrgHome({ params }: { params: Promise<{ slug: stri
   const { members, events, recent } = await withUser(user.claims, async (tx) => ({
     members: await listMembers(tx, org.id),
     recent: (await listSops(tx, org.id, { limit: 5 })).items,
-    events: canAudit
-      ? await tx.query<{ id: string; action: string; actor_email: string; created_at: Date; target_type: string }>(
-          'select id, action, actor_email, created_at, target_type from public.audit_events where org_id = $1 order by seq desc limit 15',
-          [org.id],
-        )
-      : [],
+    events: canAudit ? await recentAuditEvents(tx, org.id) : [],
   }));
   return (
     <div className="grid gap-6 lg:grid-cols-2">

@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import { Section } from '@/components/app/section';
 import { ChangePasswordForm, DisableTotpForm, EnableTotp, RevokeSessionButton, SessionBulkActions } from '@/components/app/settings-forms';
+import { TableHead } from '@/components/ui/table';
+import { listMySessions, myVerifiedFactor } from '@/lib/account/service';
 import { requireUser } from '@/lib/auth/session';
 import { withUser } from '@/lib/db';
 import { describeUserAgent } from '@/lib/auth/user-agent';
@@ -8,22 +10,11 @@ import { formatUtc } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'Security' };
 
-interface SessionRow extends Record<string, unknown> {
-  id: string;
-  created_at: Date;
-  last_active_at: Date;
-  user_agent: string;
-  ip: string;
-  aal: string;
-  is_current: boolean;
-}
-
-
 export default async function SecurityPage() {
   const user = await requireUser('/settings/security');
   const { sessions, factor } = await withUser(user.claims, async (tx) => ({
-    sessions: await tx.query<SessionRow>('select * from private.list_my_sessions()'),
-    factor: (await tx.query<{ id: string }>("select id from private.my_verified_factor()"))[0],
+    sessions: await listMySessions(tx),
+    factor: await myVerifiedFactor(tx),
   }));
   return (
     <div className="space-y-8">
@@ -40,15 +31,7 @@ export default async function SecurityPage() {
       <Section title="Sessions" description="Where your account is signed in. Sign out any session you do not recognise.">
         <div className="overflow-x-auto">
           <table className="w-full text-left text-sm" data-test="sessions">
-            <thead className="text-xs uppercase text-slate-500">
-              <tr>
-                <th className="py-2 pr-4">Device</th>
-                <th className="py-2 pr-4">IP address</th>
-                <th className="py-2 pr-4">Signed in</th>
-                <th className="py-2 pr-4">Last active</th>
-                <th className="py-2" />
-              </tr>
-            </thead>
+            <TableHead style="plain" cell="py-2 pr-4" columns={['Device', 'IP address', 'Signed in', 'Last active', '']} />
             <tbody className="divide-y divide-slate-100">
               {sessions.map((s) => (
                 <tr key={s.id} data-test="session-row">

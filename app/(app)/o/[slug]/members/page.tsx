@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { Section } from '@/components/app/section';
 import { InviteForm, InviteRowActions, MemberRowActions } from '@/components/app/org-forms';
+import { TableHead } from '@/components/ui/table';
 import { withUser } from '@/lib/db';
 import { loadOrg } from '@/lib/orgs/page-context';
 import { ROLE_LABELS, roleCan } from '@/lib/orgs/permissions';
@@ -25,13 +26,7 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
       ) : null}
       <Section title={`Members (${members.length})`}>
         <table className="w-full text-left text-sm" data-test="members">
-          <thead className="text-xs uppercase text-slate-500">
-            <tr>
-              <th className="py-2 pr-4">Name</th>
-              <th className="py-2 pr-4">Role</th>
-              <th className="py-2" />
-            </tr>
-          </thead>
+          <TableHead style="plain" cell="py-2 pr-4" columns={['Name', 'Role', '']} />
           <tbody className="divide-y divide-slate-100">
             {members.map((m) => (
               <tr key={m.userId} data-test="member-row">

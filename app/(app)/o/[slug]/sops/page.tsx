@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { TableHead } from '@/components/ui/table';
 import { withUser } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { loadOrg } from '@/lib/orgs/page-context';
@@ -14,6 +15,21 @@ import { formatUtc } from '@/lib/format';
 export const metadata: Metadata = { title: 'SOPs' };
 
 const field = 'rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-100';
+
+/** One filter of the search form: a labelled select whose first option (empty value) means no filter. */
+function FilterSelect({ name, label, value, any, options }: { name: string; label: string; value?: string; any: string; options: [value: string, label: string][] }) {
+  return (
+    <div>
+      <label htmlFor={name} className="block text-xs font-medium text-slate-600">{label}</label>
+      <select id={name} name={name} defaultValue={value ?? ''} className={field}>
+        <option value="">{any}</option>
+        {options.map(([v, l]) => (
+          <option key={v} value={v}>{l}</option>
+        ))}
+      </select>
+    </div>
+  );
+}
 
 export default async function SopListPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
   const { slug } = await params;
@@ -46,35 +62,9 @@ export default async function SopListPage({ params, searchParams }: { params: Pr
             <label htmlFor="q" className="block text-xs font-medium text-slate-600">Search</label>
             <input id="q" name="q" defaultValue={query.q ?? ''} placeholder="Title, number or text" className={`${field} w-64`} />
           </div>
-          <div>
-            <label htmlFor="status" className="block text-xs font-medium text-slate-600">Status</label>
-            <select id="status" name="status" defaultValue={query.status ?? ''} className={field}>
-              <option value="">Any</option>
-              {SOP_STATUSES.map((s) => (
-                <option key={s} value={s}>{s.replace('_', ' ')}</option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="owner" className="block text-xs font-medium text-slate-600">Owner</label>
-            <select id="owner" name="owner" defaultValue={query.owner ?? ''} className={field}>
-              <option value="">Anyone</option>
-              {owners.map((o) => (
-                <option key={o.id} value={o.id}>{o.name}</option>
-              ))}
-            </select>
-          </div>
-          {departments.length ? (
-            <div>
-              <label htmlFor="department" className="block text-xs font-medium text-slate-600">Department</label>
-              <select id="department" name="department" defaultValue={query.department ?? ''} className={field}>
-                <option value="">Any</option>
-                {departments.map((d) => (
-                  <option key={d} value={d}>{d}</option>
-                ))}
-              </select>
-            </div>
-          ) : null}
+          <FilterSelect name="status" label="Status" value={query.status} any="Any" options={SOP_STATUSES.map((s) => [s, s.replace('_', ' ')])} />
+          <FilterSelect name="owner" label="Owner" value={query.owner} any="Anyone" options={owners.map((o) => [o.id, o.name])} />
+          {departments.length ? <FilterSelect name="department" label="Department" value={query.department} any="Any" options={departments.map((d) => [d, d])} /> : null}
           <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:border-brand-600">Filter</button>
           {filtered ? <Link href={`/o/${org.slug}/sops`} className="px-2 py-2 text-sm text-brand-700 underline">Clear</Link> : null}
         </form>
@@ -109,17 +99,7 @@ export default async function SopListPage({ params, searchParams }: { params: Pr
       ) : (
         <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
           <table className="w-full text-left text-sm" data-test="sop-list">
-            <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
-              <tr>
-                <th className="px-4 py-2">Number</th>
-                <th className="px-4 py-2">Title</th>
-                <th className="px-4 py-2">Department</th>
-                <th className="px-4 py-2">Owner</th>
-                <th className="px-4 py-2">Status</th>
-                <th className="px-4 py-2">Version</th>
-                <th className="px-4 py-2">Updated</th>
-              </tr>
-            </thead>
+            <TableHead style="card" cell="px-4 py-2" columns={['Number', 'Title', 'Department', 'Owner', 'Status', 'Version', 'Updated']} />
             <tbody>
               {page.items.map((s) => (
                 <tr key={s.id} className="border-b border-slate-100 last:border-0 hover:bg-slate-50">

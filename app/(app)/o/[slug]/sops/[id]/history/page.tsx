@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { TableHead } from '@/components/ui/table';
 import { DiffView } from '@/components/sops/diff-view';
 import { withUser } from '@/lib/db';
 import { diffContents } from '@/lib/sops/diff';
@@ -42,18 +43,7 @@ export default async function SopHistoryPage({ params, searchParams }: { params:
         <form className="space-y-3" data-test="history-form">
           <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
             <table className="w-full text-left text-sm" data-test="version-list">
-              <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
-                <tr>
-                  <th className="px-3 py-2">From</th>
-                  <th className="px-3 py-2">To</th>
-                  <th className="px-3 py-2">Version</th>
-                  <th className="px-3 py-2">Saved</th>
-                  <th className="px-3 py-2">By</th>
-                  <th className="px-3 py-2">Source</th>
-                  <th className="px-3 py-2">Change</th>
-                  <th className="px-3 py-2"><span className="sr-only">Export</span></th>
-                </tr>
-              </thead>
+              <TableHead style="card" cell="px-3 py-2" columns={['From', 'To', 'Version', 'Saved', 'By', 'Source', 'Change', <span key="export" className="sr-only">Export</span>]} />
               <tbody>
                 {versions.map((v) => (
                   <tr key={v.id} className="border-b border-slate-100 last:border-0">
