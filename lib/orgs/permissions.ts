@@ -31,8 +31,8 @@ export function roleCan(role: Role, permission: Permission): boolean {
 
 export const ROLE_LABELS: Record<Role, { label: string; description: string }> = {
   owner: { label: 'Owner', description: 'Everything, including billing and transferring ownership.' },
-  admin: { label: 'Admin', description: 'Manages members, invites, settings and billing; edits and approves SOPs.' },
+  admin: { label: 'Admin', description: 'Manages members, invites, settings and billing; edits SOPs.' },
   author: { label: 'Author', description: 'Drafts and edits SOPs.' },
-  approver: { label: 'Approver', description: 'Reviews and approves SOPs; reads the audit trail.' },
+  approver: { label: 'Approver', description: 'Reads SOPs and the audit trail (review and approval arrive with document control).' },
   viewer: { label: 'Viewer', description: 'Reads SOPs.' },
 };
