@@ -32,9 +32,9 @@ const sections: { title: string; items: string[] }[] = [
     title: 'Web application hardening',
     items: [
       'A strict Content Security Policy with a fresh nonce per request; no inline or evaluated scripts.',
-      'All user content sanitized before it is stored and again before it is displayed.',
+      'Plain text is kept exactly as you typed it and escaped wherever it is shown; the rendered SOP HTML is sanitized with a strict allowlist before it is stored and again before it is displayed.',
       'Every API input validated; errors never expose internal messages or stack traces.',
-      'Rate limits on sign-in and drafting that refuse requests if the limiter itself is unavailable.',
+      'Rate limits on sign-in and drafting that refuse requests if the limiter itself is unavailable, keyed on the connection’s address or a proxy you configure — never on a header anyone can send.',
     ],
   },
   {
