@@ -4,21 +4,16 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { signUpAndConfirm, uniqueEmail } from './support/auth';
+import { sopContent } from './support/content';
 import { createOrg } from './support/orgs';
 
-const CONTENT = {
+const CONTENT = sopContent({
   titleBlock: { title: 'Allergen changeover', documentNumber: '', department: 'Production' },
   purpose: 'Prevent allergen cross-contact between product runs.',
   scope: 'Line 3.',
   responsibilities: [{ role: 'Operator', duties: 'Cleans the line.' }],
-  definitions: [],
-  materialsAndEquipment: [],
-  healthAndSafety: { cautions: [], ppe: [] },
-  procedure: [{ text: 'Remove all product from the line.' }],
-  records: [],
-  references: [],
-  revisionHistory: [],
-};
+  procedure: [{ text: 'Remove all product from the line.', callouts: [], substeps: [] }],
+});
 
 async function openEditor(page: Page, prefix: string) {
   const email = uniqueEmail(prefix);
