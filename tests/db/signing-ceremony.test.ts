@@ -156,6 +156,16 @@ describe(`signing ceremony with the auth emulator (${process.env.DATABASE_URL ? 
     expect(await failuresOf(w.people.viewer)).toBe(0);
   });
 
+  it('is rate limited per user before the auth server is asked (429 with Retry-After)', async () => {
+    const ref = await routed();
+    const { getRateLimiter } = await import('@/lib/ratelimit');
+    await getRateLimiter().check(ceremony.SIGNING_PER_USER, w.people.admin.id, ceremony.SIGNING_PER_USER.limit);
+    const err = await ceremony.signWithCeremony(args(ref, w.people.admin), authClient).then(() => null, (e: unknown) => e as { status: number; headers: Record<string, string> });
+    expect(err?.status).toBe(429);
+    expect(Number(err?.headers['Retry-After'])).toBeGreaterThan(0);
+    expect(h.calls).toEqual([]);
+  });
+
   it('leaves no extra session behind (auth.sessions count unchanged)', async () => {
     const ref = await routed();
     // Each signer has an ordinary session of their own, which must survive the ceremony (the
