@@ -89,14 +89,15 @@ async function ceremony<T>(input: CeremonyInput, meaning: SignatureMeaning, auth
   const { user, orgSlug, sopId, versionId } = input;
   await limitSigning(user.id);
   const signer = await inOrg(user, orgSlug, undefined, ({ tx, org }) => signingPrecheck(tx, { orgId: org.id, sopId, versionId, meaning }));
-  const needsTotp = signer.factors.includes('totp');
+  // "123 456" as the app shows it is the code 123456.
+  const code = signer.factors.includes('totp') ? (input.code ?? '').replace(/\s+/g, '') : null;
   if (!input.password) throw new DocumentControlError('DC401', 'Enter your password to sign.', 'password');
-  if (needsTotp && !input.code?.trim()) throw new DocumentControlError('DC401', 'Enter the code from your authenticator app as well as your password.', 'totp');
+  if (code === '') throw new DocumentControlError('DC401', 'Enter the code from your authenticator app as well as your password.', 'totp');
 
   const client = await authClient();
   const held: { token?: string } = {};
   try {
-    const failed = await reauthenticate(client, held, signer.signerEmail, input.password, needsTotp ? input.code!.trim() : null);
+    const failed = await reauthenticate(client, held, signer.signerEmail, input.password, code);
     if (failed) throw await refusal(input, signer, failed);
     const claims = await verifiedClaims(client, held.token);
     if (!claims) throw new AppError('unavailable', 'The sign-in service’s answer could not be verified. Nothing was signed; try again.');

@@ -144,7 +144,8 @@ describe(`signing ceremony with the auth emulator (${process.env.DATABASE_URL ? 
     expect([wrong.status, wrong.needs, wrong.message]).toEqual([401, 'totp', 'The code from your authenticator app is not correct. Nothing was signed; failed attempts are counted.']);
     expect(await failuresOf(signer)).toBe(before + 1);
 
-    const { signature } = await ceremony.signWithCeremony(args(ref, signer, { code: generateSync({ secret: totpSecret }) }), authClient);
+    const spaced = generateSync({ secret: totpSecret }).replace(/^(\d{3})/, '$1 '); // as authenticator apps show it
+    const { signature } = await ceremony.signWithCeremony(args(ref, signer, { code: spaced }), authClient);
     expect([signature.signerName, signature.meaning, signature.authMethod]).toEqual(['Petra Approver', 'approved', 'password+totp']);
   });
 
