@@ -9,8 +9,8 @@
  * Every step names the version by { orgId, sopId, versionId } as the route has them; a
  * version outside that org or SOP is 404, whatever the caller's rights elsewhere.
  *
- * The signing ceremony the routes build on these (never hold the transaction across the
- * auth call):
+ * The signing ceremony built on these (./ceremony.ts: signWithCeremony, submitWithCeremony;
+ * never hold the transaction across the auth call):
  *   1. withUser(session claims): signingPrecheck() — 403/409/423 before any password is asked;
  *      tells whether TOTP is needed and the printed name to show.
  *   2. no transaction: verify the password by a password grant to the auth server (and the
