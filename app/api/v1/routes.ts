@@ -24,6 +24,11 @@ import * as exportDocx from './orgs/[org]/sops/[id]/export.docx/route';
 import * as improve from './orgs/[org]/sops/[id]/improve/route';
 import * as versions from './orgs/[org]/sops/[id]/versions/route';
 import * as version from './orgs/[org]/sops/[id]/versions/[versionId]/route';
+import * as lifecycle from './orgs/[org]/sops/[id]/versions/[versionId]/lifecycle/route';
+import * as withdraw from './orgs/[org]/sops/[id]/versions/[versionId]/withdraw/route';
+import * as makeEffective from './orgs/[org]/sops/[id]/versions/[versionId]/make-effective/route';
+import * as obsolete from './orgs/[org]/sops/[id]/obsolete/route';
+import * as tasks from './orgs/[org]/tasks/route';
 
 export const ROUTES: Record<string, object> = {
   '/frameworks': frameworks,
@@ -36,6 +41,10 @@ export const ROUTES: Record<string, object> = {
   '/orgs/{org}/sops/{id}': sop,
   '/orgs/{org}/sops/{id}/versions': versions,
   '/orgs/{org}/sops/{id}/versions/{versionId}': version,
+  '/orgs/{org}/sops/{id}/versions/{versionId}/lifecycle': lifecycle,
+  '/orgs/{org}/sops/{id}/versions/{versionId}/withdraw': withdraw,
+  '/orgs/{org}/sops/{id}/versions/{versionId}/make-effective': makeEffective,
+  '/orgs/{org}/sops/{id}/obsolete': obsolete,
   '/orgs/{org}/sops/{id}/diff': diff,
   '/orgs/{org}/sops/{id}/improve': improve,
   '/orgs/{org}/sops/{id}/export.docx': exportDocx,
@@ -44,6 +53,7 @@ export const ROUTES: Record<string, object> = {
   '/orgs/{org}/generations/{id}/events': events,
   '/orgs/{org}/generations/{id}/cancel': cancel,
   '/orgs/{org}/generations/{id}/retry': retry,
+  '/orgs/{org}/tasks': tasks,
   '/orgs/{org}/billing': billing,
   '/me/export': me,
 };
