@@ -207,7 +207,9 @@ export async function listSops(tx: Tx, orgId: string, f: ListFilter): Promise<{ 
     params.push(f.q, likeLiteral(f.q));
     where.push(`(s.search @@ websearch_to_tsquery('english', $${params.length - 1}) or s.doc_number ilike $${params.length} or s.title ilike '%' || $${params.length} || '%')`);
   }
+  // Obsolete SOPs stay readable but leave the default list (ISO 9001 7.5.3: prevent unintended use); ask for them by status.
   if (f.status) add('s.status = $?', f.status);
+  else where.push("s.status <> 'obsolete'");
   if (f.ownerId) add('s.owner_id = $?', f.ownerId);
   if (f.department) add('s.department = $?', f.department);
   if (f.cursor) {

@@ -114,6 +114,9 @@ test('document control: a draft\'s lifecycle, 409 in the wrong state, 403 for a 
   expect(res.status(), await res.text()).toBe(200);
   expect(((await res.json()) as { sop: { id: string; status: string } }).sop).toMatchObject({ id: sop.id, status: 'obsolete' });
   expect(((await (await owner.request.get(sopUrl)).json()) as { sop: { status: string } }).sop.status).toBe('obsolete');
+  const listed = async (query: string) => ((await (await owner.request.get(`${org}/sops${query}`)).json()) as { items: { id: string }[] }).items.map((i) => i.id);
+  expect(await listed(''), 'an obsolete SOP leaves the default list').not.toContain(sop.id);
+  expect(await listed('?status=obsolete'), 'and is listed when asked for by status').toContain(sop.id);
   expect((await owner.request.get(versionUrl)).status()).toBe(200);
   res = await owner.request.post(`${sopUrl}/obsolete`, { data: { reason: 'Again' } });
   expect(res.status()).toBe(409);

@@ -62,7 +62,7 @@ export default async function SopListPage({ params, searchParams }: { params: Pr
             <label htmlFor="q" className="block text-xs font-medium text-slate-600">Search</label>
             <input id="q" name="q" defaultValue={query.q ?? ''} placeholder="Title, number or text" className={`${field} w-64`} />
           </div>
-          <FilterSelect name="status" label="Status" value={query.status} any="Any" options={SOP_STATUSES.map((s) => [s, s.replace('_', ' ')])} />
+          <FilterSelect name="status" label="Status" value={query.status} any="Any but obsolete" options={SOP_STATUSES.map((s) => [s, s.replace('_', ' ')])} />
           <FilterSelect name="owner" label="Owner" value={query.owner} any="Anyone" options={owners.map((o) => [o.id, o.name])} />
           {departments.length ? <FilterSelect name="department" label="Department" value={query.department} any="Any" options={departments.map((d) => [d, d])} /> : null}
           <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:border-brand-600">Filter</button>
