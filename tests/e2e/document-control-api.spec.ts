@@ -5,9 +5,9 @@
  * for another organization's ids (404) and for bad bodies (400), and making an SOP obsolete.
  */
 import { expect, test, type APIResponse } from '@playwright/test';
-import { mailboxLink, signUpAndConfirm, uniqueEmail } from './support/auth';
+import { signUpAndConfirm, uniqueEmail } from './support/auth';
 import { sopContent } from './support/content';
-import { createOrg } from './support/orgs';
+import { createOrg, joinAs } from './support/orgs';
 
 const errorOf = async (res: APIResponse) => ((await res.json()) as { error: { code: string; message: string } }).error;
 
@@ -63,14 +63,7 @@ test('document control: a draft\'s lifecycle, 409 in the wrong state, 403 for a 
 
   // A viewer: reads the lifecycle, is refused every write with the database's words.
   const viewerEmail = uniqueEmail('dcviewer');
-  res = await owner.request.post(`${org}/invites`, { data: { email: viewerEmail, role: 'viewer' } });
-  expect(res.status(), await res.text()).toBe(201);
-  const viewerCtx = await browser.newContext();
-  const viewer = await viewerCtx.newPage();
-  await signUpAndConfirm(viewer, viewerEmail, 'Vera Viewer');
-  await viewer.goto(await mailboxLink(viewer, viewerEmail, 'invite'));
-  await viewer.getByRole('button', { name: 'Accept invitation' }).click();
-  await expect(viewer.getByText('Your role: Viewer')).toBeVisible();
+  const viewer = await joinAs(browser, owner, org, viewerEmail, 'viewer', 'Vera Viewer');
   res = await viewer.request.get(`${versionUrl}/lifecycle`);
   expect(res.status()).toBe(200);
   res = await viewer.request.post(`${sopUrl}/obsolete`, { data: { reason: 'Viewer wants it gone' } });
@@ -124,5 +117,5 @@ test('document control: a draft\'s lifecycle, 409 in the wrong state, 403 for a 
   // The version itself never left draft: obsolescence is the SOP's.
   expect(((await (await owner.request.get(`${versionUrl}/lifecycle`)).json()) as { lifecycle: { state: string } }).lifecycle.state).toBe('draft');
 
-  for (const ctx of [ownerCtx, viewerCtx, otherCtx]) await ctx.close();
+  for (const ctx of [ownerCtx, viewer.context(), otherCtx]) await ctx.close();
 });

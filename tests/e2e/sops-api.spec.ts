@@ -3,9 +3,9 @@
  * `{ error: { code, message } }` with the right status, and nothing is written.
  */
 import { expect, test } from '@playwright/test';
-import { mailboxLink, signUpAndConfirm, uniqueEmail } from './support/auth';
+import { signUpAndConfirm, uniqueEmail } from './support/auth';
 import { sopContent } from './support/content';
-import { createOrg } from './support/orgs';
+import { createOrg, joinAs } from './support/orgs';
 
 test('bad input gets clear JSON errors with the right status', async ({ page }) => {
   test.setTimeout(60_000);
@@ -170,14 +170,8 @@ test('a viewer cannot cancel, edit, version, retry, rewrite, invite or remove (4
 
   // A viewer joins through an invitation.
   const viewerEmail = uniqueEmail('viewer403');
-  let res = await owner.request.post(`${org}/invites`, { data: { email: viewerEmail, role: 'viewer' } });
-  expect(res.status(), await res.text()).toBe(201);
-  const viewerCtx = await browser.newContext();
-  const viewer = await viewerCtx.newPage();
-  await signUpAndConfirm(viewer, viewerEmail, 'Vera Viewer');
-  await viewer.goto(await mailboxLink(viewer, viewerEmail, 'invite'));
-  await viewer.getByRole('button', { name: 'Accept invitation' }).click();
-  await expect(viewer.getByText('Your role: Viewer')).toBeVisible();
+  const viewer = await joinAs(browser, owner, org, viewerEmail, 'viewer', 'Vera Viewer');
+  let res;
   const members = ((await (await owner.request.get(`${org}/members`)).json()) as { members: { userId: string; role: string }[] }).members;
   const ownerId = members.find((m) => m.role === 'owner')!.userId;
 
@@ -238,5 +232,5 @@ test('a viewer cannot cancel, edit, version, retry, rewrite, invite or remove (4
   res = await viewer.request.delete(`${org}/members/${viewerId}`);
   expect(res.status()).toBe(204);
   await ownerCtx.close();
-  await viewerCtx.close();
+  await viewer.context().close();
 });

@@ -1,4 +1,5 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Browser, type Page } from '@playwright/test';
+import { mailboxLink, signUpAndConfirm } from './auth';
 
 /** Create an organization from the /o page as the signed-in user; returns its slug. */
 export async function createOrg(page: Page, name: string): Promise<string> {
@@ -7,4 +8,16 @@ export async function createOrg(page: Page, name: string): Promise<string> {
   await page.getByRole('button', { name: 'Create organization' }).click();
   await expect(page.getByTestId('org-name')).toHaveText(name);
   return new URL(page.url()).pathname.split('/')[2]!;
+}
+
+/** Invite a new person with `role` through the API as `owner`, and have them sign up and accept in their own browser context. */
+export async function joinAs(browser: Browser, owner: Page, orgApi: string, email: string, role: string, name: string): Promise<Page> {
+  const res = await owner.request.post(`${orgApi}/invites`, { data: { email, role } });
+  expect(res.status(), await res.text()).toBe(201);
+  const page = await (await browser.newContext()).newPage();
+  await signUpAndConfirm(page, email, name);
+  await page.goto(await mailboxLink(page, email, 'invite'));
+  await page.getByRole('button', { name: 'Accept invitation' }).click();
+  await expect(page.getByText(`Your role: ${role[0]!.toUpperCase()}${role.slice(1)}`)).toBeVisible();
+  return page;
 }
