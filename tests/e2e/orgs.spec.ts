@@ -128,6 +128,9 @@ test("a user of another org gets 404 on every API route and page of the first or
     b.request.get(`${sopA}/versions/${done.versionId}/lifecycle`),
     b.request.post(`${sopA}/versions/${done.versionId}/withdraw`, { data: { reason: 'hijack' } }),
     b.request.post(`${sopA}/versions/${done.versionId}/make-effective`),
+    b.request.post(`${sopA}/versions/${done.versionId}/submit`, { data: { revisionKind: 'major', reason: 'hijack', reviewers: [], approvers: [ownerId], password: 'hijack' } }),
+    b.request.post(`${sopA}/versions/${done.versionId}/signatures`, { data: { meaning: 'approved', password: 'hijack' } }),
+    b.request.get(`${sopA}/versions/${done.versionId}/signatures`),
     b.request.post(`${sopA}/obsolete`, { data: { reason: 'hijack' } }),
     b.request.get(`/api/v1/orgs/${slugA}/tasks`),
     b.request.get(`/api/v1/orgs/${slugA}/sops/export.zip`),
@@ -148,6 +151,9 @@ test("a user of another org gets 404 on every API route and page of the first or
     b.request.get(`/api/v1/orgs/${slugB}/sops/${done.sopId}/versions/${done.versionId}/lifecycle`),
     b.request.post(`/api/v1/orgs/${slugB}/sops/${done.sopId}/versions/${done.versionId}/withdraw`, { data: { reason: 'hijack' } }),
     b.request.post(`/api/v1/orgs/${slugB}/sops/${done.sopId}/versions/${done.versionId}/make-effective`),
+    b.request.post(`/api/v1/orgs/${slugB}/sops/${done.sopId}/versions/${done.versionId}/submit`, { data: { revisionKind: 'minor', reason: 'hijack', approvers: [ownerId], password: 'hijack' } }),
+    b.request.post(`/api/v1/orgs/${slugB}/sops/${done.sopId}/versions/${done.versionId}/signatures`, { data: { meaning: 'reviewed', password: 'hijack' } }),
+    b.request.get(`/api/v1/orgs/${slugB}/sops/${done.sopId}/versions/${done.versionId}/signatures`),
     b.request.post(`/api/v1/orgs/${slugB}/sops/${done.sopId}/obsolete`, { data: { reason: 'hijack' } }),
     b.request.get(`/api/v1/orgs/${slugB}/sops/${done.sopId}/export.docx?version=${done.versionId}`),
     b.request.get(`/api/v1/orgs/${slugB}/generations/${generationId}`),
@@ -155,7 +161,7 @@ test("a user of another org gets 404 on every API route and page of the first or
   ];
   for (const res of await Promise.all(crossIds)) expect(res.status(), res.url()).toBe(404);
   expect((await (await b.request.get(`/api/v1/orgs/${slugB}/sops?q=secret`)).json()).items).toEqual([]);
-  for (const path of [`/o/${slugA}/sops`, `/o/${slugA}/sops/${done.sopId}`, `/o/${slugA}/sops/${done.sopId}/edit`, `/o/${slugA}/sops/${done.sopId}/history`, `/o/${slugA}/billing`, `/o/${slugB}/sops/${done.sopId}`]) {
+  for (const path of [`/o/${slugA}/sops`, `/o/${slugA}/sops/${done.sopId}`, `/o/${slugA}/sops/${done.sopId}/edit`, `/o/${slugA}/sops/${done.sopId}/history`, `/o/${slugA}/sops/${done.sopId}/versions/${done.versionId}`, `/o/${slugA}/billing`, `/o/${slugB}/sops/${done.sopId}`, `/o/${slugB}/sops/${done.sopId}/versions/${done.versionId}`]) {
     const res = await b.goto(path);
     expect(res?.status(), path).toBe(404);
   }

@@ -25,6 +25,8 @@ import * as improve from './orgs/[org]/sops/[id]/improve/route';
 import * as versions from './orgs/[org]/sops/[id]/versions/route';
 import * as version from './orgs/[org]/sops/[id]/versions/[versionId]/route';
 import * as lifecycle from './orgs/[org]/sops/[id]/versions/[versionId]/lifecycle/route';
+import * as submit from './orgs/[org]/sops/[id]/versions/[versionId]/submit/route';
+import * as signatures from './orgs/[org]/sops/[id]/versions/[versionId]/signatures/route';
 import * as withdraw from './orgs/[org]/sops/[id]/versions/[versionId]/withdraw/route';
 import * as makeEffective from './orgs/[org]/sops/[id]/versions/[versionId]/make-effective/route';
 import * as obsolete from './orgs/[org]/sops/[id]/obsolete/route';
@@ -42,6 +44,8 @@ export const ROUTES: Record<string, object> = {
   '/orgs/{org}/sops/{id}/versions': versions,
   '/orgs/{org}/sops/{id}/versions/{versionId}': version,
   '/orgs/{org}/sops/{id}/versions/{versionId}/lifecycle': lifecycle,
+  '/orgs/{org}/sops/{id}/versions/{versionId}/submit': submit,
+  '/orgs/{org}/sops/{id}/versions/{versionId}/signatures': signatures,
   '/orgs/{org}/sops/{id}/versions/{versionId}/withdraw': withdraw,
   '/orgs/{org}/sops/{id}/versions/{versionId}/make-effective': makeEffective,
   '/orgs/{org}/sops/{id}/obsolete': obsolete,

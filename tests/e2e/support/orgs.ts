@@ -21,3 +21,12 @@ export async function joinAs(browser: Browser, owner: Page, orgApi: string, emai
   await expect(page.getByText(`Your role: ${role[0]!.toUpperCase()}${role.slice(1)}`)).toBeVisible();
   return page;
 }
+
+/** Upgrade the organization to Pro through the Stripe fake's Checkout (the Free plan has 3 seats). */
+export async function upgradeToPro(page: Page, slug: string): Promise<void> {
+  await page.goto(`/o/${slug}/billing`);
+  await page.getByTestId('upgrade-pro').getByRole('button', { name: 'Upgrade to Pro' }).click();
+  await expect(page).toHaveURL(/\/checkout\/cs_/);
+  await page.getByRole('button', { name: 'Pay' }).click();
+  await expect(page.getByTestId('billing-plan')).toHaveText('Pro');
+}

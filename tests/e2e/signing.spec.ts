@@ -1,0 +1,186 @@
+/**
+ * The signing API over HTTP against the production build, with the real auth emulator checking
+ * every password: submit (signed "authored") → review → approval → effective; the refusals a
+ * person meets (a viewer 403 in the database's words, approval before review 409, a wrong
+ * password 401 that is counted until the lockout 423, another organization's ids 404); the
+ * task emails with their links; and no password in any answer.
+ */
+import { expect, test, type APIResponse, type Page } from '@playwright/test';
+import { PASSWORD, signUpAndConfirm, uniqueEmail } from './support/auth';
+import { sopContent } from './support/content';
+import { createOrg, joinAs, upgradeToPro } from './support/orgs';
+
+type ApiError = { code: string; message: string; needs?: string; lockedUntil?: string };
+const errorOf = async (res: APIResponse) => ((await res.json()) as { error: ApiError }).error;
+
+/** Every email the Resend fake received for this address, newest first. */
+async function mailTo(email: string): Promise<{ subject: string; text: string; html: string }[]> {
+  const res = await fetch(`${process.env.E2E_RESEND_URL}/emails?to=${encodeURIComponent(email)}`, { headers: { Authorization: `Bearer ${process.env.E2E_RESEND_KEY}` } });
+  return ((await res.json()) as { data: { subject: string; text: string; html: string }[] }).data;
+}
+
+async function userId(owner: Page, org: string, email: string): Promise<string> {
+  const { members } = (await (await owner.request.get(`${org}/members`)).json()) as { members: { userId: string; email: string }[] };
+  return members.find((m) => m.email === email)!.userId;
+}
+
+/** A new SOP with one complete version, as `page`; returns its API urls. */
+async function sopWithVersion(page: Page, org: string, title: string) {
+  let res = await page.request.post(`${org}/sops`, { data: { title, content: sopContent() } });
+  expect(res.status(), await res.text()).toBe(201);
+  const { sop } = (await res.json()) as { sop: { id: string } };
+  res = await page.request.post(`${org}/sops/${sop.id}/versions`, { headers: { 'if-match': res.headers()['etag']! }, data: { changeSummary: 'First version' } });
+  expect(res.status(), await res.text()).toBe(201);
+  const { version } = (await res.json()) as { version: { id: string } };
+  const sopUrl = `${org}/sops/${sop.id}`;
+  return { sopId: sop.id, versionId: version.id, sopUrl, versionUrl: `${sopUrl}/versions/${version.id}` };
+}
+
+test('signing API: submit → review → approve makes the version effective; viewer 403, approval before review 409, wrong password 401 counted up to 423, other org 404, no password echoed', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const answers: string[] = [];
+  const keep = async (res: APIResponse) => {
+    answers.push(`${res.url()} ${JSON.stringify(res.headers())} ${await res.text()}`);
+    return res;
+  };
+
+  const owner = await (await browser.newContext()).newPage();
+  const ownerEmail = uniqueEmail('sgowner');
+  await signUpAndConfirm(owner, ownerEmail, 'Olga Owner');
+  const slug = await createOrg(owner, `Signing ${ownerEmail.slice(7, 15)}`);
+  const org = `/api/v1/orgs/${slug}`;
+  await upgradeToPro(owner, slug);
+  const reviewerEmail = uniqueEmail('sgreviewer');
+  const approverEmail = uniqueEmail('sgapprover');
+  const reviewer = await joinAs(browser, owner, org, reviewerEmail, 'approver', 'Rita Reviewer');
+  const approver = await joinAs(browser, owner, org, approverEmail, 'approver', 'Paul Approver');
+  const viewer = await joinAs(browser, owner, org, uniqueEmail('sgviewer'), 'viewer', 'Vera Viewer');
+  const reviewerId = await userId(owner, org, reviewerEmail);
+  const approverId = await userId(owner, org, approverEmail);
+
+  const { sopId, versionId, versionUrl } = await sopWithVersion(owner, org, 'Line clearance <Line 3> & co');
+  const routing = { revisionKind: 'major', reason: 'First issue of the line clearance SOP', reviewers: [reviewerId], approvers: [approverId] };
+
+  // Bad bodies are 400 before any password is checked, and name the field, not the value.
+  for (const data of [{ ...routing }, { ...routing, password: '' }, { ...routing, password: PASSWORD, revisionKind: 'huge' }, { ...routing, password: PASSWORD, approvers: [] }, { ...routing, password: PASSWORD, effectiveFrom: 'tomorrow' }]) {
+    const res = await keep(await owner.request.post(`${versionUrl}/submit`, { data }));
+    expect(res.status(), JSON.stringify(data)).toBe(400);
+    expect((await errorOf(res)).code).toBe('validation_failed');
+  }
+
+  // A wrong password: 401, says so, nothing submitted.
+  let res = await keep(await owner.request.post(`${versionUrl}/submit`, { data: { ...routing, password: 'not my password' } }));
+  expect(res.status()).toBe(401);
+  expect(await errorOf(res)).toEqual({ code: 'unauthorized', message: 'The password is not correct. Nothing was signed; failed attempts are counted.', needs: 'password' });
+  expect(((await (await owner.request.get(`${versionUrl}/lifecycle`)).json()) as { lifecycle: { state: string } }).lifecycle.state).toBe('draft');
+
+  // The author's right password: in review, signed "authored".
+  res = await keep(await owner.request.post(`${versionUrl}/submit`, { data: { ...routing, password: PASSWORD } }));
+  expect(res.status(), await res.text()).toBe(200);
+  const submitted = ((await res.json()) as { lifecycle: { state: string; round: { revisionKind: string; changeReason: string; tasks: { step: string; assigneeName: string; done: boolean }[] } } }).lifecycle;
+  expect(submitted.state).toBe('in_review');
+  expect(submitted.round).toMatchObject({ revisionKind: 'major', changeReason: routing.reason });
+  expect(submitted.round.tasks.map((t) => [t.step, t.assigneeName, t.done])).toEqual([['review', 'Rita Reviewer', false], ['approval', 'Paul Approver', false]]);
+
+  // The reviewer is emailed a link to the version page; the approver not yet. Names are escaped in the HTML.
+  const versionPage = `/o/${slug}/sops/${sopId}/versions/${versionId}`;
+  await expect.poll(async () => (await mailTo(reviewerEmail)).filter((m) => m.subject.startsWith('Please review')).length, { timeout: 15_000 }).toBe(1);
+  const [reviewMail] = (await mailTo(reviewerEmail)).filter((m) => m.subject.startsWith('Please review'));
+  expect(reviewMail!.text).toMatch(new RegExp(`https?://[^\\s]+${versionPage.replace(/\//g, '\\/')}`));
+  expect(reviewMail!.text).toContain('Olga Owner asks you to review');
+  expect(reviewMail!.text).toContain('Line clearance <Line 3> & co');
+  expect(reviewMail!.html).toContain('Line clearance &lt;Line 3&gt; &amp; co');
+  expect(reviewMail!.html).not.toContain('<Line 3>');
+  expect((await mailTo(approverEmail)).filter((m) => m.subject.startsWith('Please approve'))).toEqual([]);
+
+  // A viewer is refused before any password is checked, in the database's words.
+  res = await keep(await viewer.request.post(`${versionUrl}/signatures`, { data: { meaning: 'reviewed', password: PASSWORD } }));
+  expect(res.status()).toBe(403);
+  expect(await errorOf(res)).toEqual({ code: 'forbidden', message: 'Your role cannot review or approve SOPs in this organization.' });
+  res = await keep(await viewer.request.post(`${versionUrl}/submit`, { data: { ...routing, password: PASSWORD } }));
+  expect(res.status()).toBe(403);
+
+  // Approval before review: 409.
+  res = await keep(await approver.request.post(`${versionUrl}/signatures`, { data: { meaning: 'approved', password: PASSWORD } }));
+  expect(res.status()).toBe(409);
+
+  // The reviewer signs: approval opens and the approver is emailed.
+  res = await keep(await reviewer.request.post(`${versionUrl}/signatures`, { data: { meaning: 'reviewed', password: PASSWORD, comment: 'Checked against the line 3 layout.' } }));
+  expect(res.status(), await res.text()).toBe(201);
+  let signed = (await res.json()) as { signature: { signerName: string; meaning: string; valid: boolean; comment: string }; lifecycle: { state: string } };
+  expect(signed.signature).toMatchObject({ signerName: 'Rita Reviewer', meaning: 'reviewed', valid: true, comment: 'Checked against the line 3 layout.' });
+  expect(signed.lifecycle.state).toBe('in_approval');
+  await expect.poll(async () => (await mailTo(approverEmail)).filter((m) => m.subject.startsWith('Please approve')).length, { timeout: 15_000 }).toBe(1);
+  expect((await mailTo(approverEmail))[0]!.text).toContain(versionPage);
+  // Signing the same step twice: 409.
+  res = await keep(await reviewer.request.post(`${versionUrl}/signatures`, { data: { meaning: 'reviewed', password: PASSWORD } }));
+  expect(res.status()).toBe(409);
+
+  // The approver signs: approved and, with no effective date, effective as 1.0.
+  res = await keep(await approver.request.post(`${versionUrl}/signatures`, { data: { meaning: 'approved', password: PASSWORD } }));
+  expect(res.status(), await res.text()).toBe(201);
+  signed = (await res.json()) as typeof signed;
+  expect(signed.lifecycle).toMatchObject({ state: 'effective', revisionLabel: '1.0' });
+
+  // Every signature, manifested and valid.
+  res = await keep(await viewer.request.get(`${versionUrl}/signatures`));
+  expect(res.status()).toBe(200);
+  const { signatures } = (await res.json()) as { signatures: { signerName: string; signerEmail: string; meaning: string; signedAt: string; valid: boolean; authMethod: string }[] };
+  expect(signatures.map((s) => [s.signerName, s.meaning, s.valid, s.authMethod])).toEqual([
+    ['Olga Owner', 'authored', true, 'password'],
+    ['Rita Reviewer', 'reviewed', true, 'password'],
+    ['Paul Approver', 'approved', true, 'password'],
+  ]);
+  expect(signatures[2]!.signerEmail).toBe(approverEmail);
+  expect(signatures.every((s) => /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/.test(s.signedAt))).toBe(true);
+
+  // Another organization: 404 on every signing route, with these ids in either org's path.
+  const other = await (await browser.newContext()).newPage();
+  const otherEmail = uniqueEmail('sgother');
+  await signUpAndConfirm(other, otherEmail, 'Otto Other');
+  const otherSlug = await createOrg(other, `Other ${otherEmail.slice(8, 16)}`);
+  const ownPath = `/api/v1/orgs/${otherSlug}/sops/${sopId}/versions/${versionId}`;
+  for (const url of [versionUrl, ownPath]) {
+    for (const r of [
+      await other.request.post(`${url}/submit`, { data: { ...routing, password: PASSWORD } }),
+      await other.request.post(`${url}/signatures`, { data: { meaning: 'approved', password: PASSWORD } }),
+      await other.request.get(`${url}/signatures`),
+    ]) {
+      await keep(r);
+      expect(r.status(), r.url()).toBe(404);
+      expect((await errorOf(r)).code).toBe('not_found');
+    }
+  }
+
+  // Failed attempts are counted: an author's 5th wrong password in a row locks signing (423, Retry-After),
+  // after which even the right password is refused, and the owners are emailed.
+  const authorEmail = uniqueEmail('sgauthor');
+  const author = await joinAs(browser, owner, org, authorEmail, 'author', 'Ada Author');
+  const second = await sopWithVersion(author, org, 'Forklift pre-use check');
+  const attempt = (password: string) => author.request.post(`${second.versionUrl}/submit`, { data: { ...routing, reviewers: [], password } });
+  for (let i = 1; i <= 4; i++) {
+    res = await keep(await attempt(`wrong ${i}`));
+    expect(res.status(), `attempt ${i}`).toBe(401);
+    expect((await errorOf(res)).needs).toBe('password');
+  }
+  res = await keep(await attempt('wrong 5'));
+  expect(res.status()).toBe(423);
+  const locked = await errorOf(res);
+  expect(locked.message).toMatch(/^Too many failed signing attempts: signing is locked until \d{4}-\d\d-\d\d \d\d:\d\d UTC\./);
+  expect(Date.parse(locked.lockedUntil!)).toBeGreaterThan(Date.now());
+  expect(Number(res.headers()['retry-after'])).toBeGreaterThan(0);
+  res = await keep(await attempt(PASSWORD));
+  expect(res.status()).toBe(423);
+  await expect.poll(async () => (await mailTo(ownerEmail)).some((m) => m.subject === `Signing locked for Ada Author in Signing ${ownerEmail.slice(7, 15)}`), { timeout: 15_000 }).toBe(true);
+  expect(((await (await author.request.get(`${second.versionUrl}/lifecycle`)).json()) as { lifecycle: { state: string } }).lifecycle.state).toBe('draft');
+
+  // No answer of all these carried the password (nor the wrong ones).
+  expect(answers.length).toBeGreaterThan(25);
+  for (const a of answers) {
+    expect(a).not.toContain(PASSWORD);
+    expect(a).not.toContain('not my password');
+    expect(a).not.toMatch(/wrong \d/);
+  }
+
+  for (const p of [owner, reviewer, approver, viewer, other, author]) await p.context().close();
+});
