@@ -2,3 +2,8 @@
 export function formatUtc(d: Date | string): string {
   return `${new Date(d).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
+
+/** How a signature's moment is shown (21 CFR 11.50): to the second, in UTC, saying so ("2026-12-01 11:15:04 UTC"). */
+export function formatUtcSeconds(d: Date | string): string {
+  return `${new Date(d).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+}

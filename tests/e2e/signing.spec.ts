@@ -6,7 +6,8 @@
  * task emails with their links; and no password in any answer.
  */
 import { expect, test, type APIResponse, type Page } from '@playwright/test';
-import { PASSWORD, signUpAndConfirm, uniqueEmail } from './support/auth';
+import { enrollTotp, PASSWORD, signUpAndConfirm, totp, uniqueEmail } from './support/auth';
+import { collectConsoleProblems } from './support/console';
 import { sopContent } from './support/content';
 import { createOrg, joinAs, upgradeToPro } from './support/orgs';
 
@@ -183,4 +184,142 @@ test('signing API: submit → review → approve makes the version effective; vi
   }
 
   for (const p of [owner, reviewer, approver, viewer, other, author]) await p.context().close();
+});
+
+/** The newest link to a version page in the emails to this address whose subject starts so. */
+async function taskLink(email: string, subject: string): Promise<string> {
+  let link: string | undefined;
+  await expect
+    .poll(async () => (link = (await mailTo(email)).find((m) => m.subject.startsWith(subject))?.text.match(/https?:\/\/\S+\/versions\/[0-9a-f-]{36}/)?.[0]), { timeout: 15_000 })
+    .toBeTruthy();
+  return link!;
+}
+
+const SHOTS = '/work/notes/shots';
+const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}/signing-${name}.png`, fullPage: true });
+
+test('signing in Chromium: the author submits to a reviewer and an approver with the form, the reviewer (with TOTP) signs Reviewed, the approver signs Approved, the version is Effective with every signature shown', async ({ browser }) => {
+  test.setTimeout(240_000);
+  const owner = await (await browser.newContext()).newPage();
+  const ownerEmail = uniqueEmail('uiowner');
+  await signUpAndConfirm(owner, ownerEmail, 'Olga Owner');
+  const slug = await createOrg(owner, `Signing UI ${ownerEmail.slice(8, 16)}`);
+  const org = `/api/v1/orgs/${slug}`;
+  await upgradeToPro(owner, slug);
+  const authorEmail = uniqueEmail('uiauthor');
+  const reviewerEmail = uniqueEmail('uireviewer');
+  const approverEmail = uniqueEmail('uiapprover');
+  const author = await joinAs(browser, owner, org, authorEmail, 'author', 'Ada Author');
+  const reviewer = await joinAs(browser, owner, org, reviewerEmail, 'approver', 'Rita Reviewer');
+  const approver = await joinAs(browser, owner, org, approverEmail, 'approver', 'Paul Approver');
+  const secret = await enrollTotp(reviewer);
+  const signingCalls = (url: string, status: number) => /\/(submit|signatures)$/.test(url) && status === 401;
+  const problems = [author, reviewer, approver].map((p) => collectConsoleProblems(p, { allowStatus: signingCalls }));
+
+  const { sopId, versionId } = await sopWithVersion(author, org, 'Allergen changeover');
+  const versionPage = `/o/${slug}/sops/${sopId}/versions/${versionId}`;
+
+  // The SOP page: no effective version yet, the latest version is a draft to submit.
+  await author.goto(`/o/${slug}/sops/${sopId}`);
+  const panel = author.getByTestId('lifecycle-panel');
+  await expect(panel.getByTestId('no-effective')).toBeVisible();
+  await expect(panel.getByTestId('version-state')).toHaveText('Draft');
+  await shot(author, 'sop-page-draft');
+  await panel.getByTestId('submit-link').click();
+  await expect(author).toHaveURL(new RegExp(`${versionPage}#submit$`));
+
+  // The version page before submission: content, "no effective version yet", the submit form.
+  await expect(author.getByTestId('version-state')).toHaveText('Draft');
+  await expect(author.getByTestId('no-effective')).toBeVisible();
+  await expect(author.getByTestId('sop-html')).toContainText('Check one thing.');
+  const form = author.getByTestId('submit-form');
+  await expect(form.getByTestId('label-major')).toHaveText('1.0');
+  await expect(form.getByTestId('signing-as')).toHaveText(`You are signing as Ada Author (${authorEmail}).`);
+  await expect(form.getByTestId('sign-code')).toHaveCount(0);
+  // The author is not offered as a reviewer; the approvers are members who may approve.
+  await expect(form.getByTestId('reviewers').getByRole('checkbox')).toHaveCount(3);
+  await form.getByTestId('reviewers').getByRole('checkbox', { name: /Rita Reviewer/ }).check();
+  await form.getByTestId('approvers').getByRole('checkbox', { name: /Paul Approver/ }).check();
+  await form.getByLabel('Reason for change').fill('First issue: allergen changeover on line 2');
+  await form.getByLabel('Your password').fill('not my password');
+  await shot(author, 'submit-form');
+  await form.getByTestId('submit-submit').click();
+  await expect(form.getByTestId('sign-error')).toContainText('The password is not correct. Nothing was signed; failed attempts are counted.');
+  // Nothing else was lost: the choices and the reason are still there; the password is not.
+  await expect(form.getByLabel('Reason for change')).toHaveValue('First issue: allergen changeover on line 2');
+  await expect(form.getByTestId('reviewers').getByRole('checkbox', { name: /Rita Reviewer/ })).toBeChecked();
+  await expect(form.getByLabel('Your password')).toHaveValue('');
+  await shot(author, 'submit-wrong-password');
+  await form.getByLabel('Your password').fill(PASSWORD);
+  await form.getByTestId('submit-submit').click();
+  await expect(author.getByTestId('version-state')).toHaveText('In review');
+  await expect(author.getByTestId('submit-form')).toHaveCount(0);
+  await expect(author.getByTestId('round-reason')).toHaveText('First issue: allergen changeover on line 2');
+  await expect(author.getByTestId('signature')).toHaveCount(1);
+  await expect(author.getByTestId('signature').first().getByTestId('signature-meaning')).toHaveText('Authored');
+  // The submitter may withdraw; a plain author may not make effective or obsolete.
+  await expect(author.getByTestId('withdraw')).toBeVisible();
+  await expect(author.getByTestId('make-effective')).toHaveCount(0);
+
+  // The reviewer follows the emailed link, sees the ceremony with the code field (TOTP), and signs Reviewed.
+  await reviewer.goto(await taskLink(reviewerEmail, 'Please review'));
+  await expect(reviewer).toHaveURL(new RegExp(`${versionPage}$`));
+  await expect(reviewer.getByTestId('task-banner')).toBeVisible();
+  const ceremony = reviewer.getByTestId('signing-ceremony');
+  await expect(ceremony.getByTestId('meaning-reviewed')).toBeChecked();
+  await expect(ceremony.getByTestId('meaning-approved')).toHaveCount(0);
+  await expect(ceremony.getByTestId('signature-statement')).toContainText('By signing you confirm that you have reviewed this version');
+  await expect(ceremony.getByTestId('signature-statement')).toContainText('legally binding equivalent of your handwritten signature');
+  await expect(ceremony.getByTestId('signing-as')).toHaveText(`You are signing as Rita Reviewer (${reviewerEmail}).`);
+  await ceremony.getByLabel('Your password').fill(PASSWORD);
+  await ceremony.getByLabel('Code from your authenticator app').fill('000000');
+  await ceremony.getByTestId('sign-submit').click();
+  await expect(ceremony.getByTestId('sign-error')).toContainText('The code from your authenticator app is not correct.');
+  await ceremony.getByLabel('Your password').fill(PASSWORD);
+  await ceremony.getByLabel('Code from your authenticator app').fill(totp(secret));
+  await shot(reviewer, 'ceremony-review');
+  await ceremony.getByTestId('sign-submit').click();
+  await expect(reviewer.getByTestId('version-state')).toHaveText('In approval');
+  await expect(reviewer.getByTestId('signing-ceremony')).toHaveCount(0);
+  const reviewed = reviewer.locator('[data-test=signature][data-meaning=reviewed]');
+  await expect(reviewed.getByTestId('signature-name')).toHaveText('Rita Reviewer');
+  await expect(reviewed).toContainText('password and authenticator code');
+
+  // The approver follows the emailed link and signs Approved: effective, revision 1.0.
+  await approver.goto(await taskLink(approverEmail, 'Please approve'));
+  const approval = approver.getByTestId('signing-ceremony');
+  await expect(approval.getByTestId('meaning-approved')).toBeChecked();
+  await approval.getByTestId('meaning-rejected').check();
+  await expect(approval.getByTestId('signature-statement')).toContainText('reject it');
+  await expect(approval.getByLabel(/^Comment/)).toHaveAttribute('required', '');
+  await approval.getByTestId('meaning-approved').check();
+  await expect(approval.getByTestId('sign-code')).toHaveCount(0);
+  await approval.getByLabel('Your password').fill(PASSWORD);
+  await shot(approver, 'ceremony-approve');
+  await approval.getByTestId('sign-submit').click();
+  await expect(approver.getByTestId('version-state')).toHaveText('Effective');
+  await expect(approver.getByTestId('revision-label')).toHaveText('· Revision 1.0');
+  await expect(approver.getByTestId('is-effective')).toBeVisible();
+
+  // Every signature manifested: printed name, time to the second in UTC, meaning in words, valid.
+  const rows = approver.getByTestId('signature');
+  await expect(rows.getByTestId('signature-name')).toHaveText(['Ada Author', 'Rita Reviewer', 'Paul Approver']);
+  await expect(rows.getByTestId('signature-meaning')).toHaveText(['Authored', 'Reviewed', 'Approved']);
+  for (const t of await rows.getByTestId('signature-time').allTextContents()) expect(t).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC$/);
+  await expect(approver.getByTestId('signature-invalid')).toHaveCount(0);
+  await expect(approver.getByTestId('transition')).toHaveCount(4);
+  await shot(approver, 'version-effective');
+
+  // The SOP page shows the effective version and its signatures.
+  await author.goto(`/o/${slug}/sops/${sopId}`);
+  await expect(author.getByTestId('effective-link')).toContainText('revision 1.0');
+  await expect(author.getByTestId('lifecycle-panel').getByTestId('signature')).toHaveCount(3);
+  await shot(author, 'sop-page-effective');
+
+  // The owner may make the SOP obsolete from its page.
+  await owner.goto(`/o/${slug}/sops/${sopId}`);
+  await expect(owner.getByTestId('lifecycle-panel').getByTestId('obsolete')).toBeVisible();
+
+  expect(problems.flat()).toEqual([]);
+  for (const p of [owner, author, reviewer, approver]) await p.context().close();
 });

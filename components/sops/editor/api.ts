@@ -24,7 +24,7 @@ const UNREACHABLE: ApiError = { code: 'network', message: 'the server cannot be 
 /** True when the words are this client's (no answer, or one without the error shape), not the server's. */
 export const isLocal = (e: ApiError) => e.code === UNREACHABLE.code || /^http_\d+$/.test(e.code);
 
-async function call<T>(url: string, init: { method?: string; json?: unknown; revision?: number } = {}): Promise<Answer<T>> {
+export async function call<T>(url: string, init: { method?: string; json?: unknown; revision?: number } = {}): Promise<Answer<T>> {
   const headers: Record<string, string> = {};
   if (init.json !== undefined) headers['Content-Type'] = 'application/json';
   if (init.revision !== undefined) headers['If-Match'] = etagOf(init.revision);

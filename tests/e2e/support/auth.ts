@@ -53,3 +53,15 @@ export async function signIn(page: Page, email: string, password = PASSWORD) {
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
 }
+
+/** Turn on TOTP for the signed-in user at /settings/security; returns the secret (for totp()). */
+export async function enrollTotp(page: Page): Promise<string> {
+  await page.goto('/settings/security');
+  await page.getByRole('button', { name: 'Set up an authenticator app' }).click();
+  const secret = (await page.locator('[data-test=totp-secret]').textContent())?.trim() ?? '';
+  expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
+  await page.getByLabel('Code from the app').fill(totp(secret));
+  await page.getByRole('button', { name: 'Verify and turn on' }).click();
+  await expect(page.getByText('On: each sign-in asks for a code')).toBeVisible();
+  return secret;
+}

@@ -1,10 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { LifecyclePanel } from '@/components/document-control/lifecycle-panel';
 import { GenerationWatcher, RetryGeneration } from '@/components/sops/generation-watcher';
 import { SopHtml } from '@/components/sops/sop-html';
 import { StatusBadge } from '@/components/sops/status-badge';
 import { roleCan } from '@/lib/orgs/permissions';
 import { FINISHED } from '@/lib/generation/store';
+import { loadSopLifecycle } from '@/lib/document-control/page-context';
 import { loadSopPage } from '@/lib/sops/page-context';
 import { renderSopHtml } from '@/lib/sops/render-html';
 import { formatUtc } from '@/lib/format';
@@ -14,7 +16,8 @@ export const metadata: Metadata = { title: 'SOP' };
 
 export default async function SopPage({ params }: { params: Promise<{ slug: string; id: string }> }) {
   const { slug, id } = await params;
-  const { org, sop, version, generation } = await loadSopPage(slug, id);
+  const { user, org, sop, version, generation } = await loadSopPage(slug, id);
+  const lifecycle = await loadSopLifecycle(user, org, sop);
   const canEdit = roleCan(org.role, 'sops.edit');
   const running = generation && !FINISHED.includes(generation.status);
   const draftDiffers = version && sop.draftContent && JSON.stringify(version.content) !== JSON.stringify(sop.draftContent);
@@ -62,6 +65,7 @@ export default async function SopPage({ params }: { params: Promise<{ slug: stri
           Removed: not a verifiable clause — {generation.removedCitations.map((c) => `${c.framework} ${c.clause}`).join(', ')}
         </div>
       ) : null}
+      <LifecyclePanel slug={org.slug} sopId={sop.id} data={lifecycle} />
       {draftDiffers ? (
         <p className="text-sm text-slate-600" data-test="unsaved-draft">
           Showing the working draft. It has changes not yet saved as a version (last version {version.label}).

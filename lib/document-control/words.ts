@@ -1,0 +1,58 @@
+/**
+ * Document control in words, for pages and components (no server code here): a version's
+ * state as a person reads it, a signature's meaning, and the label a revision will get.
+ */
+import type { ApprovalRule, Lifecycle, RevisionKind, SignatureMeaning } from './service';
+
+/** "In review", "Approved, effective on 2026-12-20", "Effective" … */
+export function stateInWords(l: Pick<Lifecycle, 'state'> & { round: { effectiveFrom: string | null } | null }): string {
+  switch (l.state) {
+    case 'draft':
+      return 'Draft';
+    case 'in_review':
+      return 'In review';
+    case 'in_approval':
+      return 'In approval';
+    case 'approved':
+      return l.round?.effectiveFrom ? `Approved, effective on ${l.round.effectiveFrom.slice(0, 10)}` : 'Approved';
+    case 'effective':
+      return 'Effective';
+    case 'superseded':
+      return 'Superseded';
+    case 'rejected':
+      return 'Rejected';
+    case 'withdrawn':
+      return 'Withdrawn (back to draft)';
+    case 'obsolete':
+      return 'Obsolete';
+  }
+}
+
+export const MEANING_WORDS: Record<SignatureMeaning, string> = {
+  authored: 'Authored',
+  reviewed: 'Reviewed',
+  approved: 'Approved',
+  rejected: 'Rejected',
+};
+
+/** What a signature with this meaning means, said to the signer before they sign (21 CFR 11.50(a)(3), 11.100(c)). */
+export const MEANING_STATEMENTS: Record<SignatureMeaning, string> = {
+  authored: 'By signing you confirm that you are the author of this version, that its content is what you intend to put into effect, and you submit it for review and approval.',
+  reviewed: 'By signing you confirm that you have reviewed this version in full and found it correct and fit for its purpose.',
+  approved: 'By signing you confirm that you have read this version in full and approve it for use.',
+  rejected: 'By signing you confirm that you have read this version and reject it for the reason given in your comment.',
+};
+
+export const LEGALLY_BINDING = 'This electronic signature is the legally binding equivalent of your handwritten signature (21 CFR 11.100(c), 11.200).';
+
+/** The revision label a version gets on approval, from the SOP's current effective one (as private.dc_next_label). */
+export function nextRevisionLabel(effective: string | null, kind: RevisionKind): string {
+  const m = effective ? /^(\d+)\.(\d+)$/.exec(effective) : null;
+  if (!m) return '1.0';
+  const [major, minor] = [Number(m[1]), Number(m[2])];
+  return kind === 'major' ? `${major + 1}.0` : `${major}.${minor + 1}`;
+}
+
+export function approvalRuleInWords(rule: ApprovalRule, required: number): string {
+  return rule === 'all' ? 'every approver must approve' : `any ${required} approver${required === 1 ? '' : 's'} must approve`;
+}
