@@ -40,14 +40,17 @@ export class AppError extends Error {
   override name = 'AppError';
   readonly status: number;
   readonly headers: Record<string, string>;
+  /** Extra fields of the error body beside code and message, for clients to act on (e.g. which factor to ask for again). */
+  readonly details: Record<string, string>;
   constructor(
     readonly code: ErrorCode,
     message: string,
-    options: { status?: number; headers?: Record<string, string> } = {},
+    options: { status?: number; headers?: Record<string, string>; details?: Record<string, string> } = {},
   ) {
     super(message);
     this.status = options.status ?? STATUS[code];
     this.headers = options.headers ?? {};
+    this.details = options.details ?? {};
   }
 }
 

@@ -23,7 +23,7 @@ const REFUSALS: Record<string, Refusal> = {
 
 /**
  * A refusal by the database. `needs` (401) says which factor to ask for again; `lockedUntil`
- * (423) is when signing unlocks, also sent as Retry-After.
+ * (423) is when signing unlocks, also sent as Retry-After; both are in the error body.
  */
 export class DocumentControlError extends AppError {
   override name = 'DocumentControlError';
@@ -36,9 +36,16 @@ export class DocumentControlError extends AppError {
   ) {
     const refusal = REFUSALS[sqlstate]!;
     const retryAfter = sqlstate === 'DC423' && detail ? Math.max(1, Math.ceil((Date.parse(detail) - Date.now()) / 1000)) : null;
-    super(refusal.code, message, { status: refusal.status, headers: retryAfter ? { 'Retry-After': String(retryAfter) } : {} });
-    if (sqlstate === 'DC401' && (detail === 'password' || detail === 'totp')) this.needs = detail;
-    if (sqlstate === 'DC423' && detail) this.lockedUntil = detail;
+    const needs = sqlstate === 'DC401' && (detail === 'password' || detail === 'totp') ? detail : undefined;
+    const lockedUntil = sqlstate === 'DC423' && detail ? detail : undefined;
+    super(refusal.code, message, {
+      status: refusal.status,
+      headers: retryAfter ? { 'Retry-After': String(retryAfter) } : {},
+      // In the error body too, for clients: which factor to ask for again; until when signing is locked.
+      details: needs ? { needs } : lockedUntil ? { lockedUntil } : {},
+    });
+    this.needs = needs;
+    this.lockedUntil = lockedUntil;
   }
 }
 

@@ -12,13 +12,13 @@ import { logError } from '@/lib/log';
 
 export const NO_STORE = { 'Cache-Control': 'no-store' } as const;
 
-export function errorBody(code: string, message: string) {
-  return { error: { code, message } };
+export function errorBody(code: string, message: string, details: Record<string, string> = {}) {
+  return { error: { ...details, code, message } };
 }
 
 export function toErrorResponse(err: unknown): NextResponse {
   if (err instanceof AppError) {
-    return NextResponse.json(errorBody(err.code, err.message), { status: err.status, headers: { ...NO_STORE, ...err.headers } });
+    return NextResponse.json(errorBody(err.code, err.message, err.details), { status: err.status, headers: { ...NO_STORE, ...err.headers } });
   }
   if (err instanceof ZodError) {
     const issue = err.issues[0];

@@ -3,39 +3,20 @@
  * every password: submit (signed "authored") → review → approval → effective; the refusals a
  * person meets (a viewer 403 in the database's words, approval before review 409, a wrong
  * password 401 that is counted until the lockout 423, another organization's ids 404); the
- * task emails with their links; and no password in any answer.
+ * task emails with their links; and no password in any answer. Then the same in Chromium:
+ * the submit form, the ceremony (one signer with TOTP), the version page and the SOP page's
+ * lifecycle panel, a revision's diff against the effective version, and withdrawing.
+ * Screenshots go to test-results/screens/signing-*.png.
  */
 import { expect, test, type APIResponse, type Page } from '@playwright/test';
 import { enrollTotp, PASSWORD, signUpAndConfirm, totp, uniqueEmail } from './support/auth';
 import { collectConsoleProblems } from './support/console';
 import { sopContent } from './support/content';
 import { createOrg, joinAs, upgradeToPro } from './support/orgs';
+import { mailTo, memberId, sopWithVersion, taskLink } from './support/signing';
 
 type ApiError = { code: string; message: string; needs?: string; lockedUntil?: string };
 const errorOf = async (res: APIResponse) => ((await res.json()) as { error: ApiError }).error;
-
-/** Every email the Resend fake received for this address, newest first. */
-async function mailTo(email: string): Promise<{ subject: string; text: string; html: string }[]> {
-  const res = await fetch(`${process.env.E2E_RESEND_URL}/emails?to=${encodeURIComponent(email)}`, { headers: { Authorization: `Bearer ${process.env.E2E_RESEND_KEY}` } });
-  return ((await res.json()) as { data: { subject: string; text: string; html: string }[] }).data;
-}
-
-async function userId(owner: Page, org: string, email: string): Promise<string> {
-  const { members } = (await (await owner.request.get(`${org}/members`)).json()) as { members: { userId: string; email: string }[] };
-  return members.find((m) => m.email === email)!.userId;
-}
-
-/** A new SOP with one complete version, as `page`; returns its API urls. */
-async function sopWithVersion(page: Page, org: string, title: string) {
-  let res = await page.request.post(`${org}/sops`, { data: { title, content: sopContent() } });
-  expect(res.status(), await res.text()).toBe(201);
-  const { sop } = (await res.json()) as { sop: { id: string } };
-  res = await page.request.post(`${org}/sops/${sop.id}/versions`, { headers: { 'if-match': res.headers()['etag']! }, data: { changeSummary: 'First version' } });
-  expect(res.status(), await res.text()).toBe(201);
-  const { version } = (await res.json()) as { version: { id: string } };
-  const sopUrl = `${org}/sops/${sop.id}`;
-  return { sopId: sop.id, versionId: version.id, sopUrl, versionUrl: `${sopUrl}/versions/${version.id}` };
-}
 
 test('signing API: submit → review → approve makes the version effective; viewer 403, approval before review 409, wrong password 401 counted up to 423, other org 404, no password echoed', async ({ browser }) => {
   test.setTimeout(180_000);
@@ -56,8 +37,8 @@ test('signing API: submit → review → approve makes the version effective; vi
   const reviewer = await joinAs(browser, owner, org, reviewerEmail, 'approver', 'Rita Reviewer');
   const approver = await joinAs(browser, owner, org, approverEmail, 'approver', 'Paul Approver');
   const viewer = await joinAs(browser, owner, org, uniqueEmail('sgviewer'), 'viewer', 'Vera Viewer');
-  const reviewerId = await userId(owner, org, reviewerEmail);
-  const approverId = await userId(owner, org, approverEmail);
+  const reviewerId = await memberId(owner, org, reviewerEmail);
+  const approverId = await memberId(owner, org, approverEmail);
 
   const { sopId, versionId, versionUrl } = await sopWithVersion(owner, org, 'Line clearance <Line 3> & co');
   const routing = { revisionKind: 'major', reason: 'First issue of the line clearance SOP', reviewers: [reviewerId], approvers: [approverId] };
@@ -186,16 +167,7 @@ test('signing API: submit → review → approve makes the version effective; vi
   for (const p of [owner, reviewer, approver, viewer, other, author]) await p.context().close();
 });
 
-/** The newest link to a version page in the emails to this address whose subject starts so. */
-async function taskLink(email: string, subject: string): Promise<string> {
-  let link: string | undefined;
-  await expect
-    .poll(async () => (link = (await mailTo(email)).find((m) => m.subject.startsWith(subject))?.text.match(/https?:\/\/\S+\/versions\/[0-9a-f-]{36}/)?.[0]), { timeout: 15_000 })
-    .toBeTruthy();
-  return link!;
-}
-
-const SHOTS = '/work/notes/shots';
+const SHOTS = 'test-results/screens';
 const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}/signing-${name}.png`, fullPage: true });
 
 test('signing in Chromium: the author submits to a reviewer and an approver with the form, the reviewer (with TOTP) signs Reviewed, the approver signs Approved, the version is Effective with every signature shown', async ({ browser }) => {
@@ -315,6 +287,35 @@ test('signing in Chromium: the author submits to a reviewer and an approver with
   await expect(author.getByTestId('effective-link')).toContainText('revision 1.0');
   await expect(author.getByTestId('lifecycle-panel').getByTestId('signature')).toHaveCount(3);
   await shot(author, 'sop-page-effective');
+
+  // A revision: its page shows the diff against the effective version and the labels it would get.
+  let res = await author.request.get(`${org}/sops/${sopId}`);
+  res = await author.request.patch(`${org}/sops/${sopId}`, { headers: { 'if-match': res.headers()['etag']! }, data: { content: sopContent({ purpose: 'Check two things.' }) } });
+  expect(res.status(), await res.text()).toBe(200);
+  res = await author.request.post(`${org}/sops/${sopId}/versions`, { headers: { 'if-match': res.headers()['etag']! }, data: { changeSummary: 'Second thing to check' } });
+  expect(res.status(), await res.text()).toBe(201);
+  const revision = ((await res.json()) as { version: { id: string } }).version.id;
+  await author.goto(`/o/${slug}/sops/${sopId}/versions/${revision}`);
+  await expect(author.getByTestId('diff-summary')).toContainText('Effective version 0.2 (revision 1.0) → version 0.3');
+  await expect(author.getByTestId('diff-added')).toContainText(['Check two things.']);
+  await expect(author.getByTestId('diff-removed')).toContainText(['Check one thing.']);
+  const again = author.getByTestId('submit-form');
+  await expect(again.getByTestId('label-major')).toHaveText('2.0');
+  await expect(again.getByTestId('label-minor')).toHaveText('1.1');
+  // Minor, straight to approval; then the submitter withdraws it with a reason.
+  await again.getByTestId('kind-minor').check();
+  await again.getByTestId('approvers').getByRole('checkbox', { name: /Paul Approver/ }).check();
+  await again.getByLabel('Reason for change').fill('Second check added');
+  await again.getByLabel('Your password').fill(PASSWORD);
+  await again.getByTestId('submit-submit').click();
+  await expect(author.getByTestId('version-state')).toHaveText('In approval');
+  await author.getByTestId('withdraw').click();
+  await author.getByTestId('withdraw-reason').fill('Wrong approver chosen');
+  await author.getByTestId('withdraw-confirm').click();
+  await expect(author.getByTestId('version-state')).toHaveText('Withdrawn (back to draft)');
+  await expect(author.getByTestId('submit-form')).toBeVisible();
+  await expect(author.locator('[data-test=transition][data-state=withdrawn]')).toContainText('Wrong approver chosen');
+  await shot(author, 'version-withdrawn');
 
   // The owner may make the SOP obsolete from its page.
   await owner.goto(`/o/${slug}/sops/${sopId}`);

@@ -50,7 +50,7 @@ export default async function SopHistoryPage({ params, searchParams }: { params:
                     <td className="px-3 py-2"><input type="radio" name="from" value={v.id} defaultChecked={v.id === fromId} aria-label={`Compare from ${v.label}`} /></td>
                     <td className="px-3 py-2"><input type="radio" name="to" value={v.id} defaultChecked={v.id === toId} aria-label={`Compare to ${v.label}`} /></td>
                     <td className="px-3 py-2 font-medium">
-                      {v.label}
+                      <Link href={`/o/${org.slug}/sops/${sop.id}/versions/${v.id}`} className="text-brand-700 underline" data-test="version-page-link">{v.label}</Link>
                       {!v.complete ? <span className="ml-2 rounded-full bg-amber-100 px-2 py-0.5 text-xs text-amber-800">incomplete</span> : null}
                     </td>
                     <td className="whitespace-nowrap px-3 py-2 text-slate-600">{formatUtc(v.createdAt)}</td>

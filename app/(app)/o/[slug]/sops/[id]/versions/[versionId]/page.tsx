@@ -59,6 +59,12 @@ export default async function VersionPage({ params }: { params: Promise<{ slug: 
         </p>
       ) : null}
 
+      {p.submittable && p.submitter?.ok ? (
+        <p className="rounded-md border border-slate-200 bg-white px-4 py-3 text-sm text-slate-700" data-test="submit-banner">
+          This is the latest version and it is not under review. <a href="#submit" className="font-semibold text-brand-700 underline">Submit it for review and approval</a> when it is ready.
+        </p>
+      ) : null}
+
       <LifecycleActions versionUrl={apiVersion} sopUrl={`/api/v1/orgs/${org.slug}/sops/${sop.id}`} {...p.actions} />
 
       {round ? (

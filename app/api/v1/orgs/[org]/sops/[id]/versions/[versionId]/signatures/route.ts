@@ -1,7 +1,6 @@
 import { NextResponse } from 'next/server';
 import { ZSignInput } from '@/lib/document-control/api-schemas';
 import { signWithCeremony } from '@/lib/document-control/ceremony';
-import { withRefusalDetails } from '@/lib/document-control/http';
 import { signaturesOf } from '@/lib/document-control/service';
 import { sendSignatureEmails } from '@/lib/document-control/task-emails';
 import { apiRoute, orgRoute } from '@/lib/http/route';
@@ -38,10 +37,8 @@ const POST_DOC = {
 };
 
 // apiRoute, not orgRoute: the ceremony opens its own short transactions around the auth server's check.
-export const POST = apiRoute({ params: ZVersionParam, body: ZSignInput, doc: POST_DOC }, ({ user, params, body }) =>
-  withRefusalDetails(async () => {
-    const signed = await signWithCeremony({ user, orgSlug: params.org, sopId: params.id, versionId: params.versionId, ...body });
-    await sendSignatureEmails(user, params.org, signed);
-    return NextResponse.json(signed, { status: 201 });
-  }),
-);
+export const POST = apiRoute({ params: ZVersionParam, body: ZSignInput, doc: POST_DOC }, async ({ user, params, body }) => {
+  const signed = await signWithCeremony({ user, orgSlug: params.org, sopId: params.id, versionId: params.versionId, ...body });
+  await sendSignatureEmails(user, params.org, signed);
+  return NextResponse.json(signed, { status: 201 });
+});

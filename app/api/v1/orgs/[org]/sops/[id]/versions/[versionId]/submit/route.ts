@@ -1,7 +1,6 @@
 import { NextResponse } from 'next/server';
 import { ZSubmitInput } from '@/lib/document-control/api-schemas';
 import { submitWithCeremony } from '@/lib/document-control/ceremony';
-import { withRefusalDetails } from '@/lib/document-control/http';
 import { sendSubmissionEmails } from '@/lib/document-control/task-emails';
 import { apiRoute } from '@/lib/http/route';
 import { ZVersionParam } from '@/lib/sops/api-schemas';
@@ -26,10 +25,8 @@ const DOC = {
 };
 
 // apiRoute, not orgRoute: the ceremony opens its own short transactions around the auth server's check.
-export const POST = apiRoute({ params: ZVersionParam, body: ZSubmitInput, doc: DOC }, ({ user, params, body }) =>
-  withRefusalDetails(async () => {
-    const lifecycle = await submitWithCeremony({ user, orgSlug: params.org, sopId: params.id, versionId: params.versionId, ...body });
-    await sendSubmissionEmails(user, params.org, lifecycle);
-    return NextResponse.json({ lifecycle });
-  }),
-);
+export const POST = apiRoute({ params: ZVersionParam, body: ZSubmitInput, doc: DOC }, async ({ user, params, body }) => {
+  const lifecycle = await submitWithCeremony({ user, orgSlug: params.org, sopId: params.id, versionId: params.versionId, ...body });
+  await sendSubmissionEmails(user, params.org, lifecycle);
+  return NextResponse.json({ lifecycle });
+});
