@@ -134,6 +134,24 @@ test('signing API: submit → review → approve makes the version effective; vi
     }
   }
 
+  // A rejection needs a comment; the submitter is emailed with it, and the version is final.
+  const third = await sopWithVersion(owner, org, 'Hand washing');
+  res = await keep(await owner.request.post(`${third.versionUrl}/submit`, { data: { ...routing, reviewers: [], password: PASSWORD } }));
+  expect(res.status(), await res.text()).toBe(200);
+  expect(((await res.json()) as { lifecycle: { state: string } }).lifecycle.state).toBe('in_approval');
+  await expect.poll(async () => (await mailTo(approverEmail)).filter((m) => m.subject === 'Please approve: SOP-0002 Hand washing').length, { timeout: 15_000 }).toBe(1);
+  res = await keep(await approver.request.post(`${third.versionUrl}/signatures`, { data: { meaning: 'rejected', password: PASSWORD } }));
+  expect(res.status()).toBe(422);
+  res = await keep(await approver.request.post(`${third.versionUrl}/signatures`, { data: { meaning: 'rejected', password: PASSWORD, comment: 'Step 2 & <3> are in the wrong order' } }));
+  expect(res.status(), await res.text()).toBe(201);
+  expect(((await res.json()) as { lifecycle: { state: string } }).lifecycle.state).toBe('rejected');
+  await expect.poll(async () => (await mailTo(ownerEmail)).filter((m) => m.subject === 'Rejected: SOP-0002 Hand washing').length, { timeout: 15_000 }).toBe(1);
+  const rejected = (await mailTo(ownerEmail)).find((m) => m.subject === 'Rejected: SOP-0002 Hand washing')!;
+  expect(rejected.text).toContain('Paul Approver rejected SOP-0002 “Hand washing”');
+  expect(rejected.text).toContain('Their comment: Step 2 & <3> are in the wrong order');
+  expect(rejected.html).toContain('Step 2 &amp; &lt;3&gt; are in the wrong order');
+  expect(rejected.text).toContain(`/o/${slug}/sops/${third.sopId}/versions/${third.versionId}`);
+
   // Failed attempts are counted: an author's 5th wrong password in a row locks signing (423, Retry-After),
   // after which even the right password is refused, and the owners are emailed.
   const authorEmail = uniqueEmail('sgauthor');
