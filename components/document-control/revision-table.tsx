@@ -41,6 +41,47 @@ function Dates({ r }: { r: VersionRevision }) {
   );
 }
 
+/** Every state change of the version (who, when, why), and the signatures of earlier rounds, folded. */
+function Steps({ r }: { r: VersionRevision }) {
+  return (
+    <details className="text-xs">
+      <summary className="cursor-pointer text-brand-700">
+        Every step of version {r.version.label} ({r.transitions.length})
+      </summary>
+      <table className="mt-2 w-full text-left" data-test="transitions">
+        <thead className="text-slate-500">
+          <tr>
+            <th className="py-1 pr-3 font-medium">When (UTC)</th>
+            <th className="py-1 pr-3 font-medium">Became</th>
+            <th className="py-1 pr-3 font-medium">By</th>
+            <th className="py-1 font-medium">Reason</th>
+          </tr>
+        </thead>
+        <tbody>
+          {r.transitions.map((t) => (
+            <tr key={t.id} className="align-top">
+              <td className="whitespace-nowrap py-1 pr-3 text-slate-600">{formatUtc(t.at)}</td>
+              <td className="whitespace-nowrap py-1 pr-3 font-medium">{STATE_WORDS[t.toState]}{t.label ? ` ${t.label}` : ''}</td>
+              <td className="py-1 pr-3">{t.actorId ? t.actorName || 'a former member' : 'the scheduled job'}</td>
+              <td className="whitespace-pre-line py-1 text-slate-700">{t.reason}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {r.earlierSignatures.length ? (
+        <>
+          <p className="mt-2 font-medium text-slate-600">Signatures of earlier rounds</p>
+          <ul className="mt-1 space-y-1">
+            {r.earlierSignatures.map((g) => (
+              <SignatureLine key={g.id} g={g} />
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </details>
+  );
+}
+
 /** The revision history of an SOP: the versions that were submitted, newest first. */
 export function RevisionTable({ revisions }: { revisions: VersionRevision[] }) {
   return (
@@ -48,8 +89,8 @@ export function RevisionTable({ revisions }: { revisions: VersionRevision[] }) {
       <table className="w-full text-left text-sm" data-test="revision-history">
         <TableHead style="card" cell="px-3 py-2" columns={['Revision', 'State', 'Reason for change', 'Signatures', 'Effective']} />
         <tbody>
-          {revisions.map((r) => (
-            <tr key={r.version.id} className="border-b border-slate-100 align-top last:border-0" data-test="revision" data-version-id={r.version.id}>
+          {revisions.flatMap((r) => [
+            <tr key={r.version.id} className="align-top" data-test="revision" data-version-id={r.version.id}>
               <td className="px-3 py-3">
                 <Link href={r.href} className="text-base font-semibold text-brand-700 hover:underline" data-test="revision-label">
                   {r.revisionLabel ?? `Version ${r.version.label}`}
@@ -61,30 +102,6 @@ export function RevisionTable({ revisions }: { revisions: VersionRevision[] }) {
               </td>
               <td className="px-3 py-3">
                 <VersionStateBadge state={r.state} />
-                <details className="mt-2 text-xs">
-                  <summary className="cursor-pointer text-brand-700">Every step ({r.transitions.length})</summary>
-                  <ol className="mt-1 space-y-1" data-test="transitions">
-                    {r.transitions.map((t) => (
-                      <li key={t.id}>
-                        <span className="font-medium">{STATE_WORDS[t.toState]}</span>
-                        <span className="block text-slate-500">
-                          {formatUtc(t.at)} · {t.actorId ? t.actorName || 'a former member' : 'scheduled job'}
-                        </span>
-                        {t.reason ? <span className="block whitespace-pre-line text-slate-700">{t.reason}</span> : null}
-                      </li>
-                    ))}
-                  </ol>
-                  {r.earlierSignatures.length ? (
-                    <>
-                      <p className="mt-2 font-medium text-slate-600">Signatures of earlier rounds</p>
-                      <ul className="mt-1 space-y-1">
-                        {r.earlierSignatures.map((g) => (
-                          <SignatureLine key={g.id} g={g} />
-                        ))}
-                      </ul>
-                    </>
-                  ) : null}
-                </details>
               </td>
               <td className="max-w-xs whitespace-pre-line px-3 py-3 text-slate-700" data-test="change-reason">{r.submission?.changeReason}</td>
               <td className="px-3 py-3">
@@ -97,8 +114,13 @@ export function RevisionTable({ revisions }: { revisions: VersionRevision[] }) {
               <td className="px-3 py-3">
                 <Dates r={r} />
               </td>
-            </tr>
-          ))}
+            </tr>,
+            <tr key={`${r.version.id}-steps`} className="border-b border-slate-100 last:border-0">
+              <td colSpan={5} className="px-3 pb-3">
+                <Steps r={r} />
+              </td>
+            </tr>,
+          ])}
         </tbody>
       </table>
     </div>

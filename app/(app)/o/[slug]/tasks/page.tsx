@@ -25,11 +25,11 @@ export default async function MyTasksPage({ params }: { params: Promise<{ slug: 
       ) : (
         <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
           <table className="w-full text-left text-sm" data-test="task-list">
-            <TableHead style="card" cell="px-4 py-2" columns={['SOP', 'Your step', 'Revision', 'Reason for change', 'Submitted by', 'Assigned', '']} />
+            <TableHead style="card" cell="px-4 py-2" columns={['SOP', 'Your step', 'Revision', 'Reason for change', 'Submitted by', '']} />
             <tbody>
               {tasks.map((t) => (
                 <tr key={t.taskId} className="border-b border-slate-100 align-top last:border-0" data-test="task">
-                  <td className="px-4 py-3">
+                  <td className="min-w-48 px-4 py-3">
                     <p className="font-mono text-xs text-slate-500">{t.docNumber}</p>
                     <Link href={t.href} className="font-medium text-brand-700 hover:underline">{t.sopTitle}</Link>
                   </td>
@@ -43,19 +43,18 @@ export default async function MyTasksPage({ params }: { params: Promise<{ slug: 
                     </span>
                     {t.effectiveFrom ? <span className="block text-xs text-slate-500">effective on {formatUtc(t.effectiveFrom)}</span> : null}
                   </td>
-                  <td className="max-w-xs whitespace-pre-line px-4 py-3 text-slate-700">{t.changeReason}</td>
+                  <td className="min-w-48 whitespace-pre-line px-4 py-3 text-slate-700">{t.changeReason}</td>
                   <td className="px-4 py-3">
                     {t.submittedBy.name}
                     <span className="block whitespace-nowrap text-xs text-slate-500">{formatUtc(t.submittedAt)}</span>
                   </td>
-                  <td className="whitespace-nowrap px-4 py-3 text-slate-600">{formatUtc(t.assignedAt)}</td>
                   <td className="px-4 py-3 text-right">
                     <Link
                       href={t.href}
                       className="whitespace-nowrap rounded-md bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700"
                       aria-label={`Open ${t.docNumber} ${t.sopTitle} to ${t.step === 'review' ? 'review' : 'approve'}`}
                     >
-                      {t.step === 'review' ? 'Open to review' : 'Open to approve'}
+                      Open
                     </Link>
                   </td>
                 </tr>

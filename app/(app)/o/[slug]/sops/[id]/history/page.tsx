@@ -65,7 +65,7 @@ export default async function SopHistoryPage({ params, searchParams }: { params:
                       <td className="px-3 py-2"><input type="radio" name="to" value={v.id} defaultChecked={v.id === toId} aria-label={`Compare to ${v.label}`} /></td>
                       <td className="px-3 py-2 font-medium">
                         {v.label}
-                        {revisionLabel ? <span className="block text-xs font-normal text-slate-500">revision {revisionLabel}</span> : null}
+                        {revisionLabel ? <span className="block whitespace-nowrap text-xs font-normal text-slate-500">revision {revisionLabel}</span> : null}
                         {!v.complete ? <span className="ml-2 rounded-full bg-amber-100 px-2 py-0.5 text-xs text-amber-800">incomplete</span> : null}
                       </td>
                       <td className="px-3 py-2"><VersionStateBadge state={state} /></td>
