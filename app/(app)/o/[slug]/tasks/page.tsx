@@ -25,25 +25,25 @@ export default async function MyTasksPage({ params }: { params: Promise<{ slug: 
       ) : (
         <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
           <table className="w-full text-left text-sm" data-test="task-list">
-            <TableHead style="card" cell="px-4 py-2" columns={['SOP', 'Your step', 'Revision', 'Reason for change', 'Submitted by', '']} />
+            <TableHead style="card" cell="px-4 py-2" columns={['SOP', 'Step', 'Revision', 'Reason for change', 'Submitted by', '']} />
             <tbody>
               {tasks.map((t) => (
                 <tr key={t.taskId} className="border-b border-slate-100 align-top last:border-0" data-test="task">
-                  <td className="min-w-48 px-4 py-3">
+                  <td className="min-w-44 px-4 py-3">
                     <p className="font-mono text-xs text-slate-500">{t.docNumber}</p>
                     <Link href={t.href} className="font-medium text-brand-700 hover:underline">{t.sopTitle}</Link>
                   </td>
                   <td className="px-4 py-3">
                     <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${t.step === 'review' ? 'bg-amber-100 text-amber-800' : 'bg-sky-100 text-sky-800'}`}>{STEP_WORDS[t.step]}</span>
                   </td>
-                  <td className="whitespace-nowrap px-4 py-3">
+                  <td className="px-4 py-3">
                     <span className="font-medium">{t.resultingRevision}</span>
                     <span className="block text-xs text-slate-500">
                       {t.revisionKind} revision, version {t.versionLabel}
                     </span>
                     {t.effectiveFrom ? <span className="block text-xs text-slate-500">effective on {formatUtc(t.effectiveFrom)}</span> : null}
                   </td>
-                  <td className="min-w-48 whitespace-pre-line px-4 py-3 text-slate-700">{t.changeReason}</td>
+                  <td className="min-w-44 whitespace-pre-line px-4 py-3 text-slate-700">{t.changeReason}</td>
                   <td className="px-4 py-3">
                     {t.submittedBy.name}
                     <span className="block whitespace-nowrap text-xs text-slate-500">{formatUtc(t.submittedAt)}</span>
