@@ -21,7 +21,7 @@ test('My tasks: an approver with nothing to sign sees the empty state and no cou
   const ada = await adaCtx.newPage();
   const adaEmail = uniqueEmail('tasks-ada');
   await signUpAndConfirm(ada, adaEmail, 'Ada Author');
-  const slug = await createOrg(ada, `Tasks ${adaEmail.slice(11, 19)}`);
+  const slug = await createOrg(ada, `Tasks ${adaEmail.slice(10, 18)}`);
   const org = `/api/v1/orgs/${slug}`;
 
   let res = await ada.request.post(`${org}/sops`, { data: { title: 'Allergen changeover', content: sopContent() } });
