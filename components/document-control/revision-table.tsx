@@ -92,7 +92,7 @@ export function RevisionTable({ revisions }: { revisions: VersionRevision[] }) {
           {revisions.flatMap((r) => [
             <tr key={r.version.id} className="align-top" data-test="revision" data-version-id={r.version.id}>
               <td className="px-3 py-3">
-                <Link href={r.href} className="text-base font-semibold text-brand-700 hover:underline" data-test="revision-label">
+                <Link href={r.href} prefetch={false} className="text-base font-semibold text-brand-700 hover:underline" data-test="revision-label">
                   {r.revisionLabel ?? `Version ${r.version.label}`}
                 </Link>
                 <span className="block whitespace-nowrap text-xs text-slate-500">

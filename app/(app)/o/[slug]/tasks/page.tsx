@@ -31,7 +31,7 @@ export default async function MyTasksPage({ params }: { params: Promise<{ slug: 
                 <tr key={t.taskId} className="border-b border-slate-100 align-top last:border-0" data-test="task">
                   <td className="min-w-44 px-4 py-3">
                     <p className="font-mono text-xs text-slate-500">{t.docNumber}</p>
-                    <Link href={t.href} className="font-medium text-brand-700 hover:underline">{t.sopTitle}</Link>
+                    <Link href={t.href} prefetch={false} className="font-medium text-brand-700 hover:underline">{t.sopTitle}</Link>
                   </td>
                   <td className="px-4 py-3">
                     <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${t.step === 'review' ? 'bg-amber-100 text-amber-800' : 'bg-sky-100 text-sky-800'}`}>{STEP_WORDS[t.step]}</span>
@@ -51,6 +51,7 @@ export default async function MyTasksPage({ params }: { params: Promise<{ slug: 
                   <td className="px-4 py-3 text-right">
                     <Link
                       href={t.href}
+                      prefetch={false}
                       className="whitespace-nowrap rounded-md bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700"
                       aria-label={`Open ${t.docNumber} ${t.sopTitle} to ${t.step === 'review' ? 'review' : 'approve'}`}
                     >

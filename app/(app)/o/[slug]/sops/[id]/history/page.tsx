@@ -74,7 +74,7 @@ export default async function SopHistoryPage({ params, searchParams }: { params:
                       <td className="px-3 py-2">{SOURCE[v.source]}{v.model && v.source === 'ai' ? <span className="text-slate-500"> ({v.model})</span> : null}</td>
                       <td className="px-3 py-2 text-slate-700">{v.changeSummary}</td>
                       <td className="space-x-2 whitespace-nowrap px-3 py-2">
-                        <Link href={href} className="text-brand-700 underline" data-test="open-version">Open</Link>
+                        <Link href={href} prefetch={false} className="text-brand-700 underline" data-test="open-version">Open</Link>
                         <a href={`/api/v1/orgs/${org.slug}/sops/${sop.id}/export.docx?version=${v.id}`} className="text-brand-700 underline" data-test="export-version">
                           .docx
                         </a>
