@@ -168,3 +168,9 @@ export async function loadSopLifecycle(user: CurrentUser, org: OrgSummary, sop: 
     };
   });
 }
+
+/** For the "My tasks" page: the organization and the signed-in user's tasks waiting in it. */
+export const loadMyTasks = cache(async (slug: string) => {
+  const { user, org } = await loadOrg(slug);
+  return { user, org, tasks: await withUser(user.claims, (tx) => myPendingTasks(tx, org.id)) };
+});

@@ -183,29 +183,44 @@ export async function lifecycleOf(tx: Tx, ref: VersionRef): Promise<Lifecycle> {
   };
 }
 
+export type TransitionRow = {
+  id: string;
+  version_id: string | null;
+  from_state: VersionState | null;
+  to_state: VersionState;
+  label: string;
+  reason: string;
+  actor_id: string | null;
+  actor_name: string | null;
+  created_at: Date;
+};
+
+/** The transitions matching `where` (on alias t), oldest first, with the actor's name. */
+export const selectTransitions = (where: string) =>
+  `select t.id, t.version_id, t.from_state, t.to_state, t.label, t.reason, t.actor_id,
+          coalesce(nullif(p.full_name, ''), p.email) as actor_name, t.created_at
+     from public.sop_transitions t left join public.profiles p on p.id = t.actor_id
+    where ${where} order by t.seq`;
+
+export const toTransition = (t: TransitionRow): Transition => ({
+  id: t.id,
+  fromState: t.from_state,
+  toState: t.to_state,
+  label: t.label || null,
+  reason: t.reason,
+  actorId: t.actor_id,
+  actorName: t.actor_name ?? '',
+  at: isoTime(t.created_at),
+});
+
 /** Every state change of the version, oldest first (the revision history's lifecycle part). */
 export async function historyOf(tx: Tx, ref: VersionRef): Promise<Transition[]> {
   await versionContent(tx, ref);
-  const rows = await tx.query<{ id: string; from_state: VersionState | null; to_state: VersionState; label: string; reason: string; actor_id: string | null; actor_name: string | null; created_at: Date }>(
-    `select t.id, t.from_state, t.to_state, t.label, t.reason, t.actor_id,
-            coalesce(nullif(p.full_name, ''), p.email) as actor_name, t.created_at
-       from public.sop_transitions t left join public.profiles p on p.id = t.actor_id
-      where t.version_id = $1 order by t.seq`,
-    [ref.versionId],
-  );
-  return rows.map((t) => ({
-    id: t.id,
-    fromState: t.from_state,
-    toState: t.to_state,
-    label: t.label || null,
-    reason: t.reason,
-    actorId: t.actor_id,
-    actorName: t.actor_name ?? '',
-    at: isoTime(t.created_at),
-  }));
+  const rows = await tx.query<TransitionRow>(selectTransitions('t.version_id = $1'), [ref.versionId]);
+  return rows.map(toTransition);
 }
 
-type SignatureRow = {
+export type SignatureRow = {
   id: string;
   version_id: string;
   submission_id: string | null;
@@ -219,7 +234,7 @@ type SignatureRow = {
   auth_method: Signature['authMethod'];
 };
 
-const toSignature = (g: SignatureRow, hash: string): Signature => ({
+export const toSignature = (g: SignatureRow, hash: string): Signature => ({
   id: g.id,
   versionId: g.version_id,
   submissionId: g.submission_id,
@@ -359,20 +374,116 @@ export async function obsoleteSop(tx: Tx, args: { orgId: string; sopId: string; 
 export interface PendingTask {
   taskId: string;
   orgId: string;
+  orgSlug: string;
+  orgName: string;
   sopId: string;
+  sopTitle: string;
+  docNumber: string;
   versionId: string;
+  /** The saved version's own label (0.3 …). */
+  versionLabel: string;
+  revisionKind: RevisionKind;
+  /** The revision the version will be once approved (1.0, 1.1, 2.0 …), from the SOP's effective revision now. */
+  resultingRevision: string;
   step: 'review' | 'approval';
+  round: number;
+  /** The printed name the submitter signed with (their "authored" signature). */
+  submittedBy: { id: string; name: string };
+  submittedAt: string;
+  changeReason: string;
+  /** Requested effective date; null means on approval. */
+  effectiveFrom: string | null;
   assignedAt: string;
+  /** The page where the version is read, diffed against the effective one and signed. */
+  href: string;
 }
 
-/** The signed-in user's tasks waiting for them ("My tasks"), optionally in one organization. */
+type PendingTaskRow = {
+  task_id: string;
+  org_id: string;
+  org_slug: string;
+  org_name: string;
+  sop_id: string;
+  sop_title: string;
+  doc_number: string;
+  version_id: string;
+  version_label: string;
+  revision_kind: RevisionKind;
+  resulting_revision: string;
+  step: PendingTask['step'];
+  round: number;
+  submitted_by: string;
+  submitted_by_name: string;
+  submitted_at: Date;
+  change_reason: string;
+  effective_from: Date | null;
+  created_at: Date;
+};
+
+/** The link to a version's page (read, diff against the effective version, sign). */
+export const versionHref = (orgSlug: string, sopId: string, versionId: string) => `/o/${orgSlug}/sops/${sopId}/versions/${versionId}`;
+
+/**
+ * The signed-in user's tasks waiting for them ("My tasks"), oldest first, optionally in one
+ * organization: one query, whatever the number of tasks. The resulting revision is computed
+ * as private.dc_next_label() will compute it at approval (from the SOP's latest effective
+ * label); tests/db/my-tasks.test.ts checks that both agree.
+ */
 export async function myPendingTasks(tx: Tx, orgId?: string): Promise<PendingTask[]> {
-  const rows = await tx.query<{ task_id: string; org_id: string; sop_id: string; version_id: string; step: PendingTask['step']; created_at: Date }>(
-    `select task_id, org_id, sop_id, version_id, step, created_at from public.sop_pending_tasks
-      where assignee_id = (select auth.uid()) and ($1::uuid is null or org_id = $1::uuid) order by created_at`,
+  const rows = await tx.query<PendingTaskRow>(
+    `select k.task_id, k.org_id, o.slug as org_slug, o.name as org_name, k.sop_id, s.title as sop_title, s.doc_number,
+            k.version_id, v.label as version_label, b.revision_kind, k.step, b.round, b.submitted_by,
+            coalesce(nullif(g.signer_name, ''), nullif(p.full_name, ''), p.email, '') as submitted_by_name,
+            b.created_at as submitted_at, b.reason as change_reason, b.effective_from, k.created_at,
+            case when e.label is null then '1.0'
+                 when b.revision_kind = 'major' then (split_part(e.label, '.', 1)::int + 1) || '.0'
+                 else split_part(e.label, '.', 1) || '.' || (split_part(e.label, '.', 2)::int + 1)
+            end as resulting_revision
+       from public.sop_pending_tasks k
+       join public.sop_submissions b on b.id = k.submission_id
+       join public.sops s on s.id = k.sop_id
+       join public.sop_versions v on v.id = k.version_id
+       join public.organizations o on o.id = k.org_id
+       left join public.sop_signatures g on g.submission_id = k.submission_id and g.meaning = 'authored'
+       left join public.profiles p on p.id = b.submitted_by
+       left join lateral (
+         select t.label from public.sop_transitions t
+          where t.sop_id = k.sop_id and t.to_state = 'effective' and t.label <> ''
+          order by t.seq desc limit 1
+       ) e on true
+      where k.assignee_id = (select auth.uid()) and ($1::uuid is null or k.org_id = $1::uuid)
+      order by k.created_at, k.task_id`,
     [orgId ?? null],
   );
-  return rows.map((r) => ({ taskId: r.task_id, orgId: r.org_id, sopId: r.sop_id, versionId: r.version_id, step: r.step, assignedAt: isoTime(r.created_at) }));
+  return rows.map((r) => ({
+    taskId: r.task_id,
+    orgId: r.org_id,
+    orgSlug: r.org_slug,
+    orgName: r.org_name,
+    sopId: r.sop_id,
+    sopTitle: r.sop_title,
+    docNumber: r.doc_number,
+    versionId: r.version_id,
+    versionLabel: r.version_label,
+    revisionKind: r.revision_kind,
+    resultingRevision: r.resulting_revision,
+    step: r.step,
+    round: Number(r.round),
+    submittedBy: { id: r.submitted_by, name: r.submitted_by_name },
+    submittedAt: isoTime(r.submitted_at),
+    changeReason: r.change_reason,
+    effectiveFrom: isoOrNull(r.effective_from),
+    assignedAt: isoTime(r.created_at),
+    href: versionHref(r.org_slug, r.sop_id, r.version_id),
+  }));
+}
+
+/** How many tasks wait for the signed-in user, per organization id (the nav badges): one query. */
+export async function myPendingTaskCounts(tx: Tx): Promise<Record<string, number>> {
+  const rows = await tx.query<{ org_id: string; n: number }>(
+    'select org_id, count(*)::int as n from public.sop_pending_tasks where assignee_id = (select auth.uid()) group by org_id',
+  );
+  return Object.fromEntries(rows.map((r) => [r.org_id, Number(r.n)]));
 }
 
 export interface MadeEffective {

@@ -2,31 +2,28 @@
  * Document control in words, for pages and components (no server code here): a version's
  * state as a person reads it, a signature's meaning, and the label a revision will get.
  */
-import type { ApprovalRule, Lifecycle, RevisionKind, SignatureMeaning } from './service';
+import type { ApprovalRule, Lifecycle, RevisionKind, SignatureMeaning, VersionState } from './service';
+
+/** A state as a word, for tables and badges; stateInWords adds the effective date where there is one. */
+export const STATE_WORDS: Record<VersionState, string> = {
+  draft: 'Draft',
+  in_review: 'In review',
+  in_approval: 'In approval',
+  approved: 'Approved',
+  effective: 'Effective',
+  superseded: 'Superseded',
+  rejected: 'Rejected',
+  withdrawn: 'Withdrawn (back to draft)',
+  obsolete: 'Obsolete',
+};
 
 /** "In review", "Approved, effective on 2026-12-20", "Effective" … */
 export function stateInWords(l: Pick<Lifecycle, 'state'> & { round: { effectiveFrom: string | null } | null }): string {
-  switch (l.state) {
-    case 'draft':
-      return 'Draft';
-    case 'in_review':
-      return 'In review';
-    case 'in_approval':
-      return 'In approval';
-    case 'approved':
-      return l.round?.effectiveFrom ? `Approved, effective on ${l.round.effectiveFrom.slice(0, 10)}` : 'Approved';
-    case 'effective':
-      return 'Effective';
-    case 'superseded':
-      return 'Superseded';
-    case 'rejected':
-      return 'Rejected';
-    case 'withdrawn':
-      return 'Withdrawn (back to draft)';
-    case 'obsolete':
-      return 'Obsolete';
-  }
+  if (l.state === 'approved' && l.round?.effectiveFrom) return `Approved, effective on ${l.round.effectiveFrom.slice(0, 10)}`;
+  return STATE_WORDS[l.state];
 }
+
+export const STEP_WORDS = { review: 'Review', approval: 'Approval' } as const;
 
 export const MEANING_WORDS: Record<SignatureMeaning, string> = {
   authored: 'Authored',

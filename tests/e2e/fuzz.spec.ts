@@ -83,6 +83,8 @@ const EXTRA_ROUTES: Op[] = [
   { method: 'post', path: '/api/stripe/webhook', params: [], body: { type: 'object' }, ifMatch: false },
   { method: 'get', path: '/api/jobs/purge', params: [], ifMatch: false },
   { method: 'post', path: '/api/jobs/purge', params: [], ifMatch: false },
+  { method: 'get', path: '/api/jobs/effective-dates', params: [], ifMatch: false },
+  { method: 'post', path: '/api/jobs/effective-dates', params: [], ifMatch: false },
   ...['get', 'post', 'put', 'patch', 'delete'].map((method) => ({ method, path: '/api/{path}', params: [{ name: 'path', in: 'path' as const, required: true, schema: { type: 'string' } }], ifMatch: false })),
 ];
 

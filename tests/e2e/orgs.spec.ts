@@ -92,7 +92,7 @@ test("a user of another org gets 404 on every API route and page of the first or
     expect(res.status()).toBe(404);
     expect(await res.json()).toEqual({ error: { code: 'not_found', message: 'No such organization.' } });
   }
-  for (const path of [`/o/${slugA}`, `/o/${slugA}/members`, `/o/${slugA}/settings`]) {
+  for (const path of [`/o/${slugA}`, `/o/${slugA}/members`, `/o/${slugA}/settings`, `/o/${slugA}/tasks`]) {
     const res = await b.goto(path);
     expect(res?.status(), path).toBe(404);
     await expect(b.getByRole('heading', { name: 'Page not found' })).toBeVisible();

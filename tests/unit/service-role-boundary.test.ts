@@ -26,6 +26,8 @@ const SERVICE_MODULES: Record<string, string> = {
   'lib/ratelimit/postgres.ts': 'counts hits with the asService its caller passes in',
   'lib/jobs/purge.ts': 'the scheduled purge of deleted accounts acts for no user',
   'app/api/jobs/purge/route.ts': 'the endpoint the scheduler calls to run the purge (job secret, no user)',
+  'lib/jobs/effective-dates.ts': 'the scheduled job that makes approved versions effective on their date acts for no user',
+  'app/api/jobs/effective-dates/route.ts': 'the endpoint the scheduler calls to run the effective dates (job secret, no user)',
   'app/dev/mailbox/page.tsx': 'the development mailbox lists the outbox (development only)',
 };
 
@@ -63,6 +65,7 @@ describe('service-role boundary', () => {
     expect(graph.has('components/sops/editor/sop-editor.tsx')).toBe(true);
     expect(graph.has('lib/export/render-worker.ts')).toBe(true); // started as a worker, not imported
     expect(graph.get('app/api/jobs/purge/route.ts')!.deps).toContain('lib/db/service.ts');
+    expect(graph.get('app/api/jobs/effective-dates/route.ts')!.deps).toContain('lib/db/service.ts');
   });
 
   it('lets only the listed modules touch the service role, through any chain of imports', () => {

@@ -2,19 +2,30 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Section } from '@/components/app/section';
 import { CreateOrgForm } from '@/components/app/org-forms';
-import { requireUser } from '@/lib/auth/session';
-import { withUser } from '@/lib/db';
+import { loadMyOrgs } from '@/lib/orgs/page-context';
 import { ROLE_LABELS } from '@/lib/orgs/permissions';
-import { listMyOrgs } from '@/lib/orgs/service';
 
 export const metadata: Metadata = { title: 'Your organizations' };
 
 export default async function OrgsPage() {
-  const user = await requireUser('/o');
-  const orgs = await withUser(user.claims, (tx) => listMyOrgs(tx, user.id));
+  const { orgs, taskCounts } = await loadMyOrgs();
+  const waiting = orgs.filter((o) => (taskCounts[o.id] ?? 0) > 0);
   return (
     <div className="space-y-8">
       <h1 className="text-2xl font-semibold tracking-tight">{orgs.length ? 'Your organizations' : 'Create your organization'}</h1>
+      {waiting.length ? (
+        <Section title="My tasks" description="Reviews and approvals waiting for your signature.">
+          <ul className="space-y-1 text-sm" data-test="tasks-per-org">
+            {waiting.map((o) => (
+              <li key={o.id}>
+                <Link href={`/o/${o.slug}/tasks`} className="text-brand-700 underline">
+                  {taskCounts[o.id]} {taskCounts[o.id] === 1 ? 'task' : 'tasks'} in {o.name}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </Section>
+      ) : null}
       {orgs.length ? (
         <ul className="divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white" data-test="org-list">
           {orgs.map((o) => (

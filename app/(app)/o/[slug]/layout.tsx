@@ -1,13 +1,15 @@
 import Link from 'next/link';
+import { CountBadge } from '@/components/app/count-badge';
 import { loadOrg } from '@/lib/orgs/page-context';
 import { roleCan } from '@/lib/orgs/permissions';
 
 export default async function OrgLayout({ children, params }: { children: React.ReactNode; params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const { org, orgs } = await loadOrg(slug);
-  const tabs = [
+  const { org, orgs, taskCounts } = await loadOrg(slug);
+  const tabs: { href: string; label: string; count?: number }[] = [
     { href: `/o/${org.slug}`, label: 'Overview' },
     { href: `/o/${org.slug}/sops`, label: 'SOPs' },
+    { href: `/o/${org.slug}/tasks`, label: 'My tasks', count: taskCounts[org.id] ?? 0 },
     { href: `/o/${org.slug}/members`, label: 'Members' },
     ...(roleCan(org.role, 'org.update') ? [{ href: `/o/${org.slug}/settings`, label: 'Settings' }] : []),
     { href: `/o/${org.slug}/billing`, label: 'Billing' },
@@ -28,6 +30,7 @@ export default async function OrgLayout({ children, params }: { children: React.
               .map((o) => (
                 <Link key={o.id} href={`/o/${o.slug}`} className="rounded-md border border-slate-300 bg-white px-2.5 py-1 hover:border-brand-600">
                   {o.name}
+                  <CountBadge count={taskCounts[o.id] ?? 0} label="tasks waiting" />
                 </Link>
               ))}
           </nav>
@@ -37,6 +40,7 @@ export default async function OrgLayout({ children, params }: { children: React.
         {tabs.map((t) => (
           <Link key={t.href} href={t.href} className="-mb-px border-b-2 border-transparent px-3 py-2 text-slate-700 hover:border-brand-600 hover:text-brand-700">
             {t.label}
+            {t.count !== undefined ? <CountBadge count={t.count} /> : null}
           </Link>
         ))}
       </nav>

@@ -1,33 +1,10 @@
-/**
- * POST /api/jobs/purge — the scheduled purge for hosted mode (e.g. a Vercel cron), guarded by
- * `Authorization: Bearer $CRON_SECRET`. Without CRON_SECRET configured it is disabled (404).
- */
-import { timingSafeEqual } from 'node:crypto';
-import { NextResponse } from 'next/server';
-import { env } from '@/lib/env';
+/** POST /api/jobs/purge — the scheduled purge of deleted accounts for hosted mode (lib/http/cron.ts: bearer CRON_SECRET). */
 import { asService } from '@/lib/db/service';
-import { AppError } from '@/lib/errors';
-import { toErrorResponse } from '@/lib/http/errors';
+import { cronRoute } from '@/lib/http/cron';
 import { purgeDeletedAccounts } from '@/lib/jobs/purge';
 
 export const dynamic = 'force-dynamic';
 
-function authorized(request: Request, secret: string): boolean {
-  const got = Buffer.from(request.headers.get('authorization') ?? '');
-  const want = Buffer.from(`Bearer ${secret}`);
-  return got.length === want.length && timingSafeEqual(got, want);
-}
-
-async function run(request: Request) {
-  try {
-    const secret = env().cronSecret;
-    if (!secret) throw new AppError('not_found', 'No such API endpoint.');
-    if (!authorized(request, secret)) throw new AppError('unauthorized', 'A valid job token is required.');
-    return NextResponse.json(await purgeDeletedAccounts(asService));
-  } catch (err) {
-    return toErrorResponse(err);
-  }
-}
-
+const run = cronRoute(() => purgeDeletedAccounts(asService));
 export const POST = run;
 export const GET = run; // Vercel Cron calls GET

@@ -1,4 +1,5 @@
 import { NextResponse } from 'next/server';
+import { versionStates } from '@/lib/document-control/revision-history';
 import { orgRoute } from '@/lib/http/route';
 import { ZSaveVersionInput, ZSopParam } from '@/lib/sops/api-schemas';
 import { SOP_WRITE_PER_USER } from '@/lib/sops/limits';
@@ -7,9 +8,18 @@ import { listVersions, parseIfMatch, requireSop, saveDraftAsVersion } from '@/li
 
 export const dynamic = 'force-dynamic';
 
-export const GET = orgRoute({ params: ZSopParam, doc: { summary: 'Versions of an SOP, newest first.', responses: { '200': '`{ versions }`.' } } }, async ({ tx, org, params }) => {
+const LIST_DOC = {
+  summary: 'Versions of an SOP, newest first.',
+  description:
+    'Each version as saved (`label` 0.1, 0.2 …, author, source, change summary) with its document-control `state` (draft, in_review, in_approval, approved, effective, superseded, rejected, withdrawn, obsolete) and `revisionLabel` (1.0, 1.1, 2.0 … once approved, else null). Signatures and the steps of each version: `GET …/versions/{versionId}/lifecycle`.',
+  responses: { '200': '`{ versions }`.' },
+};
+
+export const GET = orgRoute({ params: ZSopParam, doc: LIST_DOC }, async ({ tx, org, params }) => {
   await requireSop(tx, org.id, params.id);
-  return NextResponse.json({ versions: await listVersions(tx, org.id, params.id) });
+  const states = await versionStates(tx, org.id, params.id);
+  const versions = (await listVersions(tx, org.id, params.id)).map((v) => ({ ...v, state: states.get(v.id)?.state ?? 'draft', revisionLabel: states.get(v.id)?.revisionLabel ?? null }));
+  return NextResponse.json({ versions });
 });
 
 const SAVED = { '201': '`{ version }`.', '403': 'Your role cannot edit SOPs.', '409': 'The draft changed since your ETag.' };
