@@ -34,6 +34,11 @@ export function revisionText(doc: ExportDocument): string {
   return `${wasApproved(doc.version.state) ? 'Revision' : 'Draft'} ${doc.version.label}`;
 }
 
+/** The Revision cell of the title block: "1.0", or "0.3 (draft)" before approval. */
+export function revisionValue(doc: ExportDocument): string {
+  return wasApproved(doc.version.state) ? doc.version.label : `${doc.version.label} (draft)`;
+}
+
 /** The status line of the page header (see the table above). */
 export function headerStatus(doc: ExportDocument): { text: string; alert: boolean } {
   const v = doc.version;
@@ -108,10 +113,10 @@ const MEANING: Record<ExportSignature['meaning'], string> = { authored: 'Authore
 const AWAITED: Record<ExportSignature['meaning'], string> = { authored: 'Authorship', reviewed: 'Review', approved: 'Approval', rejected: 'Verdict' };
 
 export const SIGNATURE_COLUMNS = [
-  { title: 'Meaning', share: 0.2 },
-  { title: 'Printed name (as signed)', share: 0.3 },
-  { title: 'Date and time (UTC)', share: 0.2 },
-  { title: 'Signature', share: 0.3 },
+  { title: 'Meaning', share: 0.15 },
+  { title: 'Printed name (as signed)', share: 0.32 },
+  { title: 'Date and time (UTC)', share: 0.22 },
+  { title: 'Signature', share: 0.31 },
 ];
 
 export function signatureStatusText(s: ExportSignature): string {

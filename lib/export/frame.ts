@@ -6,7 +6,7 @@
  * block on the first page. The words come from ./control.
  */
 import { AlignmentType, BorderStyle, Footer, Header, PageNumber, Paragraph, ShadingType, Table, TableRow, TextRun } from 'docx';
-import { SIGNATURE_COLUMNS, effectiveDateText, headerStatus, pageBanner, revisionText, signatureNote, signatureRows, statusText, unsignedNotice } from './control';
+import { SIGNATURE_COLUMNS, effectiveDateText, headerStatus, pageBanner, revisionText, revisionValue, signatureNote, signatureRows, statusText, unsignedNotice } from './control';
 import { direction, formatDateTime, textRuns } from './format';
 import { CELL_MARGINS, NO_BORDERS, cell, dataTable, fixedTable, widths, type CellContent } from './tables';
 import { BOX_INDENT, CALLOUT, COLOR, SIZE, STYLE, type PageGeometry } from './styles';
@@ -23,6 +23,7 @@ function banner(text: string): Paragraph {
     style: STYLE.headerText,
     alignment: AlignmentType.CENTER,
     spacing: { before: 60, after: 0 },
+    indent: { left: 60, right: 60 },
     border: { top: STAMP_BORDER, bottom: STAMP_BORDER, left: STAMP_BORDER, right: STAMP_BORDER },
     shading: { type: ShadingType.CLEAR, color: 'auto', fill: CALLOUT.warning.fill },
     children: textRuns(text, { bold: true, color: COLOR.draft, size: SIZE.header + 3 }),
@@ -83,7 +84,7 @@ export function buildTitleBlock(doc: ExportDocument, page: PageGeometry): (Parag
   const wide = (t: string) => cell(t || '—', w[1]! + w[2]! + w[3]!, { span: 3 });
   const pair = (a: string, av: string, b: string, bv: string) => new TableRow({ cantSplit: true, children: [label(a), value(av, 1), cell(b, w[2]!, { header: true }), value(bv, 3)] });
   const control = fixedTable(w, page.contentWidth, [
-    pair('Document number', doc.sop.documentNumber, 'Revision', revisionText(doc)),
+    pair('Document number', doc.sop.documentNumber, 'Revision', revisionValue(doc)),
     new TableRow({ cantSplit: true, children: [label('Status'), value(statusText(doc), 1), cell('Effective date', w[2]!, { header: true }), value(effectiveDateText(doc), 3)] }),
     pair('Owner', doc.sop.owner, 'Department', doc.sop.department),
     pair('Author', v.authorName, 'Version created', formatDateTime(v.createdAt)),

@@ -13,6 +13,7 @@ import {
   pageBanner,
   revisionRows,
   revisionText,
+  revisionValue,
   signatureNote,
   signatureRows,
   statusText,
@@ -103,7 +104,7 @@ export function contentToMarkdown(doc: ExportDocument): string {
       ['Field', 'Value'],
       [
         ['Document number', doc.sop.documentNumber],
-        ['Revision', revisionText(doc)],
+        ['Revision', revisionValue(doc)],
         ['Status', statusText(doc)],
         ['Effective date', effectiveDateText(doc)],
         ['Owner', doc.sop.owner],
