@@ -48,7 +48,7 @@ test('export: a draft is "DRAFT — not approved"; ?version= of another SOP is 4
   const owner = await (await browser.newContext()).newPage();
   const email = uniqueEmail('exdraft');
   await signUpAndConfirm(owner, email, 'Olga Owner');
-  const org = `/api/v1/orgs/${await createOrg(owner, `Export draft ${email.slice(7, 15)}`)}`;
+  const org = `/api/v1/orgs/${await createOrg(owner, `Export draft ${email.slice(8, 16)}`)}`;
   const a = await newSop(owner, org, 'Line clearance');
   const b = await newSop(owner, org, 'Forklift check');
 
@@ -71,7 +71,7 @@ test('export: a signed, effective version shows "Effective <date>" in the header
   const owner = await (await browser.newContext()).newPage();
   const ownerEmail = uniqueEmail('exowner');
   await signUpAndConfirm(owner, ownerEmail, 'Olga Owner');
-  const slug = await createOrg(owner, `Export signed ${ownerEmail.slice(7, 15)}`);
+  const slug = await createOrg(owner, `Export signed ${ownerEmail.slice(8, 16)}`);
   const org = `/api/v1/orgs/${slug}`;
   const { sopId, versionId, sopUrl } = await newSop(owner, org, 'Line clearance');
   const probe = await owner.request.post(`${sopUrl}/versions/${versionId}/submit`, { data: {} });
