@@ -11,7 +11,6 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import bcrypt from 'bcryptjs';
 import { strFromU8, unzipSync } from 'fflate';
 import { generateSync } from 'otplib';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -22,7 +21,8 @@ import { renderSopDocxCached } from '@/lib/export/cache';
 import { renderSopDocx } from '@/lib/export/docx';
 import { loadCurrentExports, loadExportDocument, recordExport, type LoadedExport } from '@/lib/export/load';
 import { PASSWORD, authHarnessForFile } from '../helpers/auth-harness';
-import { createDcWorld, newVersion, nextVersion, sessionClaims, type DcWorld, type Person } from '../helpers/document-control';
+import { ceremonyWorld } from '../helpers/ceremony-world';
+import { newVersion, nextVersion, sessionClaims, type DcWorld, type Person } from '../helpers/document-control';
 import { claimsFor } from '../helpers/test-db';
 
 const h = authHarnessForFile();
@@ -67,17 +67,8 @@ const headerOf = (bytes: Buffer) => {
 const utc = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
 
 beforeAll(async () => {
-  (globalThis as Record<symbol, unknown>)[Symbol.for('sopwright.db')] = Promise.resolve(h.t.db);
-  ceremony = await import('@/lib/document-control/ceremony');
-  w = await createDcWorld(h.t, SLUG);
-  const hash = bcrypt.hashSync(PASSWORD, 4);
-  await h.t.asService((tx) => tx.query('update auth.users set encrypted_password = $1', [hash]));
   // approver3 signs with an authenticator app as well as the password.
-  const c = h.client();
-  expect((await c.auth.signInWithPassword({ email: w.people.approver3.email, password: PASSWORD })).error).toBeNull();
-  const { data } = await c.auth.mfa.enroll({ factorType: 'totp', friendlyName: 'phone' });
-  totpSecret = data!.totp.secret;
-  expect((await c.auth.mfa.challengeAndVerify({ factorId: data!.id, code: generateSync({ secret: totpSecret }) })).error).toBeNull();
+  ({ ceremony, w, totpSecret } = await ceremonyWorld(h, SLUG, 'approver3'));
 
   // Revision 1.0: submitted by the author, reviewed, approved by two approvers (one with TOTP): effective on approval.
   v1 = await newVersion(h.t, w, 'Line clearance for export');
