@@ -6,6 +6,7 @@
  */
 import { Document, PageBreak, Packer, Paragraph, TableOfContents } from 'docx';
 import { estimatePageNumbers } from 'docx/layout';
+import { headerStatus, revisionText } from './control';
 import { buildFooter, buildHeader, buildTitleBlock } from './frame';
 import { xmlSafe } from './format';
 import { buildBody } from './sections';
@@ -34,7 +35,7 @@ function buildSopDocument(doc: ExportDocument, options: RenderOptions = {}): Doc
     subject: 'Standard Operating Procedure',
     creator: xmlSafe(doc.org.name),
     lastModifiedBy: xmlSafe(doc.version.authorName),
-    description: xmlSafe(`Version ${doc.version.label}${doc.version.approved ? '' : ' (draft, not approved)'}`),
+    description: xmlSafe(`${revisionText(doc)}: ${headerStatus(doc).text}`),
     styles: STYLES,
     numbering: NUMBERING_CONFIG,
     pageNumbers: options.estimatePageNumbers === false ? undefined : estimatePageNumbers,

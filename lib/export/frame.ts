@@ -1,47 +1,49 @@
 /**
  * The controlled-document frame of the export: the header and footer repeated on every page
- * (organization, document number, title, version, effective date or a DRAFT label, "Page X of Y",
- * the organization's footer line) and the title and approval block on the first page.
+ * (organization, document number, title, revision, the version's status — "Effective <date>",
+ * "DRAFT — not approved", "SUPERSEDED — not for use" … — with a banner for superseded and
+ * obsolete versions, "Page X of Y", the organization's footer line) and the title and approvals
+ * block on the first page. The words come from ./control.
  */
-import { AlignmentType, BorderStyle, Footer, Header, PageNumber, Paragraph, Table, TableRow, TextRun } from 'docx';
-import { direction, formatDate, formatDateTime, textRuns, xmlSafe } from './format';
-import { CELL_MARGINS, NO_BORDERS, cell, dataTable, fixedTable, widths } from './tables';
+import { AlignmentType, BorderStyle, Footer, Header, PageNumber, Paragraph, ShadingType, Table, TableRow, TextRun } from 'docx';
+import { SIGNATURE_COLUMNS, effectiveDateText, headerStatus, pageBanner, revisionText, revisionValue, signatureNote, signatureRows, statusText, unsignedNotice } from './control';
+import { direction, formatDateTime, textRuns } from './format';
+import { CELL_MARGINS, NO_BORDERS, cell, dataTable, fixedTable, widths, type CellContent } from './tables';
 import { BOX_INDENT, CALLOUT, COLOR, SIZE, STYLE, type PageGeometry } from './styles';
 import { DEFAULT_FOOTER_TEXT, type ExportDocument } from './types';
-
-export const DRAFT_HEADER_LABEL = 'DRAFT — not approved';
-export const DRAFT_TITLE_LABEL = 'Draft – not yet approved';
 
 const line = (text: string, run: { bold?: boolean; color?: string; size?: number } = {}, alignment?: (typeof AlignmentType)[keyof typeof AlignmentType]) =>
   new Paragraph({ style: STYLE.headerText, alignment, children: textRuns(text, run) });
 
-/** "Effective 2026-12-01" for an approved version; the DRAFT label otherwise. */
-export function effectiveLine(doc: ExportDocument): string {
-  if (!doc.version.approved) return DRAFT_HEADER_LABEL;
-  return doc.version.effectiveDate ? `Effective: ${formatDate(doc.version.effectiveDate)}` : 'Effective: on release (date not set)';
+const STAMP_BORDER = { style: BorderStyle.SINGLE, size: 12, color: COLOR.draft, space: 2 };
+
+/** A red boxed line under the header table, on every page: superseded, obsolete, invalid signatures. */
+function banner(text: string): Paragraph {
+  return new Paragraph({
+    style: STYLE.headerText,
+    alignment: AlignmentType.CENTER,
+    spacing: { before: 60, after: 0 },
+    indent: { left: 60, right: 60 },
+    border: { top: STAMP_BORDER, bottom: STAMP_BORDER, left: STAMP_BORDER, right: STAMP_BORDER },
+    shading: { type: ShadingType.CLEAR, color: 'auto', fill: CALLOUT.warning.fill },
+    children: textRuns(text, { bold: true, color: COLOR.draft, size: SIZE.header + 3 }),
+  });
 }
 
 export function buildHeader(doc: ExportDocument, page: PageGeometry): Header {
   const w = widths([0.27, 0.46, 0.27], page.contentWidth);
-  const draft = !doc.version.approved;
+  const status = headerStatus(doc);
   const table = fixedTable(w, page.contentWidth, [
     new TableRow({
       cantSplit: true,
       children: [
         cell([line(doc.org.name, { bold: true }), line('Standard Operating Procedure', { color: COLOR.muted })], w[0]!),
         cell([line(doc.sop.title, { bold: true, size: SIZE.header + 2 }, AlignmentType.CENTER), ...(doc.sop.department ? [line(doc.sop.department, { color: COLOR.muted }, AlignmentType.CENTER)] : [])], w[1]!),
-        cell(
-          [
-            line(`Doc. no.: ${doc.sop.documentNumber}`, { bold: true }),
-            line(`Version: ${doc.version.label}`),
-            line(effectiveLine(doc), draft ? { bold: true, color: COLOR.draft } : {}),
-          ],
-          w[2]!,
-        ),
+        cell([line(`Doc. no.: ${doc.sop.documentNumber}`, { bold: true }), line(revisionText(doc)), line(status.text, status.alert ? { bold: true, color: COLOR.draft } : { bold: true })], w[2]!),
       ],
     }),
   ]);
-  return new Header({ children: [table, new Paragraph({ style: STYLE.headerText, spacing: { after: 0 }, children: [] })] });
+  return new Header({ children: [table, ...pageBanner(doc).map(banner), new Paragraph({ style: STYLE.headerText, spacing: { after: 0 }, children: [] })] });
 }
 
 export function buildFooter(doc: ExportDocument, page: PageGeometry): Footer {
@@ -54,7 +56,7 @@ export function buildFooter(doc: ExportDocument, page: PageGeometry): Footer {
     [
       new TableRow({
         children: [
-          cell([new Paragraph({ style: STYLE.footerText, children: textRuns(footerText, { bold: true }) }), new Paragraph({ style: STYLE.footerText, children: textRuns(`${doc.sop.documentNumber} · Version ${doc.version.label}`) })], w[0]!),
+          cell([new Paragraph({ style: STYLE.footerText, children: textRuns(footerText, { bold: true }) }), new Paragraph({ style: STYLE.footerText, children: textRuns(`${doc.sop.documentNumber} · ${revisionText(doc)}`) })], w[0]!),
           cell(
             [new Paragraph({ style: STYLE.footerText, alignment: AlignmentType.RIGHT, children: [new TextRun({ children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES] })] })],
             w[1]!,
@@ -67,24 +69,27 @@ export function buildFooter(doc: ExportDocument, page: PageGeometry): Footer {
   return new Footer({ children: [table, new Paragraph({ style: STYLE.footerText, children: [] })] });
 }
 
-const humanStatus = (s: string) => {
-  const t = s.replace(/[_-]+/g, ' ').trim();
-  return t.charAt(0).toUpperCase() + t.slice(1);
-};
+/** A table cell's text, in red bold when it says a signature is invalid. */
+function signatureCell(text: string, column: number): CellContent {
+  if (column !== 3 || !text.startsWith('INVALID')) return text;
+  return [new Paragraph({ style: STYLE.tableText, children: textRuns(text, { bold: true, color: COLOR.draft }) })];
+}
 
-/** The first-page block: title, document control facts, approvals (or the draft notice), then nothing else. */
+/** The first-page block: title, document control facts, the approvals (or why there are none). */
 export function buildTitleBlock(doc: ExportDocument, page: PageGeometry): (Paragraph | Table)[] {
   const v = doc.version;
   const w = widths([0.2, 0.3, 0.2, 0.3], page.contentWidth);
   const label = (t: string) => cell(t, w[0]!, { header: true });
   const value = (t: string, i: number) => cell(t || '—', w[i]!);
+  const wide = (t: string) => cell(t || '—', w[1]! + w[2]! + w[3]!, { span: 3 });
   const pair = (a: string, av: string, b: string, bv: string) => new TableRow({ cantSplit: true, children: [label(a), value(av, 1), cell(b, w[2]!, { header: true }), value(bv, 3)] });
   const control = fixedTable(w, page.contentWidth, [
-    pair('Document number', doc.sop.documentNumber, 'Version', v.label),
-    pair('Status', v.approved ? humanStatus(doc.sop.status) : `${humanStatus(doc.sop.status)} (not approved)`, 'Effective date', v.approved ? formatDate(v.effectiveDate) || 'Not set' : 'Not effective'),
+    pair('Document number', doc.sop.documentNumber, 'Revision', revisionValue(doc)),
+    new TableRow({ cantSplit: true, children: [label('Status'), value(statusText(doc), 1), cell('Effective date', w[2]!, { header: true }), value(effectiveDateText(doc), 3)] }),
     pair('Owner', doc.sop.owner, 'Department', doc.sop.department),
     pair('Author', v.authorName, 'Version created', formatDateTime(v.createdAt)),
-    new TableRow({ cantSplit: true, children: [label('Change summary'), cell(v.changeSummary || '—', w[1]! + w[2]! + w[3]!, { span: 3 })] }),
+    ...(v.reasonForChange ? [new TableRow({ cantSplit: true, children: [label('Reason for change'), wide(v.reasonForChange)] })] : []),
+    new TableRow({ cantSplit: true, children: [label('Change summary'), wide(v.changeSummary)] }),
   ]);
 
   const blocks: (Paragraph | Table)[] = [
@@ -92,38 +97,25 @@ export function buildTitleBlock(doc: ExportDocument, page: PageGeometry): (Parag
     new Paragraph({ ...direction(doc.sop.title), style: 'Title', children: textRuns(doc.sop.title) }),
     new Paragraph({ style: STYLE.subtitle, children: textRuns(`Standard Operating Procedure ${doc.sop.documentNumber}`.trim()) }),
     control,
-    new Paragraph({ style: STYLE.blockLabel, children: [new TextRun(v.approved ? 'Approvals' : 'Approval status')] }),
   ];
 
-  if (v.approved) {
-    const rows = doc.approvals.map((a) => [a.name, a.role, a.meaning, formatDateTime(a.signedAt)]);
+  if (doc.signatures.length) {
+    const rows = signatureRows(doc).map((r) => r.map(signatureCell));
     blocks.push(
-      dataTable(
-        [
-          { title: 'Name', share: 0.25 },
-          { title: 'Role', share: 0.23 },
-          { title: 'Signature meaning', share: 0.29 },
-          { title: 'Signed (UTC)', share: 0.23 },
-        ],
-        rows.length ? rows : [['No signatures recorded', '', '', '']],
-        page.contentWidth,
-      ),
-      new Paragraph({
-        style: STYLE.footerText,
-        spacing: { before: 60 },
-        children: [new TextRun('Electronic signatures as recorded in SOPwright; each signature is linked to this version of the document.')],
-      }),
+      new Paragraph({ style: STYLE.blockLabel, children: [new TextRun('Approvals')] }),
+      dataTable(SIGNATURE_COLUMNS, rows, page.contentWidth),
+      new Paragraph({ style: STYLE.footerText, spacing: { before: 60 }, children: textRuns(signatureNote(doc)) }),
     );
   } else {
+    const notice = unsignedNotice(doc);
     blocks.push(
+      new Paragraph({ style: STYLE.blockLabel, children: [new TextRun('Approval status')] }),
       new Paragraph({
         style: CALLOUT.caution.style,
         indent: { left: BOX_INDENT },
-        children: [
-          new TextRun({ text: `${DRAFT_TITLE_LABEL}. `, bold: true }),
-          new TextRun(xmlSafe(`Prepared by ${v.authorName || 'unknown author'} on ${formatDateTime(v.createdAt) || 'an unknown date'}. This version has no approval signatures and must not be used to perform work.`)),
-        ],
+        children: [new TextRun({ text: `${notice.label}. `, bold: true }), ...textRuns(notice.text)],
       }),
+      ...(doc.earlierRoundSignatures > 0 ? [new Paragraph({ style: STYLE.footerText, spacing: { before: 60 }, children: textRuns(signatureNote(doc)) })] : []),
     );
   }
   return blocks;

@@ -5,8 +5,21 @@
  */
 import { findClause, getFramework } from '@/lib/library';
 import { NOT_APPLICABLE, SECTIONS, type TSopContent, type TStep } from '@/lib/sops/content';
-import { effectiveLine } from './frame';
-import { formatDate, formatDateTime, xmlSafe } from './format';
+import {
+  REVISION_COLUMNS,
+  SIGNATURE_COLUMNS,
+  effectiveDateText,
+  headerStatus,
+  pageBanner,
+  revisionRows,
+  revisionText,
+  revisionValue,
+  signatureNote,
+  signatureRows,
+  statusText,
+  unsignedNotice,
+} from './control';
+import { formatDateTime, xmlSafe } from './format';
 import type { ExportDocument } from './types';
 
 /**
@@ -72,8 +85,8 @@ function section(key: keyof TSopContent, doc: ExportDocument): string {
           )
         : na;
     case 'revisionHistory': {
-      const rows = doc.revisions.length ? doc.revisions.map((r) => [r.version, r.date, r.author, r.change]) : c.revisionHistory.map((r) => [r.version, r.date, '—', r.change]);
-      return rows.length ? table(['Version', 'Date', 'Author', 'Change'], rows) : na;
+      const rows = revisionRows(doc);
+      return rows.length ? table(REVISION_COLUMNS.map((col) => col.title), rows) : na;
     }
     default:
       return '';
@@ -82,26 +95,29 @@ function section(key: keyof TSopContent, doc: ExportDocument): string {
 
 export function contentToMarkdown(doc: ExportDocument): string {
   const v = doc.version;
+  const notice = unsignedNotice(doc);
   const head = [
     `# ${mdEscape(doc.sop.title)}`,
-    `**${mdEscape(doc.org.name)}** · Standard Operating Procedure ${mdEscape(doc.sop.documentNumber)} · Version ${mdEscape(v.label)} · ${mdEscape(effectiveLine(doc))}`,
+    `**${mdEscape(doc.org.name)}** · Standard Operating Procedure ${mdEscape(doc.sop.documentNumber)} · ${mdEscape(revisionText(doc))} · ${mdEscape(headerStatus(doc).text)}`,
+    ...pageBanner(doc).map((b) => `> **${mdEscape(b)}**`),
     table(
       ['Field', 'Value'],
       [
         ['Document number', doc.sop.documentNumber],
-        ['Version', v.label],
-        ['Status', doc.sop.status],
-        ['Effective date', v.approved ? formatDate(v.effectiveDate) || 'Not set' : 'Not effective'],
+        ['Revision', revisionValue(doc)],
+        ['Status', statusText(doc)],
+        ['Effective date', effectiveDateText(doc)],
         ['Owner', doc.sop.owner],
         ['Department', doc.sop.department],
         ['Author', v.authorName],
         ['Version created', formatDateTime(v.createdAt)],
+        ...(v.reasonForChange ? [['Reason for change', v.reasonForChange]] : []),
         ['Change summary', v.changeSummary],
       ],
     ),
-    v.approved
-      ? table(['Name', 'Role', 'Signature meaning', 'Signed (UTC)'], doc.approvals.map((a) => [a.name, a.role, a.meaning, formatDateTime(a.signedAt)]))
-      : `**Draft – not yet approved.** Prepared by ${mdEscape(v.authorName)} on ${formatDateTime(v.createdAt)}.`,
+    doc.signatures.length
+      ? `${table(SIGNATURE_COLUMNS.map((col) => col.title), signatureRows(doc))}\n\n${mdEscape(signatureNote(doc))}`
+      : `**${mdEscape(notice.label)}.** ${mdEscape(notice.text)}`,
   ];
   const body = SECTIONS.map((s, i) => `## ${i + 1} ${s.heading}\n\n${section(s.key, doc)}`);
   return `${[...head, ...body].join('\n\n')}\n`;

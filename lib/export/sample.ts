@@ -5,7 +5,7 @@
  */
 import { draftOffline } from '@/lib/ai/offline-drafter';
 import type { TStep } from '@/lib/sops/content';
-import type { ExportDocument, PageSize } from './types';
+import type { ExportDocument, ExportSignature, PageSize } from './types';
 
 const NOTES = `1. Operator puts on gloves, hairnet, safety glasses and face shield before entering the CIP room.
 2. Drain the HTST pasteurizer and rinse with potable water until the rinse runs clear.
@@ -73,9 +73,12 @@ export interface SampleOptions {
   steps?: number;
   /** Sub-steps of each added step. */
   substeps?: number;
+  /** true: an effective version with its signatures (the default); false: a draft never submitted. */
   approved?: boolean;
   pageSize?: PageSize;
 }
+
+const HASH = '3f1c9a5e0b7d2c4f6a8e1b3d5f7091a2c4e6f8a0b2d4f6e8091a3c5e7f9b1d3a';
 
 export function sampleExportDocument({ steps = 12, substeps = 2, approved = true, pageSize = 'A4' }: SampleOptions = {}): ExportDocument {
   const content = draftOffline(
@@ -84,28 +87,37 @@ export function sampleExportDocument({ steps = 12, substeps = 2, approved = true
   );
   content.titleBlock.documentNumber = 'SOP-PRD-014';
   content.procedure = enlargeProcedure(content.procedure, steps, substeps);
+  const signature = (meaning: ExportSignature['meaning'], name: string, email: string, signedAt: string, method = 'password'): ExportSignature => ({ meaning, name, email, signedAt, status: 'valid', method, comment: '' });
   return {
     org: { name: 'Northfield Dairy Co-operative', footerText: 'Uncontrolled when printed. Verify the current version in SOPwright before use.', pageSize },
-    sop: { documentNumber: 'SOP-PRD-014', title: 'Clean and sanitize the HTST pasteurizer', department: 'Production', owner: 'Dana Whitfield (QA Manager)', status: approved ? 'effective' : 'draft' },
+    sop: { documentNumber: 'SOP-PRD-014', title: 'Clean and sanitize the HTST pasteurizer', department: 'Production', owner: 'Dana Whitfield (QA Manager)' },
     version: {
-      label: approved ? '3.0' : '3.1',
+      label: approved ? '3.0' : '0.7',
+      state: approved ? 'effective' : 'draft',
       createdAt: '2026-11-20T09:15:00Z',
       authorName: 'Sam Okafor',
-      approved,
-      effectiveDate: approved ? '2026-12-01' : null,
       changeSummary: 'Added acid wash step, ATP swab verification and the lockout/tagout warning before opening the circuit.',
+      reasonForChange: approved ? 'CAPA-2026-031: ATP swab results out of limit after the acid wash was skipped.' : '',
+      effectiveAt: approved ? '2026-12-01T06:00:00Z' : null,
+      effectiveFrom: approved ? '2026-12-01T06:00:00Z' : null,
+      endedAt: null,
+      endedReason: '',
+      contentHash: approved ? HASH : '',
     },
-    approvals: approved
+    signatures: approved
       ? [
-          { name: 'Sam Okafor', role: 'Production Supervisor', meaning: 'Authored', signedAt: '2026-11-20T09:20:00Z' },
-          { name: 'Priya Raman', role: 'Process Engineer', meaning: 'Reviewed for technical content', signedAt: '2026-11-21T14:03:00Z' },
-          { name: 'Dana Whitfield', role: 'QA Manager', meaning: 'Approved for release', signedAt: '2026-11-22T08:47:00Z' },
+          signature('authored', 'Sam Okafor', 'sam.okafor@northfield.example', '2026-11-20T09:20:00Z'),
+          signature('reviewed', 'Priya Raman', 'priya.raman@northfield.example', '2026-11-21T14:03:00Z'),
+          signature('approved', 'Dana Whitfield', 'dana.whitfield@northfield.example', '2026-11-22T08:47:00Z', 'password+totp'),
         ]
       : [],
+    earlierRoundSignatures: 0,
     revisions: [
       { version: '1.0', date: '2024-03-04', author: 'Sam Okafor', change: 'First issue.' },
       { version: '2.0', date: '2025-06-17', author: 'Sam Okafor', change: 'Sanitizer strength check moved before release; records retention aligned with the retention schedule.' },
-      ...(approved ? [{ version: '3.0', date: '2026-11-22', author: 'Sam Okafor', change: 'Added acid wash step, ATP swab verification and the lockout/tagout warning.' }] : []),
+      approved
+        ? { version: '3.0', date: '2026-12-01', author: 'Sam Okafor', change: 'CAPA-2026-031: ATP swab results out of limit after the acid wash was skipped.' }
+        : { version: '0.7 (draft)', date: 'Not yet effective', author: 'Sam Okafor', change: 'Added acid wash step, ATP swab verification and the lockout/tagout warning.' },
     ],
     content,
   };

@@ -7,6 +7,7 @@
 import { HeadingLevel, LineRuleType, Paragraph, TextRun, type Table } from 'docx';
 import { findClause, getFramework } from '@/lib/library';
 import { NOT_APPLICABLE, SECTIONS, type TSopContent, type TStep } from '@/lib/sops/content';
+import { REVISION_COLUMNS, revisionRows } from './control';
 import { direction, textRuns, xmlSafe } from './format';
 import { BOX_INDENT, CALLOUT, NUMBERING, STEP_INDENT, STYLE } from './styles';
 import { dataTable } from './tables';
@@ -78,11 +79,6 @@ function citation(framework: string, clause: string): string[] {
   return [fwName, clause, found ? found.title : 'Not in the SOPwright regulation library'];
 }
 
-function revisionRows(doc: ExportDocument): string[][] {
-  if (doc.revisions.length) return doc.revisions.map((r) => [r.version, r.date, r.author, r.change]);
-  return doc.content.revisionHistory.map((r) => [r.version, r.date, '—', r.reason ? `${r.change}\nReason: ${r.reason}` : r.change]);
-}
-
 /** The blocks of one section, without its heading. */
 function sectionBody(key: keyof TSopContent, doc: ExportDocument, width: number): Block[] {
   const c = doc.content;
@@ -120,7 +116,7 @@ function sectionBody(key: keyof TSopContent, doc: ExportDocument, width: number)
       );
     case 'revisionHistory': {
       const rows = revisionRows(doc);
-      return orNA(rows.length ? [dataTable([{ title: 'Version', share: 0.11 }, { title: 'Date', share: 0.15 }, { title: 'Author', share: 0.2 }, { title: 'Change', share: 0.54 }], rows, width)] : []);
+      return orNA(rows.length ? [dataTable(REVISION_COLUMNS, rows, width)] : []);
     }
     default:
       return [];

@@ -76,4 +76,6 @@ export const ZListSopsQuery = z.object({
 
 export const ZDiffQuery = z.object({ from: z.uuid(), to: z.uuid() });
 
-export const ZExportQuery = z.object({ version: z.uuid('version must be a version id (UUID).').optional() });
+export const ZExportQuery = z.object({
+  version: z.uuid('version must be a version id (UUID).').optional().describe('A version of this SOP. Default: the effective version, else the obsolete one, else the latest.'),
+});

@@ -1,5 +1,5 @@
 /**
- * What the Word export is built from, read through RLS: the current or a chosen version, the
+ * What the Word export is built from, read through RLS: the default or a chosen version, the
  * revision history up to it, the org's document settings; another org's version is a 404, a
  * version whose content no longer fits the schema is a 422; every export is audited.
  */
@@ -42,20 +42,19 @@ afterAll(async () => {
 });
 
 describe('Word export data', () => {
-  it('uses the current version by default, with the org settings and the revision history up to it', async () => {
+  it('uses the latest version by default when none is effective, with the org settings and the draft as the only revision', async () => {
     const doc = await t.withUser(as(author), (tx) => loadExportDocument(tx, org, sopId));
     expect(doc.versionId).toBe(v2);
     expect(doc.org).toEqual({ name: 'Export Labs', footerText: 'Controlled copy: see QMS', pageSize: 'Letter' });
-    expect(doc.sop).toMatchObject({ documentNumber: 'SOP-0001', title: 'Receiving inspection', department: 'Warehouse', status: 'draft' });
-    expect(doc.version).toMatchObject({ label: '0.2', approved: false, changeSummary: 'Added the receiving log' });
-    expect(doc.revisions.map((r) => [r.version, r.change])).toEqual([
-      ['0.1', 'First draft'],
-      ['0.2', 'Added the receiving log'],
-    ]);
+    expect(doc.sop).toMatchObject({ documentNumber: 'SOP-0001', title: 'Receiving inspection', department: 'Warehouse' });
+    expect(doc.version).toMatchObject({ label: '0.2', state: 'draft', changeSummary: 'Added the receiving log', effectiveAt: null });
+    expect(doc.signatures).toEqual([]);
+    // Drafts are not revisions: the history is the effective revisions (none yet) and this version.
+    expect(doc.revisions.map((r) => [r.version, r.date, r.change])).toEqual([['0.2 (draft)', 'Not effective', 'Added the receiving log']]);
     expect(doc.content.titleBlock.documentNumber).toBe('SOP-0001');
     const older = await t.withUser(as(author), (tx) => loadExportDocument(tx, org, sopId, v1));
     expect(older.version.label).toBe('0.1');
-    expect(older.revisions.map((r) => r.version)).toEqual(['0.1']);
+    expect(older.revisions.map((r) => r.version)).toEqual(['0.1 (draft)']);
     const bytes = await renderSopDocx(doc, { estimatePageNumbers: false });
     expect(bytes.subarray(0, 2).toString()).toBe('PK');
   });

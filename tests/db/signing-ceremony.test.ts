@@ -6,7 +6,6 @@
  * optional parameter). Signers' ordinary sessions carry an old password amr, so a signature
  * that lands proves the ceremony's fresh claims were used.
  */
-import bcrypt from 'bcryptjs';
 import { generateSync } from 'otplib';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CurrentUser } from '@/lib/auth/session';
@@ -14,7 +13,8 @@ import { contentHash } from '@/lib/document-control/canonical';
 import { DocumentControlError } from '@/lib/document-control/errors';
 import { signaturesOf, submitVersion, type VersionRef } from '@/lib/document-control/service';
 import { PASSWORD, authHarnessForFile } from '../helpers/auth-harness';
-import { createDcWorld, newVersion, sessionClaims, signed, type DcWorld, type Person } from '../helpers/document-control';
+import { ceremonyWorld } from '../helpers/ceremony-world';
+import { newVersion, sessionClaims, signed, type DcWorld, type Person } from '../helpers/document-control';
 
 const h = authHarnessForFile();
 const SLUG = 'ceremony';
@@ -27,18 +27,8 @@ const asUser = (p: Person): CurrentUser => ({ id: p.id, email: p.email, claims: 
 const wrongCode = () => (generateSync({ secret: totpSecret }) === '000000' ? '111111' : '000000');
 
 beforeAll(async () => {
-  (globalThis as Record<symbol, unknown>)[Symbol.for('sopwright.db')] = Promise.resolve(h.t.db);
-  ceremony = await import('@/lib/document-control/ceremony');
-  w = await createDcWorld(h.t, SLUG);
-  // Everyone gets a password the emulator checks (bcrypt, as its sign-up stores it).
-  const hash = bcrypt.hashSync(PASSWORD, 4);
-  await h.t.asService((tx) => tx.query('update auth.users set encrypted_password = $1', [hash]));
-  // approver2 enrolls an authenticator app through supabase-js, as the security page does.
-  const c = h.client();
-  expect((await c.auth.signInWithPassword({ email: w.people.approver2.email, password: PASSWORD })).error).toBeNull();
-  const { data } = await c.auth.mfa.enroll({ factorType: 'totp', friendlyName: 'phone' });
-  totpSecret = data!.totp.secret;
-  expect((await c.auth.mfa.challengeAndVerify({ factorId: data!.id, code: generateSync({ secret: totpSecret }) })).error).toBeNull();
+  // approver2 signs with an authenticator app as well as the password.
+  ({ ceremony, w, totpSecret } = await ceremonyWorld(h, SLUG, 'approver2'));
 });
 beforeEach(() => {
   h.calls.length = 0;

@@ -19,6 +19,32 @@ describe('export cache', () => {
   });
 });
 
+describe('export cache and document control', () => {
+  it('serves no stale file when the version becomes effective, is superseded, or a signature turns invalid: each is a new render with the new stamp', async () => {
+    const { unzipSync, strFromU8 } = await import('fflate');
+    const header = (b: Buffer) => {
+      const files = unzipSync(new Uint8Array(b));
+      return Object.keys(files).filter((k) => k.startsWith('word/header')).map((k) => strFromU8(files[k]!)).join('');
+    };
+    const effective = sampleExportDocument({ steps: 2, substeps: 1, approved: true });
+    const approved = { ...effective, version: { ...effective.version, state: 'approved' as const, effectiveAt: null } };
+    const superseded = { ...effective, version: { ...effective.version, state: 'superseded' as const, endedAt: '2027-01-10T08:00:00Z', endedReason: 'Superseded by revision 4.0' } };
+    const tampered = { ...effective, signatures: effective.signatures.map((g, i) => (i === 2 ? { ...g, status: 'invalid' as const } : g)) };
+    const keys = [approved, effective, superseded, tampered].map(exportKey);
+    expect(new Set(keys).size).toBe(4);
+
+    const first = await renderSopDocxCached(approved);
+    expect(header(first)).toContain('Approved, effective on 2026-12-01');
+    expect(await renderSopDocxCached(structuredClone(approved))).toBe(first);
+    const now = await renderSopDocxCached(effective);
+    expect(now).not.toBe(first);
+    expect(header(now)).toContain('Effective 2026-12-01');
+    const later = await renderSopDocxCached(superseded);
+    expect(header(later)).toContain('SUPERSEDED — not for use');
+    expect(header(await renderSopDocxCached(tampered))).toContain('SIGNATURE INVALID');
+  }, 60_000);
+});
+
 describe('render pool', () => {
   it('renders on this thread when the worker entry cannot be loaded (as under the test runner), losing nothing', async () => {
     const { renderInWorker, renderWorkerActive } = await import('@/lib/export/render-pool');

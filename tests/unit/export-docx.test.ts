@@ -76,11 +76,11 @@ describe('Word export: package and frame', () => {
     }
   });
 
-  it('puts org, document number, title, version and the effective date in the header of an approved version', async () => {
+  it('puts org, document number, title, revision and the effective date in the header of an effective version', async () => {
     const headers = partsMatching(await parts(approved), /^word\/header\d*\.xml$/);
     expect(headers.length).toBeGreaterThan(0);
     for (const h of headers) {
-      for (const s of ['Northfield Dairy Co-operative', 'SOP-PRD-014', 'Clean and sanitize the HTST pasteurizer', 'Version: 3.0', 'Effective: 2026-12-01']) expect(h).toContain(s);
+      for (const s of ['Northfield Dairy Co-operative', 'SOP-PRD-014', 'Clean and sanitize the HTST pasteurizer', 'Revision 3.0', 'Effective 2026-12-01']) expect(h).toContain(s);
       expect(h).not.toContain('DRAFT');
     }
   });
@@ -90,8 +90,8 @@ describe('Word export: package and frame', () => {
     const headers = partsMatching(p, /^word\/header\d*\.xml$/);
     for (const h of headers) {
       expect(h).toContain('DRAFT — not approved');
-      expect(h).toContain('Version: 3.1');
-      expect(h).not.toContain('Effective:');
+      expect(h).toContain('Draft 0.7');
+      expect(h).not.toContain('Effective');
     }
     // The section uses that header on every page (default header, no different first page).
     expect(p.xml('word/document.xml')).toMatch(/<w:headerReference w:type="default"/);
@@ -123,10 +123,10 @@ describe('Word export: package and frame', () => {
 });
 
 describe('Word export: title and approval block', () => {
-  it('lists the approvers with role, signature meaning and UTC date-time on an approved version', async () => {
+  it('lists the signatures with meaning, printed name, UTC date-time and validity on an effective version', async () => {
     const xml = (await parts(sampleExportDocument({ approved: true }))).xml('word/document.xml');
     for (const s of ['Document number', 'SOP-PRD-014', 'Status', 'Effective', 'Owner', 'Dana Whitfield (QA Manager)', 'Department', 'Production']) expect(xml).toContain(s);
-    for (const s of ['Signature meaning', 'Priya Raman', 'Process Engineer', 'Reviewed for technical content', '2026-11-21 14:03 UTC', 'Approved for release']) expect(xml).toContain(s);
+    for (const s of ['Printed name (as signed)', 'Priya Raman', 'priya.raman@northfield.example', 'Reviewed', '2026-11-21 14:03 UTC', 'Approved', 'Valid (password and authenticator code re-entered)']) expect(xml).toContain(s);
     expect(xml).not.toContain('not yet approved');
   });
 
@@ -352,9 +352,9 @@ describe('bulk export zip', () => {
     // UTF-8 names are flagged as UTF-8 (general purpose bit 11), so unzip tools show them right.
     for (const f of flags.values()) expect(f & 0x800).toBe(0x800);
     const inner = [...files.values()].map((b) => unzip(b).get('word/document.xml')!.toString());
-    expect(inner[0]).toContain('Approved for release');
+    expect(inner[0]).toContain('Dana Whitfield');
     expect(inner[1]).toContain('Draft – not yet approved');
-    expect(rendered).toEqual(['3.0', '3.1']);
+    expect(rendered).toEqual(['3.0', '0.7']);
   });
 
   it('makes entry names safe and unique', () => {

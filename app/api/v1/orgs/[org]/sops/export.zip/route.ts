@@ -12,7 +12,7 @@ export const runtime = 'nodejs';
 
 // Audited in the transaction; streamed after it, each document rendered when the client is ready for it.
 export const GET = orgRoute(
-  { params: ZOrgParam, rateLimit: BULK_EXPORT_PER_USER, doc: { summary: 'Every SOP’s current version as .docx files in one streamed .zip (X-Document-Count). Audited.', responses: { '200': 'application/zip', '429': 'Rate limited.' } } },
+  { params: ZOrgParam, rateLimit: BULK_EXPORT_PER_USER, doc: { summary: 'Every SOP as .docx files in one streamed .zip (X-Document-Count), each at its effective version, else the obsolete one, else the latest (as export.docx without version). Audited.', responses: { '200': 'application/zip', '429': 'Rate limited.' } } },
   async ({ tx, org }) => {
     const docs = await loadCurrentExports(tx, org);
     await recordExport(tx, org.id, 'sop.bulk_exported', org.id, { count: docs.length, format: 'zip' });
