@@ -19,7 +19,9 @@
  *     have since left or been erased. private.audit_row_change() is replaced with the same
  *     body plus that key.
  *   - private.record_audit_export(): the event of an audit-trail export, written in the
- *     exporting transaction, whose return value is the head the export is checkpointed at.
+ *     exporting transaction, whose return value is the head the export is checkpointed at;
+ *     private.audit_people(): names for the people the trail mentions, for its readers;
+ *   - private.audit_chain() takes seq under the chain lock (see there).
  */
 
 /* ---------------------------------------------------------------- records outlive accounts */
@@ -155,3 +157,55 @@ begin
 end $$;
 revoke all on function private.record_audit_export(uuid, text, jsonb) from public, anon;
 grant execute on function private.record_audit_export(uuid, text, jsonb) to authenticated;
+
+/*
+ * The people an organization's trail names (actors, and members in membership events), as
+ * they are now or as they were when erased, for readers of the trail (audit.read). Profiles
+ * alone are not enough: people who left the organization or were erased are not visible.
+ */
+create or replace function private.audit_people(p_org uuid)
+returns table (id uuid, name text, email text)
+  language sql stable security definer set search_path = ''
+as $$
+  with ids as (
+    select a.actor_id as id from public.audit_events a where a.org_id = p_org and a.actor_id is not null
+    union
+    select nullif(coalesce(a.data -> 'new' ->> 'user_id', a.data -> 'old' ->> 'user_id'), '')::uuid
+    from public.audit_events a where a.org_id = p_org and a.target_type = 'memberships' and a.action like 'member.%'
+    union
+    select nullif(a.data ->> 'to', '')::uuid from public.audit_events a where a.org_id = p_org and a.action = 'org.ownership_transferred'
+    union
+    select nullif(a.data -> 'accepted_by' ->> 'new', '')::uuid from public.audit_events a where a.org_id = p_org and a.action = 'invite.accepted'
+    union
+    select m.user_id from public.memberships m where m.org_id = p_org
+  )
+  select i.id, p.person ->> 'name', p.person ->> 'email'
+  from ids i, lateral (select private.person_of(i.id) as person) p
+  where i.id is not null and private.can(p_org, 'audit.read')
+$$;
+revoke all on function private.audit_people(uuid) from public, anon;
+grant execute on function private.audit_people(uuid) to authenticated;
+
+/*
+ * The chain in seq order, also on a busy server: seq used to be taken (identity default)
+ * before the per-organization lock, so two concurrent writers could chain in the opposite
+ * order of their seqs, and private.verify_audit_chain() (and any export, which lists by seq)
+ * would report a break that is not one. Now seq is taken under the lock. Same hash as before.
+ */
+create or replace function private.audit_chain() returns trigger
+  language plpgsql security definer set search_path = ''
+as $$
+declare v_prev text;
+begin
+  -- One writer at a time per organization, so the chain has no forks.
+  perform pg_advisory_xact_lock(hashtextextended(new.org_id::text, 7420));
+  new.seq := nextval(pg_get_serial_sequence('public.audit_events', 'seq'));
+  select a.hash into v_prev from public.audit_events a where a.org_id = new.org_id order by a.seq desc limit 1;
+  new.prev_hash := coalesce(v_prev, '');
+  new.created_at := clock_timestamp();
+  new.hash := encode(sha256(convert_to(concat_ws('|',
+      new.prev_hash, new.org_id::text, coalesce(new.actor_id::text, ''), new.action,
+      new.target_type, new.target_id, new.data::text, new.reason,
+      to_char(new.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')), 'UTF8')), 'hex');
+  return new;
+end $$;
