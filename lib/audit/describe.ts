@@ -79,13 +79,21 @@ function versionWords(e: DescribableEvent): string {
 
 const because = (e: DescribableEvent, lead = 'reason') => (e.reason ? ` (${lead}: ${quote(e.reason)})` : '');
 
-/** "title from “A” to “B”, status from draft to in review" for an {k: {old, new}} diff. */
-function changes(data: Record<string, unknown>, skip: string[] = []): string {
-  const words = Object.entries(data)
+/**
+ * "title from “A” to “B”, status from draft to in review" for an {k: {old, new}} diff. Ids
+ * read as the person they name (owner) or as a plain "changed" (a version pointer).
+ */
+function changes(e: DescribableEvent, skip: string[] = []): string {
+  const words = Object.entries(e.data)
     .filter(([k, v]) => !skip.includes(k) && v && typeof v === 'object' && 'new' in (v as object))
     .map(([k, v]) => {
       const { old: before, new: after } = v as { old: unknown; new: unknown };
       const label = k.replace(/_id$/, '').replace(/_/g, ' ');
+      if (k.endsWith('_id')) {
+        const name = (x: unknown) => (x ? personWords(e.people[str(x)], '') : '');
+        const [a, b] = [name(before), name(after)];
+        return a || b ? `${label} from ${a || 'nobody'} to ${b || 'nobody'}` : `${label} changed`;
+      }
       const fmt = (x: unknown) => (k === 'status' || k === 'state' ? state(x) : x == null || x === '' ? 'nothing' : quote(str(x)));
       return `${label} from ${fmt(before)} to ${fmt(after)}`;
     });
@@ -118,7 +126,7 @@ function transition(verb: (e: DescribableEvent) => string): Describer {
 export const WORDING: Record<string, Describer> = {
   // organization
   'org.created': (e) => `${actor(e)} created the organization ${quote(str(obj(e.data.new).name))}`,
-  'org.updated': (e) => `${actor(e)} changed the organization: ${changes(e.data) || 'settings'}`,
+  'org.updated': (e) => `${actor(e)} changed the organization: ${changes(e) || 'settings'}`,
   'org.ownership_transferred': (e) => `${actor(e)} transferred ownership of the organization to ${personWords(e.people[str(e.data.to)], 'another member')}`,
   'billing.customer_created': (e) => `${actor(e)} set up billing for the organization`,
   // access (Annex 11 §12)
@@ -142,7 +150,7 @@ export const WORDING: Record<string, Describer> = {
   },
   // SOPs and versions
   'sop.created': (e) => `${actor(e)} created ${sopWords(e)}`,
-  'sop.updated': (e) => `${actor(e)} changed ${sopWords(e)}: ${changes(e.data, ['doc_number']) || 'details'}`,
+  'sop.updated': (e) => `${actor(e)} changed ${sopWords(e)}: ${changes(e, ['doc_number']) || 'details'}`,
   'sop.version_created': (e) => `${actor(e)} saved ${versionWords(e)}${str(e.data.source) === 'ai' ? ' (drafted by Claude)' : str(e.data.source) === 'offline' ? ' (offline draft)' : ''}`,
   'generation.started': (e) => `${actor(e)} started drafting ${sopWords(e)} with ${DRAFTER(e.data.source)}`,
   'generation.succeeded': (e) => `Drafting ${sopWords(e)} finished`,

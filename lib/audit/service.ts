@@ -78,8 +78,8 @@ const SELECT = `
            select i.data -> 'new' ->> 'email' from public.audit_events i
             where i.org_id = a.org_id and i.action = 'member.invited' and i.target_id = a.target_id limit 1) end as invite_email
     from public.audit_events a
-    left join public.sops s on s.id = nullif(${SOP_OF}, '')::uuid
     left join public.sop_versions v on v.id = nullif(${VERSION_OF}, '')::uuid
+    left join public.sops s on s.id = coalesce(nullif(${SOP_OF}, '')::uuid, v.sop_id)
     left join lateral (
       select t.label from public.sop_transitions t where t.version_id = v.id and t.label <> '' order by t.seq desc limit 1
     ) vl on true`;
@@ -96,7 +96,7 @@ function where(orgId: string, f: AuditFilter, params: unknown[]): string {
     params.push(value);
     clauses.push(sql(`$${params.length}`));
   };
-  if (f.sop) add((n) => `${SOP_OF} = ${n}`, f.sop);
+  if (f.sop) add((n) => `s.id = ${n}::uuid`, f.sop);
   if (f.actor) add((n) => `a.actor_id = ${n}::uuid`, f.actor);
   if (f.action) add((n) => `a.action = any(${n}::text[])`, actionsFor(f.action));
   if (f.from) add((n) => `a.created_at >= ${n}::timestamptz`, f.from.toISOString());
