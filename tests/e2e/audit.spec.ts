@@ -81,7 +81,7 @@ test('audit trail: words with names, filters, CSV that audit:verify proves intac
 
   // The page: events in words, with names.
   await owner.goto(`/o/${slug}`);
-  await owner.getByRole('link', { name: 'Audit trail' }).click();
+  await owner.getByRole('link', { name: 'Audit trail', exact: true }).click();
   await expect(owner).toHaveURL(new RegExp(`/o/${slug}/audit$`));
   const words = owner.getByTestId('audit-description');
   await expect(words.filter({ hasText: `Olga Owner created ${sop.docNumber} “Line clearance”` })).toHaveCount(1);
