@@ -4,7 +4,7 @@
  * removed; an ownership transfer is two role changes). Removed and erased members are named as
  * the events recorded them. Pure: the events come from lib/audit/service.ts.
  */
-import { personWords, type Person } from './describe';
+import { personWords, roleWords, type Person } from './describe';
 
 export interface AccessEvent {
   seq: string;
@@ -27,7 +27,8 @@ export interface AccessPeriod {
   ended: string;
 }
 
-export const MEMBERSHIP_ACTIONS = ['member.joined', 'member.role_changed', 'member.removed'] as const;
+/** The events the report reads: invitations (who granted a role someone accepted) and memberships. */
+export const MEMBERSHIP_ACTIONS = ['member.invited', 'member.joined', 'member.role_changed', 'member.removed'] as const;
 
 const obj = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
 const s = (v: unknown) => (typeof v === 'string' ? v : '');
@@ -37,15 +38,23 @@ export function accessPeriods(events: readonly AccessEvent[], people: ReadonlyMa
   const open = new Map<string, AccessPeriod>();
   const done: AccessPeriod[] = [];
   const who = (e: AccessEvent) => (e.actor ? personWords(e.actor, 'someone') : 'the system');
+  /** Who invited an address, newest invitation last. */
+  const inviter = new Map<string, string>();
   for (const e of events) {
     const row = obj(e.data.new ?? e.data.old);
+    if (e.action === 'member.invited') {
+      inviter.set(s(row.email).toLowerCase(), who(e));
+      continue;
+    }
     const person = obj(e.data.person);
     const userId = s(row.user_id) || s(person.id);
     if (!userId) continue;
     const known = people.get(userId);
     const name = s(person.name) || known?.name || '';
     const email = s(person.email) || known?.email || '';
-    const start = (role: string) => open.set(userId, { userId, name, email, role, from: e.createdAt, to: null, grantedBy: who(e), ended: '' });
+    // Accepting an invitation is done by the person; the role was granted by who invited them.
+    const granter = (e: AccessEvent) => (e.actor?.id === userId && inviter.has(email.toLowerCase()) ? `${inviter.get(email.toLowerCase())} (invitation)` : who(e));
+    const start = (role: string) => open.set(userId, { userId, name, email, role, from: e.createdAt, to: null, grantedBy: granter(e), ended: '' });
     const close = (ended: string) => {
       const p = open.get(userId);
       if (!p) return;
@@ -57,7 +66,7 @@ export function accessPeriods(events: readonly AccessEvent[], people: ReadonlyMa
     } else if (e.action === 'member.role_changed') {
       const role = obj(e.data.role);
       if (!role.new) continue;
-      close(`role changed to ${s(role.new)}${e.actor ? ` by ${who(e)}` : ''}`);
+      close(`role changed to ${roleWords(role.new)}${e.actor ? ` by ${who(e)}` : ''}`);
       start(s(role.new));
     } else if (e.action === 'member.removed') {
       close(!e.actor ? 'account erased' : e.actor.id === userId ? 'left the organization' : `removed by ${who(e)}`);

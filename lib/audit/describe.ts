@@ -46,7 +46,9 @@ const STATE_WORDS: Record<string, string> = {
 const str = (v: unknown): string => (typeof v === 'string' ? v : v == null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v));
 const obj = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
 const quote = (s: string) => `“${s.length > 120 ? `${s.slice(0, 117)}…` : s}”`;
-const role = (r: unknown) => ROLE_WORDS[str(r)] ?? (str(r) || 'a role');
+/** A role as people read it: "Approver". */
+export const roleWords = (r: unknown) => ROLE_WORDS[str(r)] ?? (str(r) || 'a role');
+const role = roleWords;
 const state = (s: unknown) => STATE_WORDS[str(s)] ?? str(s);
 
 /** "2026-12-01 14:05 UTC" from an ISO time; the text as given when it is not one. */

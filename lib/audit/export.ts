@@ -6,9 +6,12 @@
  * checked, the chain between them cannot). Both end with a signed checkpoint of the chain head.
  */
 import 'server-only';
+import type { Tx } from '@/lib/db/types';
+import type { z } from 'zod';
+import { filterParams, type ZAuditFilterQuery } from './api-schemas';
 import { signCheckpoint } from './checkpoint';
 import { csvRecord, EXPORT_COLUMNS, FORMAT_VERSION, META, metaRecord, type ExportRow } from './csv-format';
-import type { AuditEvent } from './service';
+import { allAuditEvents, recordAuditExport, type AuditEvent } from './service';
 import type { Checkpoint } from './verify';
 
 export function exportRow(e: AuditEvent): ExportRow {
@@ -53,6 +56,25 @@ export async function renderAuditCsv(events: AuditEvent[], head: ExportHead, sco
   out += metaRecord(META.scope, scope);
   out += metaRecord(META.checkpoint, jws);
   return out;
+}
+
+export interface PreparedExport {
+  head: ExportHead;
+  events: AuditEvent[];
+  filters: Record<string, string>;
+  scope: Checkpoint['scope'];
+}
+
+/**
+ * In the route's transaction: record the export (audit.exported, the new chain head), then
+ * read the rows it covers, that event included when unfiltered. Rendering and signing happen
+ * after the commit.
+ */
+export async function prepareAuditExport(tx: Tx, orgId: string, format: 'csv' | 'docx', query: z.infer<typeof ZAuditFilterQuery>, url: string): Promise<PreparedExport> {
+  const filters = filterParams(query, new URL(url).searchParams);
+  const head = await recordAuditExport(tx, orgId, format, filters);
+  const events = await allAuditEvents(tx, orgId, query);
+  return { head: { orgId, ...head }, events, filters, scope: Object.keys(filters).length ? 'filtered' : 'complete' };
 }
 
 export const CSV_MIME = 'text/csv; charset=utf-8';

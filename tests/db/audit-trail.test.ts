@@ -120,7 +120,7 @@ describe('the audit trail an inspector reads', () => {
       ['approver', false, 'Vera Viewer'],
       ['viewer', true, 'Vera Viewer'],
     ]);
-    expect(vera[0]!.ended).toBe('role changed to approver by Olivia Owner');
+    expect(vera[0]!.ended).toBe('role changed to Approver by Olivia Owner');
     const priya = periods.filter((p) => p.userId === w.people.approver3.id);
     expect(priya).toMatchObject([{ role: 'approver', name: 'Priya Approver', ended: 'removed by Olivia Owner' }]);
     expect(priya[0]!.to).not.toBeNull();

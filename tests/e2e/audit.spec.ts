@@ -167,6 +167,8 @@ test('audit trail: words with names, filters, CSV that audit:verify proves intac
   await expect(periods.filter({ hasText: 'Vic Viewer' })).toHaveCount(2);
   await expect(periods.filter({ hasText: 'Vic Viewer' }).filter({ hasText: 'still held' })).toContainText('Approver');
   await expect(periods.filter({ hasText: 'Olga Owner' }).first()).toContainText('Owner');
+  await expect(periods.filter({ hasText: 'Vic Viewer' }).first()).toContainText('Olga Owner (invitation)');
+  await expect(periods.filter({ hasText: 'Vic Viewer' }).first()).toContainText('role changed to Approver by Olga Owner');
   await owner.screenshot({ path: '/work/notes/shots/audit-access-report.png', fullPage: true });
   res = await owner.request.get(`${org}/audit/access/export.csv`);
   expect(res.status()).toBe(200);

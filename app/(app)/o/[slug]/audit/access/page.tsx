@@ -6,7 +6,7 @@ import { ROLE_LABELS, type Role } from '@/lib/orgs/permissions';
 
 export const metadata: Metadata = { title: 'Access report' };
 
-const when = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
+const when = (iso: string) => `${iso.slice(0, 19).replace('T', ' ')} UTC`;
 const roleLabel = (r: string) => ROLE_LABELS[r as Role]?.label ?? r;
 
 export default async function AccessReportPage({ params }: { params: Promise<{ slug: string }> }) {

@@ -1,7 +1,6 @@
-import { ZAuditFilterQuery, ZAuditParam, filterParams } from '@/lib/audit/api-schemas';
-import { CSV_MIME, renderAuditCsv } from '@/lib/audit/export';
+import { ZAuditFilterQuery, ZAuditParam } from '@/lib/audit/api-schemas';
+import { CSV_MIME, prepareAuditExport, renderAuditCsv } from '@/lib/audit/export';
 import { auditDownloadName } from '@/lib/audit/filename';
-import { allAuditEvents, recordAuditExport } from '@/lib/audit/service';
 import { orgRoute } from '@/lib/http/route';
 import { afterCommit } from '@/lib/orgs/scope';
 import { EXPORT_PER_USER } from '@/lib/sops/limits';
@@ -23,12 +22,9 @@ export const GET = orgRoute(
     },
   },
   async ({ tx, org, query, request }) => {
-    const filters = filterParams(query, new URL(request.url).searchParams);
-    const head = await recordAuditExport(tx, org.id, 'csv', filters);
-    const events = await allAuditEvents(tx, org.id, query);
-    const scope = Object.keys(filters).length ? 'filtered' : 'complete';
+    const { head, events, scope } = await prepareAuditExport(tx, org.id, 'csv', query, request.url);
     return afterCommit(async () => {
-      const csv = await renderAuditCsv(events, { orgId: org.id, ...head }, scope);
+      const csv = await renderAuditCsv(events, head, scope);
       return new Response(csv, { headers: { 'Content-Type': CSV_MIME, 'Content-Disposition': auditDownloadName(org.slug, scope === 'complete' ? 'audit-trail' : 'audit-trail-filtered', 'csv'), 'X-Content-Type-Options': 'nosniff' } });
     });
   },

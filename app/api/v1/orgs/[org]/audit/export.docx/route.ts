@@ -1,8 +1,7 @@
-import { ZAuditFilterQuery, ZAuditParam, filterParams } from '@/lib/audit/api-schemas';
+import { ZAuditFilterQuery, ZAuditParam } from '@/lib/audit/api-schemas';
 import { renderAuditDocx } from '@/lib/audit/docx';
-import { checkpointFor } from '@/lib/audit/export';
+import { checkpointFor, prepareAuditExport } from '@/lib/audit/export';
 import { auditDownloadName } from '@/lib/audit/filename';
-import { allAuditEvents, recordAuditExport } from '@/lib/audit/service';
 import { DOCX_MIME } from '@/lib/export/docx';
 import { orgRoute } from '@/lib/http/route';
 import { afterCommit } from '@/lib/orgs/scope';
@@ -24,12 +23,9 @@ export const GET = orgRoute(
     },
   },
   async ({ tx, org, query, request }) => {
-    const filters = filterParams(query, new URL(request.url).searchParams);
-    const head = await recordAuditExport(tx, org.id, 'docx', filters);
-    const events = await allAuditEvents(tx, org.id, query);
-    const scope = Object.keys(filters).length ? 'filtered' : 'complete';
+    const { head, events, filters, scope } = await prepareAuditExport(tx, org.id, 'docx', query, request.url);
     return afterCommit(async () => {
-      const { checkpoint, jws } = await checkpointFor({ orgId: org.id, ...head }, events.length, scope);
+      const { checkpoint, jws } = await checkpointFor(head, events.length, scope);
       const bytes = await renderAuditDocx({ orgName: org.name, events, filters, checkpoint, jws });
       return new Response(new Uint8Array(bytes), { headers: { 'Content-Type': DOCX_MIME, 'Content-Disposition': auditDownloadName(org.slug, 'audit-trail', 'docx'), 'Content-Length': String(bytes.byteLength), 'X-Content-Type-Options': 'nosniff' } });
     });
