@@ -27,8 +27,8 @@ const para = (text: string, opts: { style?: string; bold?: boolean; color?: stri
 
 export function renderAuditDocx(input: AuditDocxInput): Promise<Buffer> {
   const a4 = pageGeometry('A4');
-  // Landscape: swap the sides, keep the margins.
-  const page = { ...a4, width: a4.height, height: a4.width, contentWidth: a4.height - a4.margin.left - a4.margin.right };
+  // Landscape: docx takes the portrait size and swaps it; the table gets the long side.
+  const page = { ...a4, contentWidth: a4.height - a4.margin.left - a4.margin.right };
   const filters = Object.entries(input.filters).map(([k, v]) => `${k} = ${v}`).join('; ');
   const rows = input.events.map((e) => [
     e.createdAt.replace('T', ' ').replace('Z', ' UTC'),
@@ -71,7 +71,7 @@ export function renderAuditDocx(input: AuditDocxInput): Promise<Buffer> {
             rows,
             page.contentWidth,
           ),
-          new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('Signed checkpoint')] }),
+          new Paragraph({ style: STYLE.blockLabel, spacing: { before: 360 }, children: [new TextRun('Signed checkpoint')] }),
           para(`At export the newest event of the trail was seq ${input.checkpoint.seq} with hash ${input.checkpoint.hash}. The server signed this with its Ed25519 key (JWS below; public key at /.well-known/sopwright-audit-key.json).`),
           para(input.jws, { size: 14 }),
           para('To verify the trail offline, download the CSV export (without filters) and run: npm run audit:verify -- audit-trail.csv [--key key.json] [--since earlier-export.csv]', { color: COLOR.muted }),
