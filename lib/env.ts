@@ -63,6 +63,8 @@ const ZRawEnv = z.object({
   SOPWRIGHT_MAILBOX: optional,
   // scheduled jobs (hosted)
   CRON_SECRET: optional,
+  // audit trail exports: the Ed25519 key that signs their checkpoints (PKCS8 PEM or JWK JSON)
+  AUDIT_SIGNING_KEY: optional,
   // email
   RESEND_API_KEY: optional,
   RESEND_BASE_URL: optionalUrl,
@@ -137,6 +139,11 @@ export interface AppEnv {
   warnings: string[];
   /** Bearer secret of the scheduled job routes (/api/jobs/*); unset disables them. */
   cronSecret: string | undefined;
+  /**
+   * The key that signs audit-export checkpoints: AUDIT_SIGNING_KEY (hosted), else a key the app
+   * generates once in the embedded data folder (lib/audit/checkpoint.ts). Never logged.
+   */
+  auditSigningKey: { mode: 'env'; key: string } | { mode: 'file'; path: string };
 }
 
 /** Parse an environment object (process.env by default). Throws ConfigError naming the variable. */
@@ -171,8 +178,13 @@ export function parseEnv(source: Record<string, string | undefined>): AppEnv {
   if (production && emulator && !e.RESEND_API_KEY) {
     warnings.push('No RESEND_API_KEY: sign-up, password-reset and invite emails are kept in the local outbox and NOT delivered. Set RESEND_API_KEY.');
   }
+  const dataDir = e.SOPWRIGHT_DATA_DIR ?? '.data';
+  if (production && e.DATABASE_URL && !e.AUDIT_SIGNING_KEY) {
+    warnings.push(`No AUDIT_SIGNING_KEY: audit-export checkpoints are signed with a key kept in ${dataDir}/ on this instance; with several instances each signs with its own. Set AUDIT_SIGNING_KEY (an Ed25519 PKCS8 PEM or JWK).`);
+  }
   return {
     cronSecret: e.CRON_SECRET,
+    auditSigningKey: e.AUDIT_SIGNING_KEY ? { mode: 'env', key: e.AUDIT_SIGNING_KEY } : { mode: 'file', path: `${dataDir}/sopwright-audit-signing-key.pem` },
     mailbox: emulator && !e.RESEND_API_KEY && !production,
     warnings,
     trustProxy: e.TRUST_PROXY,
@@ -181,7 +193,7 @@ export function parseEnv(source: Record<string, string | undefined>): AppEnv {
     appUrl,
     database: e.DATABASE_URL
       ? { mode: 'postgres', url: e.DATABASE_URL }
-      : { mode: 'pglite', dataDir: e.SOPWRIGHT_DATA_DIR ?? '.data' },
+      : { mode: 'pglite', dataDir },
     auth:
       e.NEXT_PUBLIC_SUPABASE_URL && e.NEXT_PUBLIC_SUPABASE_ANON_KEY
         ? {

@@ -298,15 +298,3 @@ export async function updateDocumentSettings(tx: Tx, orgId: string, s: DocumentS
   if (rows.length === 0) throw new AppError('forbidden', 'Only owners and admins can change these settings.');
 }
 
-export interface AuditEventRow extends Record<string, unknown> {
-  id: string;
-  action: string;
-  actor_email: string;
-  created_at: Date;
-  target_type: string;
-}
-
-/** The newest events of the organization's audit trail (RLS: roles with audit.read). */
-export function recentAuditEvents(tx: Tx, orgId: string, limit = 15): Promise<AuditEventRow[]> {
-  return tx.query<AuditEventRow>('select id, action, actor_email, created_at, target_type from public.audit_events where org_id = $1 order by seq desc limit $2', [orgId, limit]);
-}

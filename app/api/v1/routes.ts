@@ -31,6 +31,11 @@ import * as withdraw from './orgs/[org]/sops/[id]/versions/[versionId]/withdraw/
 import * as makeEffective from './orgs/[org]/sops/[id]/versions/[versionId]/make-effective/route';
 import * as obsolete from './orgs/[org]/sops/[id]/obsolete/route';
 import * as tasks from './orgs/[org]/tasks/route';
+import * as audit from './orgs/[org]/audit/route';
+import * as auditCsv from './orgs/[org]/audit/export.csv/route';
+import * as auditDocx from './orgs/[org]/audit/export.docx/route';
+import * as auditAccess from './orgs/[org]/audit/access/route';
+import * as auditAccessCsv from './orgs/[org]/audit/access/export.csv/route';
 
 export const ROUTES: Record<string, object> = {
   '/frameworks': frameworks,
@@ -58,6 +63,11 @@ export const ROUTES: Record<string, object> = {
   '/orgs/{org}/generations/{id}/cancel': cancel,
   '/orgs/{org}/generations/{id}/retry': retry,
   '/orgs/{org}/tasks': tasks,
+  '/orgs/{org}/audit': audit,
+  '/orgs/{org}/audit/export.csv': auditCsv,
+  '/orgs/{org}/audit/export.docx': auditDocx,
+  '/orgs/{org}/audit/access': auditAccess,
+  '/orgs/{org}/audit/access/export.csv': auditAccessCsv,
   '/orgs/{org}/billing': billing,
   '/me/export': me,
 };

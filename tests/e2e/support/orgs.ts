@@ -6,7 +6,9 @@ export async function createOrg(page: Page, name: string): Promise<string> {
   await page.goto('/o');
   await page.getByLabel('Organization name').fill(name);
   await page.getByRole('button', { name: 'Create organization' }).click();
-  await expect(page.getByTestId('org-name')).toHaveText(name);
+  // On a cold server with both workers signing up at once, this first post can queue behind
+  // the other worker's password hashing on the one embedded connection for over 10 s.
+  await expect(page.getByTestId('org-name')).toHaveText(name, { timeout: 30_000 });
   return new URL(page.url()).pathname.split('/')[2]!;
 }
 

@@ -5,7 +5,8 @@ import { StatusBadge } from '@/components/sops/status-badge';
 import { withUser } from '@/lib/db';
 import { loadOrg } from '@/lib/orgs/page-context';
 import { ROLE_LABELS, roleCan } from '@/lib/orgs/permissions';
-import { listMembers, recentAuditEvents } from '@/lib/orgs/service';
+import { listAuditEvents } from '@/lib/audit/service';
+import { listMembers } from '@/lib/orgs/service';
 import { listSops } from '@/lib/sops/service';
 import { formatUtc } from '@/lib/format';
 
@@ -19,7 +20,7 @@ export default async function OrgHome({ params }: { params: Promise<{ slug: stri
   const { members, events, recent } = await withUser(user.claims, async (tx) => ({
     members: await listMembers(tx, org.id),
     recent: (await listSops(tx, org.id, { limit: 5 })).items,
-    events: canAudit ? await recentAuditEvents(tx, org.id) : [],
+    events: canAudit ? (await listAuditEvents(tx, org.id, { limit: 15 })).events : [],
   }));
   return (
     <div className="grid gap-6 lg:grid-cols-2">
@@ -53,14 +54,12 @@ export default async function OrgHome({ params }: { params: Promise<{ slug: stri
         )}
       </Section>
       {canAudit ? (
-        <Section title="Recent activity" description="From the organization’s append-only audit trail.">
+        <Section title="Recent activity" description={<>From the organization’s append-only audit trail. <Link href={`/o/${org.slug}/audit`} className="text-brand-700 underline">Full audit trail</Link></>}>
           <ol className="space-y-2 text-sm" data-test="audit-list">
             {events.map((e) => (
               <li key={e.id} className="flex justify-between gap-4">
-                <span>
-                  <code className="rounded bg-slate-100 px-1">{e.action}</code> <span className="text-slate-600">by {e.actor_email || 'the system'}</span>
-                </span>
-                <span className="whitespace-nowrap text-slate-500">{formatUtc(e.created_at)}</span>
+                <span>{e.description}</span>
+                <span className="whitespace-nowrap text-slate-500">{formatUtc(e.createdAt)}</span>
               </li>
             ))}
           </ol>

@@ -49,6 +49,7 @@ export default async function SopPage({ params }: { params: Promise<{ slug: stri
             </a>
           ) : null}
           <Link href={`/o/${org.slug}/sops/${sop.id}/history`} data-test="history-link" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold hover:border-brand-600">History</Link>
+          {roleCan(org.role, 'audit.read') ? <Link href={`/o/${org.slug}/audit?sop=${sop.id}`} data-test="sop-audit-link" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold hover:border-brand-600">Audit trail</Link> : null}
         </div>
       </div>
       {running ? <GenerationWatcher org={org.slug} generationId={generation.id} /> : null}
