@@ -66,7 +66,7 @@ test('document control journey: review, a rejection with a comment, resubmission
   const slug = await createOrg(owner, `Journey ${ownerEmail.slice(7, 15)}`);
   const org = `/api/v1/orgs/${slug}`;
   await upgradeToPro(owner, slug);
-  const [authorEmail, reviewerEmail, almaEmail, brunoEmail] = ['jnauthor', 'jnreviewer', 'jnalma', 'jnbruno'].map(uniqueEmail);
+  const [authorEmail, reviewerEmail, almaEmail, brunoEmail] = [uniqueEmail('jnauthor'), uniqueEmail('jnreviewer'), uniqueEmail('jnalma'), uniqueEmail('jnbruno')];
   const author = await joinAs(browser, owner, org, authorEmail, 'author', 'Ada Author');
   const reviewer = await joinAs(browser, owner, org, reviewerEmail, 'approver', 'Rita Reviewer');
   const alma = await joinAs(browser, owner, org, almaEmail, 'approver', 'Alma Approver');
