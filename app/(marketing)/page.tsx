@@ -15,8 +15,12 @@ const steps = [
     body: 'Drafts are grounded in the clauses of the frameworks you pick, from SOPwright’s own regulation library. A reference the model invents is removed and shown to you, never silently kept.',
   },
   {
+    title: 'Review, approve and sign',
+    body: 'Route a version to reviewers and approvers, who sign with their password (and authenticator code) re-entered at every signature. The database enforces the order, separation of duties and one effective version; superseded and obsolete versions are marked wherever they appear.',
+  },
+  {
     title: 'Keep every version, export a controlled document',
-    body: 'Edit the draft, freeze it as an immutable version, compare any two versions, and keep a hash-chained audit trail of who changed what. Export a Word document with document number, version, page x of y, an approvals table and “Uncontrolled when printed” on every page.',
+    body: 'Edit the draft, freeze it as an immutable version, compare any two versions, and keep a hash-chained audit trail of who changed what. Export a Word document with document number, version, page x of y, the signatures with printed name, time and meaning, the effective date and “Uncontrolled when printed” on every page.',
   },
 ];
 
@@ -27,7 +31,7 @@ const protections = [
   ['Tenant isolation in the database', 'Every row belongs to an organization, and Postgres row-level security decides what each signed-in person can read or change — not a filter someone has to remember.'],
   ['Private by default', 'Runs fully offline on your own machine with no accounts and no network. When you connect Claude, identifiers are scrubbed first and nothing is used for training.'],
   ['Strict sessions', 'Email verification, TOTP two-factor, a session list you can revoke, and rate limits that refuse rather than wave requests through when in doubt.'],
-  ['Evidence for inspectors', 'Append-only, hash-chained audit events with who, what and when; versions that no one, administrators included, can change once saved.'],
+  ['Evidence for inspectors', 'Append-only, hash-chained audit events with who, what and when, searchable and exportable; each export carries a signed checkpoint that an offline verifier checks. Versions and signatures that no one, administrators included, can change once saved.'],
 ];
 
 export default function LandingPage() {

@@ -21,6 +21,15 @@ const sections: { title: string; items: string[] }[] = [
     ],
   },
   {
+    title: 'Electronic signatures and the audit trail',
+    items: [
+      'Every signature asks for your password again, and your authenticator code when you have one, checked by the sign-in service — even inside a session that is already signed in.',
+      'Five wrong attempts in 15 minutes lock signing for 15 minutes, and the organization’s owners are emailed.',
+      'A signature records the printed name, the meaning and the database’s UTC time, and binds to a SHA-256 of the version’s content: if the content were changed afterwards, the signature shows as invalid.',
+      'Audit events, versions and signatures cannot be changed or deleted by any role, administrators and the service included. Each audit export carries a checkpoint signed with a key the database does not hold, so an offline verifier can tell if rows were rewritten or removed later.',
+    ],
+  },
+  {
     title: 'AI drafting',
     items: [
       'Email addresses, phone numbers, personal and patient identifiers, card numbers and your own list of sensitive terms are replaced by placeholders before text is sent to the model.',
