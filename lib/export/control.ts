@@ -14,6 +14,7 @@
  * A version with any signature whose content hash no longer matches gets a banner on every
  * page too: its approval cannot be relied on.
  */
+import { MEANING_WORDS } from '../document-control/words';
 import { formatDate, formatDateTime } from './format';
 import type { ExportDocument, ExportSignature, ExportState } from './types';
 
@@ -109,7 +110,6 @@ export function effectiveDateText(doc: ExportDocument): string {
   return 'Not effective';
 }
 
-const MEANING: Record<ExportSignature['meaning'], string> = { authored: 'Authored', reviewed: 'Reviewed', approved: 'Approved', rejected: 'Rejected' };
 const AWAITED: Record<ExportSignature['meaning'], string> = { authored: 'Authorship', reviewed: 'Review', approved: 'Approval', rejected: 'Verdict' };
 
 export const SIGNATURE_COLUMNS = [
@@ -128,7 +128,7 @@ export function signatureStatusText(s: ExportSignature): string {
 /** The approvals table, one row per signature: meaning (and comment), printed name and email, UTC time, validity. */
 export function signatureRows(doc: ExportDocument): string[][] {
   return doc.signatures.map((s) => [
-    s.status === 'pending' ? `${AWAITED[s.meaning]} (awaited)` : s.comment ? `${MEANING[s.meaning]}\nComment: ${s.comment}` : MEANING[s.meaning],
+    s.status === 'pending' ? `${AWAITED[s.meaning]} (awaited)` : s.comment ? `${MEANING_WORDS[s.meaning]}\nComment: ${s.comment}` : MEANING_WORDS[s.meaning],
     [s.name, s.email].filter(Boolean).join('\n') || '—',
     s.signedAt ? formatDateTime(s.signedAt) : '—',
     signatureStatusText(s),
