@@ -57,6 +57,14 @@ export function utcWords(iso: unknown): string {
   return Number.isNaN(d.getTime()) ? str(iso) : `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
+/** "for the department “Production”", or "for any department" ('' is that entry). */
+const departmentWords = (d: unknown) => (str(d) ? `for the department ${quote(str(d))}` : 'for any department');
+/** "2 approvers", "1 reviewer", "no reviewers". */
+function countWords(list: unknown, noun: string): string {
+  const n = Array.isArray(list) ? list.length : 0;
+  return n === 0 ? `no ${noun}s` : `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
 /** A person as a sentence names them: printed name, else email, else a fallback. */
 export function personWords(p: Partial<Person> | null | undefined, fallback = 'someone'): string {
   return p?.name || p?.email || fallback;
@@ -131,6 +139,8 @@ export const WORDING: Record<string, Describer> = {
   'org.updated': (e) => `${actor(e)} changed the organization: ${changes(e) || 'settings'}`,
   'org.ownership_transferred': (e) => `${actor(e)} transferred ownership of the organization to ${personWords(e.people[str(e.data.to)], 'another member')}`,
   'billing.customer_created': (e) => `${actor(e)} set up billing for the organization`,
+  'routing_defaults.set': (e) => `${actor(e)} set the review and approval defaults ${departmentWords(e.data.department)}: ${countWords(e.data.reviewers, 'reviewer')}, ${countWords(e.data.approvers, 'approver')}`,
+  'routing_defaults.removed': (e) => `${actor(e)} removed the review and approval defaults ${departmentWords(e.data.department)}`,
   // access (Annex 11 §12)
   'member.invited': (e) => `${actor(e)} invited ${invitee(e)} as ${role(obj(e.data.new).role)}`,
   'invite.accepted': (e) => {
@@ -207,7 +217,7 @@ export const ACTION_GROUPS = {
   lifecycle: { label: 'Review, approval, effective, obsolete', match: (a: string) => a.startsWith('sop.version_') && a !== 'sop.version_created' || a === 'sop.task_assigned' || a === 'sop.obsoleted' },
   documents: { label: 'SOPs, versions and exports', match: (a: string) => ['sop.created', 'sop.updated', 'sop.version_created', 'sop.exported', 'sop.bulk_exported'].includes(a) },
   drafting: { label: 'AI drafting', match: (a: string) => a.startsWith('generation.') },
-  organization: { label: 'Organization and billing', match: (a: string) => a === 'org.created' || a === 'org.updated' || a.startsWith('billing.') },
+  organization: { label: 'Organization and billing', match: (a: string) => a === 'org.created' || a === 'org.updated' || a.startsWith('billing.') || a.startsWith('routing_defaults.') },
   audit: { label: 'Audit trail exports', match: (a: string) => a.startsWith('audit.') },
 } as const;
 export type ActionGroup = keyof typeof ACTION_GROUPS;

@@ -30,6 +30,7 @@ import * as signatures from './orgs/[org]/sops/[id]/versions/[versionId]/signatu
 import * as withdraw from './orgs/[org]/sops/[id]/versions/[versionId]/withdraw/route';
 import * as makeEffective from './orgs/[org]/sops/[id]/versions/[versionId]/make-effective/route';
 import * as obsolete from './orgs/[org]/sops/[id]/obsolete/route';
+import * as routingDefaults from './orgs/[org]/routing-defaults/route';
 import * as tasks from './orgs/[org]/tasks/route';
 import * as audit from './orgs/[org]/audit/route';
 import * as auditCsv from './orgs/[org]/audit/export.csv/route';
@@ -62,6 +63,7 @@ export const ROUTES: Record<string, object> = {
   '/orgs/{org}/generations/{id}/events': events,
   '/orgs/{org}/generations/{id}/cancel': cancel,
   '/orgs/{org}/generations/{id}/retry': retry,
+  '/orgs/{org}/routing-defaults': routingDefaults,
   '/orgs/{org}/tasks': tasks,
   '/orgs/{org}/audit': audit,
   '/orgs/{org}/audit/export.csv': auditCsv,

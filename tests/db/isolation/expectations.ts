@@ -131,6 +131,16 @@ export const TABLES: Record<string, TableCase> = {
     delete: 'delete from public.generations where id = $1::uuid returning id',
     allowed: { select: MEMBERS, insert: EDITORS, update: EDITORS, delete: [] },
   },
+  'public.routing_defaults': {
+    fixture: async (tx, w) =>
+      (await tx.query<{ id: string }>("insert into public.routing_defaults (org_id, department, approvers) values ($1, 'fixture-' || substr(md5(random()::text), 1, 8), array[$2::uuid]) returning id", [w.orgA, w.users.approver]))[0]!.id,
+    select: 'select id from public.routing_defaults where id = $1::uuid',
+    insert: "insert into public.routing_defaults (org_id, department) values ($3, 'matrix-' || substr(md5(random()::text), 1, 8)) returning id",
+    update: "update public.routing_defaults set reviewers = array[gen_random_uuid()] where id = $1::uuid returning id",
+    delete: 'delete from public.routing_defaults where id = $1::uuid returning id',
+    // Suggestions every member reads when submitting; document control (sops.control) writes them.
+    allowed: { select: MEMBERS, insert: MANAGERS, update: MANAGERS, delete: MANAGERS },
+  },
   'public.billing_customers': {
     fixture: async (tx, w) => {
       await tx.query("insert into public.billing_customers (org_id, stripe_customer_id) values ($1, 'cus_Fixture' || substr(md5(random()::text), 1, 8)) on conflict do nothing", [w.orgA]);
