@@ -1,15 +1,16 @@
 'use client';
 /**
  * Submit a version for review and approval, signed "Authored": reviewers and approvers chosen
- * from the members whose role may approve (the author is not offered as a reviewer), major or
- * minor revision with the label it will get, the required reason for change, the approval
+ * from the members whose role may approve (the author is not offered as a reviewer), at first
+ * those of the organization's defaults for the SOP's department (else any department), major
+ * or minor revision with the label it will get, the required reason for change, the approval
  * rule (all, or any N), an optional effective date, then the password (and code). The
  * database has the last word on routing (e.g. the author as only approver): its refusal is
  * shown as it says it.
  */
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import type { Candidate } from '@/lib/document-control/page-context';
+import type { Candidate, Preselection } from '@/lib/document-control/page-context';
 import type { RevisionKind } from '@/lib/document-control/service';
 import { MEANING_STATEMENTS, nextRevisionLabel } from '@/lib/document-control/words';
 import { ROLE_LABELS, type Role } from '@/lib/orgs/permissions';
@@ -34,11 +35,26 @@ function People({ title, hint, people, chosen, toggle, test }: { title: string; 
   );
 }
 
-export function SubmitForm({ url, candidates, notReviewers, effectiveLabel, signer }: { url: string; candidates: Candidate[]; notReviewers: string[]; effectiveLabel: string | null; signer: Signer }) {
+export function SubmitForm({
+  url,
+  candidates,
+  notReviewers,
+  effectiveLabel,
+  signer,
+  preselected,
+}: {
+  url: string;
+  candidates: Candidate[];
+  notReviewers: string[];
+  effectiveLabel: string | null;
+  signer: Signer;
+  /** The organization's defaults for the SOP's department (or any department), already limited to the candidates. */
+  preselected: Preselection | null;
+}) {
   const router = useRouter();
   const [kind, setKind] = useState<RevisionKind>('major');
-  const [reviewers, setReviewers] = useState<string[]>([]);
-  const [approvers, setApprovers] = useState<string[]>([]);
+  const [reviewers, setReviewers] = useState<string[]>(() => (preselected?.reviewers ?? []).filter((id) => !notReviewers.includes(id)));
+  const [approvers, setApprovers] = useState<string[]>(() => preselected?.approvers ?? []);
   const [rule, setRule] = useState<'all' | 'any'>('all');
   const { busy, refusal, askTotp, run } = useSigning(signer.needsTotp);
   const toggle = (set: React.Dispatch<React.SetStateAction<string[]>>) => (id: string) => set((xs) => (xs.includes(id) ? xs.filter((x) => x !== id) : [...xs, id]));
@@ -83,6 +99,11 @@ export function SubmitForm({ url, candidates, notReviewers, effectiveLabel, sign
         <textarea id="submit-reason" name="reason" rows={2} required minLength={3} maxLength={2000} className={inputClass} data-test="submit-reason" aria-describedby="submit-reason-hint" />
         <p id="submit-reason-hint" className="mt-1 text-xs text-slate-500">It goes into the revision history and the audit trail.</p>
       </div>
+      {preselected && (preselected.reviewers.length > 0 || preselected.approvers.length > 0) ? (
+        <p className="text-sm text-slate-600" data-test="submit-preselected">
+          Pre-selected from the defaults for {preselected.department ? <span className="font-medium">{preselected.department}</span> : 'any department'}. Change them as needed.
+        </p>
+      ) : null}
       <People title="Reviewers" hint="Optional. Reviews come before approvals; the author cannot review." people={candidates.filter((c) => !notReviewers.includes(c.userId))} chosen={reviewers} toggle={toggle(setReviewers)} test="reviewers" />
       <People title="Approvers" hint="At least one approver other than the author." people={candidates} chosen={approvers} toggle={toggle(setApprovers)} test="approvers" />
       <fieldset className="space-y-1">

@@ -22,6 +22,7 @@ import { roleCan } from '@/lib/orgs/permissions';
 import { listMembers, type OrgSummary } from '@/lib/orgs/service';
 import { diffContents, type ContentDiff } from '@/lib/sops/diff';
 import { listVersions, requireSop, requireVersion, type SopDetail } from '@/lib/sops/service';
+import { listRoutingDefaults, routingDefaultFor, type RoutingDefault } from './routing-defaults';
 import {
   historyOf,
   lifecycleOf,
@@ -91,6 +92,25 @@ async function checkSigner(user: CurrentUser, ref: VersionRef, meaning: Signatur
   }
 }
 
+/** The members whose role may approve now: whom the submit form (and its defaults) may name. */
+async function approverCandidates(tx: Tx, orgId: string): Promise<Candidate[]> {
+  return (await listMembers(tx, orgId))
+    .filter((m) => roleCan(m.role, 'sops.approve'))
+    .map((m) => ({ userId: m.userId, name: m.fullName || m.email, email: m.email, role: m.role }));
+}
+
+/** What the submit form pre-selects: the defaults' people who are still candidates, and whose defaults they are. */
+export interface Preselection {
+  department: string;
+  reviewers: string[];
+  approvers: string[];
+}
+
+function preselection(d: RoutingDefault, candidates: Candidate[]): Preselection {
+  const offered = (ids: string[]) => ids.filter((id) => candidates.some((c) => c.userId === id));
+  return { department: d.department, reviewers: offered(d.reviewers), approvers: offered(d.approvers) };
+}
+
 async function orNotFound<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
@@ -115,11 +135,8 @@ export const loadVersionPage = cache(async (slug: string, sopId: string, version
       const [latest] = await listVersions(tx, org.id, sopId);
       const task = (await myPendingTasks(tx, org.id)).find((t) => t.versionId === versionId) ?? null;
       const submittable = latest?.id === versionId && version.complete && roleCan(org.role, 'sops.edit') && ['draft', 'withdrawn'].includes(lifecycle.state) && sop.status !== 'obsolete';
-      const candidates: Candidate[] = submittable
-        ? (await listMembers(tx, org.id))
-            .filter((m) => roleCan(m.role, 'sops.approve'))
-            .map((m) => ({ userId: m.userId, name: m.fullName || m.email, email: m.email, role: m.role }))
-        : [];
+      const candidates: Candidate[] = submittable ? await approverCandidates(tx, org.id) : [];
+      const routing = submittable ? routingDefaultFor(await listRoutingDefaults(tx, org.id), sop.department) : null;
       return {
         sop,
         version,
@@ -131,6 +148,7 @@ export const loadVersionPage = cache(async (slug: string, sopId: string, version
         task,
         submittable,
         candidates,
+        routing: routing && preselection(routing, candidates),
         actions: actionsFor(org, user, sop, lifecycle),
       };
     }),
@@ -174,3 +192,8 @@ export const loadMyTasks = cache(async (slug: string) => {
   const { user, org } = await loadOrg(slug);
   return { user, org, tasks: await withUser(user.claims, (tx) => myPendingTasks(tx, org.id)) };
 });
+
+/** For the settings page's "Review and approval defaults": the entries and whom they may name. */
+export async function loadRoutingDefaults(user: CurrentUser, org: OrgSummary): Promise<{ defaults: RoutingDefault[]; people: Candidate[] }> {
+  return withUser(user.claims, async (tx) => ({ defaults: await listRoutingDefaults(tx, org.id), people: await approverCandidates(tx, org.id) }));
+}

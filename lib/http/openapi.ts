@@ -7,8 +7,8 @@
  */
 import { z } from 'zod';
 
-export type Method = 'get' | 'post' | 'patch' | 'delete';
-const METHODS: readonly Method[] = ['get', 'post', 'patch', 'delete'];
+export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+const METHODS: readonly Method[] = ['get', 'post', 'put', 'patch', 'delete'];
 
 /** What a route says about itself in the document. */
 export interface RouteDoc {

@@ -87,6 +87,8 @@ test("a user of another org gets 404 on every API route and page of the first or
     b.request.get(`/api/v1/orgs/${slugA}/members`),
     b.request.post(`/api/v1/orgs/${slugA}/invites`, { data: { email: 'intruder@example.test', role: 'admin' } }),
     b.request.delete(`/api/v1/orgs/${slugA}/members/${ownerId}`),
+    b.request.get(`/api/v1/orgs/${slugA}/routing-defaults`),
+    b.request.put(`/api/v1/orgs/${slugA}/routing-defaults`, { data: { department: '', approvers: [ownerId] } }),
   ];
   for (const res of await Promise.all(attempts)) {
     expect(res.status()).toBe(404);

@@ -23,7 +23,7 @@ function Md({ text }: { text: string }) {
   );
 }
 
-const METHOD = { get: 'bg-sky-100 text-sky-800', post: 'bg-emerald-100 text-emerald-800', patch: 'bg-amber-100 text-amber-800', delete: 'bg-red-100 text-red-800' } as const;
+const METHOD = { get: 'bg-sky-100 text-sky-800', post: 'bg-emerald-100 text-emerald-800', put: 'bg-violet-100 text-violet-800', patch: 'bg-amber-100 text-amber-800', delete: 'bg-red-100 text-red-800' } as const;
 
 export default function ApiDocsPage() {
   const list = endpoints();

@@ -2,8 +2,10 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { Section } from '@/components/app/section';
 import { DocumentSettingsForm, OrgSettingsForm } from '@/components/app/org-forms';
+import { RoutingDefaultsForms } from '@/components/document-control/routing-defaults-form';
 import { Alert } from '@/components/ui/form';
 import { withUser } from '@/lib/db';
+import { loadRoutingDefaults } from '@/lib/document-control/page-context';
 import { env } from '@/lib/env';
 import { loadOrg } from '@/lib/orgs/page-context';
 import { getDocumentSettings } from '@/lib/orgs/service';
@@ -16,6 +18,7 @@ export default async function OrgSettingsPage({ params, searchParams }: { params
   const { user, org } = await loadOrg(slug);
   if (!roleCan(org.role, 'org.update')) notFound();
   const settings = await withUser(user.claims, (tx) => getDocumentSettings(tx, org.id));
+  const routing = roleCan(org.role, 'sops.control') ? await loadRoutingDefaults(user, org) : null;
   const saved = (await searchParams).saved === '1';
   return (
     <div className="space-y-6">
@@ -26,6 +29,14 @@ export default async function OrgSettingsPage({ params, searchParams }: { params
       <Section title="Drafting and documents">
         <DocumentSettingsForm slug={org.slug} aiAllowed={settings.aiAllowed} serverHasClaude={env().ai.mode === 'claude'} sensitiveTerms={settings.sensitiveTerms} exportFooter={settings.exportFooter} pageSize={settings.pageSize} />
       </Section>
+      {routing ? (
+        <Section
+          title="Review and approval defaults"
+          description="Per department, the reviewers and approvers the submit form pre-selects for an SOP of that department (else those of “any department”). They are suggestions: the submitter can change them, and only members whose role may approve when the version is submitted can be chosen."
+        >
+          <RoutingDefaultsForms slug={org.slug} defaults={routing.defaults} people={routing.people} />
+        </Section>
+      ) : null}
       <Section title="Ownership" description="Owners can hand ownership to another member from the Members page (“Make owner”); they then become an admin. An organization always keeps at least one owner.">
         <p className="text-sm text-slate-600">Organization id: <code>{org.id}</code></p>
       </Section>

@@ -109,7 +109,7 @@ export default async function VersionPage({ params }: { params: Promise<{ slug: 
         <Section title="Submit this version" test="submit-section" id="submit">
           <div className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
             {p.submitter.ok ? (
-              <SubmitForm url={apiVersion} candidates={p.candidates} notReviewers={p.notReviewers} effectiveLabel={p.effective?.revisionLabel ?? null} signer={p.submitter} />
+              <SubmitForm url={apiVersion} candidates={p.candidates} notReviewers={p.notReviewers} effectiveLabel={p.effective?.revisionLabel ?? null} signer={p.submitter} preselected={p.routing} />
             ) : (
               <p className="text-sm text-red-800" data-test="submit-refused">{p.submitter.message}</p>
             )}
