@@ -11,24 +11,12 @@ import { existsSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { PASSWORD, signUpAndConfirm, uniqueEmail } from './support/auth';
 import { collectConsoleProblems } from './support/console';
-import { sopContent } from './support/content';
 import { createOrg, joinAs, upgradeToPro } from './support/orgs';
-import { memberId } from './support/signing';
+import { memberId, sopWithVersion } from './support/signing';
 
 const SHOTS = existsSync('/work/notes/shots') ? '/work/notes/shots' : 'test-results/screens';
 const shot = (page: Page, name: string, target?: ReturnType<Page['getByTestId']>) =>
   (target ?? page).screenshot({ path: `${SHOTS}/routing-${name}.png`, ...(target ? {} : { fullPage: true }) });
-
-/** An SOP of this department with one complete version, made by `page` through the API. */
-async function departmentSop(page: Page, orgApi: string, title: string, department: string) {
-  let res = await page.request.post(`${orgApi}/sops`, { data: { title, department, content: sopContent() } });
-  expect(res.status(), await res.text()).toBe(201);
-  const { sop } = (await res.json()) as { sop: { id: string } };
-  res = await page.request.post(`${orgApi}/sops/${sop.id}/versions`, { headers: { 'if-match': res.headers()['etag']! }, data: { changeSummary: 'First version' } });
-  expect(res.status(), await res.text()).toBe(201);
-  const { version } = (await res.json()) as { version: { id: string } };
-  return { sopId: sop.id, versionId: version.id };
-}
 
 test('the owner sets the Production defaults in settings; an author’s submit form for a Production SOP has them pre-checked and submits to them', async ({ browser }) => {
   test.setTimeout(240_000);
@@ -82,7 +70,7 @@ test('the owner sets the Production defaults in settings; an author’s submit f
   expect(((await res.json()) as { error: { message: string } }).error.message).toBe('Choose reviewers and approvers among the members whose role may approve.');
 
   // The author's Production SOP: pre-checked, with the line saying where from.
-  const prod = await departmentSop(author, org, 'Line clearance', 'Production');
+  const prod = await sopWithVersion(author, org, 'Line clearance', 'Production');
   await author.goto(`/o/${slug}/sops/${prod.sopId}/versions/${prod.versionId}`);
   const form = author.getByTestId('submit-form');
   await expect(form.getByTestId('submit-preselected')).toHaveText('Pre-selected from the defaults for Production. Change them as needed.');
@@ -94,7 +82,7 @@ test('the owner sets the Production defaults in settings; an author’s submit f
   await shot(author, 'submit-prefilled', form);
 
   // An SOP of another department gets nothing pre-selected while there is no "any department" entry.
-  const other = await departmentSop(author, org, 'Goods in', 'Warehouse');
+  const other = await sopWithVersion(author, org, 'Goods in', 'Warehouse');
   await author.goto(`/o/${slug}/sops/${other.sopId}/versions/${other.versionId}`);
   await expect(author.getByTestId('submit-form').getByRole('checkbox', { checked: true })).toHaveCount(0);
   await expect(author.getByTestId('submit-preselected')).toHaveCount(0);

@@ -22,9 +22,9 @@ export async function memberId(page: Page, orgApi: string, email: string): Promi
   return members.find((m) => m.email === email)!.userId;
 }
 
-/** A new SOP with one complete version, made by `page` through the API; returns its ids and API urls. */
-export async function sopWithVersion(page: Page, orgApi: string, title: string) {
-  let res = await page.request.post(`${orgApi}/sops`, { data: { title, content: sopContent() } });
+/** A new SOP (of `department`, if given) with one complete version, made by `page` through the API; returns its ids and API urls. */
+export async function sopWithVersion(page: Page, orgApi: string, title: string, department?: string) {
+  let res = await page.request.post(`${orgApi}/sops`, { data: { title, content: sopContent(), ...(department === undefined ? {} : { department }) } });
   expect(res.status(), await res.text()).toBe(201);
   const { sop } = (await res.json()) as { sop: { id: string } };
   res = await page.request.post(`${orgApi}/sops/${sop.id}/versions`, { headers: { 'if-match': res.headers()['etag']! }, data: { changeSummary: 'First version' } });
