@@ -28,15 +28,20 @@ function Pick({ legend, prefix, people, chosen, idBase }: { legend: string; pref
   );
 }
 
-function EntryForm({ slug, entry, people, idBase }: { slug: string; entry: RoutingDefault | null; people: Candidate[]; idBase: string }) {
+function EntryForm({ slug, entry, people, idBase, departments = [] }: { slug: string; entry: RoutingDefault | null; people: Candidate[]; idBase: string; departments?: string[] }) {
   const department = entry?.department ?? null;
   return (
     <ActionForm action={setRoutingDefaultAction} hidden={department === null ? { slug } : { slug, department }} className="space-y-3 rounded-lg border border-slate-200 p-4" test={entry ? 'routing-default' : 'routing-default-new'}>
       {department === null ? (
         <div>
           <label htmlFor={`${idBase}-department`} className="block text-sm font-medium text-slate-800">Department</label>
-          <input id={`${idBase}-department`} name="department" maxLength={120} className="mt-1 block w-full max-w-xs rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm" data-test="routing-department" aria-describedby={`${idBase}-department-hint`} />
-          <p id={`${idBase}-department-hint`} className="mt-1 text-xs text-slate-500">Exactly as the SOPs’ department field has it. Leave empty for any department without its own defaults.</p>
+          <input id={`${idBase}-department`} name="department" maxLength={120} className="mt-1 block w-full max-w-xs rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm" data-test="routing-department" aria-describedby={`${idBase}-department-hint`} list={`${idBase}-departments`} autoComplete="off" />
+          <datalist id={`${idBase}-departments`}>
+            {departments.map((d) => (
+              <option key={d} value={d} />
+            ))}
+          </datalist>
+          <p id={`${idBase}-department-hint`} className="mt-1 text-xs text-slate-500">Exactly as the SOPs’ department field has it (the list suggests the departments in use). Leave empty for any department without its own defaults.</p>
         </div>
       ) : (
         <h3 className="text-sm font-semibold" data-test="routing-department-name">{department ? department : 'Any department'}</h3>
@@ -48,14 +53,14 @@ function EntryForm({ slug, entry, people, idBase }: { slug: string; entry: Routi
   );
 }
 
-export function RoutingDefaultsForms({ slug, defaults, people }: { slug: string; defaults: RoutingDefault[]; people: Candidate[] }) {
+export function RoutingDefaultsForms({ slug, defaults, people, departments }: { slug: string; defaults: RoutingDefault[]; people: Candidate[]; departments: string[] }) {
   if (people.length === 0) return <p className="text-sm text-slate-600">Nobody in this organization has a role that may approve yet.</p>;
   return (
     <div className="space-y-4" data-test="routing-defaults">
       {defaults.map((d, i) => (
         <EntryForm key={d.department} slug={slug} entry={d} people={people} idBase={`rd-${i}`} />
       ))}
-      <EntryForm slug={slug} entry={null} people={people} idBase="rd-new" />
+      <EntryForm slug={slug} entry={null} people={people} idBase="rd-new" departments={departments.filter((d) => !defaults.some((x) => x.department === d))} />
     </div>
   );
 }

@@ -41,9 +41,9 @@ export const ZSignInput = z.object({
 });
 export type TSignInput = z.infer<typeof ZSignInput>;
 
-/** One department's review and approval defaults (PUT /routing-defaults); none chosen removes the entry. */
+/** One department's review and approval defaults (PUT /routing-defaults), the department exactly as SOPs store it ('' is any); none chosen removes the entry. */
 export const ZRoutingDefaultInput = z.object({
-  department: zText().max(120, 'Use at most 120 characters for the department.').transform((d) => d.trim()),
+  department: zText().max(120, 'Use at most 120 characters for the department.'),
   reviewers: z.array(z.uuid()).max(50).default([]),
   approvers: z.array(z.uuid()).max(50).default([]),
 });

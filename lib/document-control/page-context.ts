@@ -21,7 +21,7 @@ import { loadOrg } from '@/lib/orgs/page-context';
 import { roleCan } from '@/lib/orgs/permissions';
 import { listMembers, type OrgSummary } from '@/lib/orgs/service';
 import { diffContents, type ContentDiff } from '@/lib/sops/diff';
-import { listVersions, requireSop, requireVersion, type SopDetail } from '@/lib/sops/service';
+import { listDepartments, listVersions, requireSop, requireVersion, type SopDetail } from '@/lib/sops/service';
 import { listRoutingDefaults, routingDefaultFor, type RoutingDefault } from './routing-defaults';
 import {
   historyOf,
@@ -193,7 +193,7 @@ export const loadMyTasks = cache(async (slug: string) => {
   return { user, org, tasks: await withUser(user.claims, (tx) => myPendingTasks(tx, org.id)) };
 });
 
-/** For the settings page's "Review and approval defaults": the entries and whom they may name. */
-export async function loadRoutingDefaults(user: CurrentUser, org: OrgSummary): Promise<{ defaults: RoutingDefault[]; people: Candidate[] }> {
-  return withUser(user.claims, async (tx) => ({ defaults: await listRoutingDefaults(tx, org.id), people: await approverCandidates(tx, org.id) }));
+/** For the settings page's "Review and approval defaults": the entries, whom they may name, and the SOPs' departments. */
+export async function loadRoutingDefaults(user: CurrentUser, org: OrgSummary): Promise<{ defaults: RoutingDefault[]; people: Candidate[]; departments: string[] }> {
+  return withUser(user.claims, async (tx) => ({ defaults: await listRoutingDefaults(tx, org.id), people: await approverCandidates(tx, org.id), departments: await listDepartments(tx, org.id) }));
 }

@@ -34,7 +34,7 @@ export default async function OrgSettingsPage({ params, searchParams }: { params
           title="Review and approval defaults"
           description="Per department, the reviewers and approvers the submit form pre-selects for an SOP of that department (else those of “any department”). They are suggestions: the submitter can change them, and only members whose role may approve when the version is submitted can be chosen."
         >
-          <RoutingDefaultsForms slug={org.slug} defaults={routing.defaults} people={routing.people} />
+          <RoutingDefaultsForms slug={org.slug} defaults={routing.defaults} people={routing.people} departments={routing.departments} />
         </Section>
       ) : null}
       <Section title="Ownership" description="Owners can hand ownership to another member from the Members page (“Make owner”); they then become an admin. An organization always keeps at least one owner.">
