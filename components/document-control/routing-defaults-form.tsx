@@ -34,6 +34,7 @@ function EntryForm({ slug, entry, people, idBase, departments = [] }: { slug: st
     <ActionForm action={setRoutingDefaultAction} hidden={department === null ? { slug } : { slug, department }} className="space-y-3 rounded-lg border border-slate-200 p-4" test={entry ? 'routing-default' : 'routing-default-new'}>
       {department === null ? (
         <div>
+          <h3 className="mb-2 text-sm font-semibold">Add defaults for a department</h3>
           <label htmlFor={`${idBase}-department`} className="block text-sm font-medium text-slate-800">Department</label>
           <input id={`${idBase}-department`} name="department" maxLength={120} className="mt-1 block w-full max-w-xs rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm" data-test="routing-department" aria-describedby={`${idBase}-department-hint`} list={`${idBase}-departments`} autoComplete="off" />
           <datalist id={`${idBase}-departments`}>
