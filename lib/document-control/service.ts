@@ -25,6 +25,7 @@ import { isoTime } from '@/lib/db/rows';
 import type { Tx } from '@/lib/db/types';
 import { contentHash } from './canonical';
 import { notFound, refusalsMapped } from './errors';
+import { nextRevisionLabel } from './words';
 
 export const VERSION_STATES = ['draft', 'in_review', 'in_approval', 'approved', 'effective', 'superseded', 'rejected', 'withdrawn', 'obsolete'] as const;
 export type VersionState = (typeof VERSION_STATES)[number];
@@ -409,7 +410,7 @@ type PendingTaskRow = {
   version_id: string;
   version_label: string;
   revision_kind: RevisionKind;
-  resulting_revision: string;
+  effective_label: string | null;
   step: PendingTask['step'];
   round: number;
   submitted_by: string;
@@ -425,9 +426,9 @@ export const versionHref = (orgSlug: string, sopId: string, versionId: string) =
 
 /**
  * The signed-in user's tasks waiting for them ("My tasks"), oldest first, optionally in one
- * organization: one query, whatever the number of tasks. The resulting revision is computed
- * as private.dc_next_label() will compute it at approval (from the SOP's latest effective
- * label); tests/db/my-tasks.test.ts checks that both agree.
+ * organization: one query, whatever the number of tasks. The resulting revision comes from
+ * nextRevisionLabel() over the SOP's latest effective label, the rule private.dc_next_label()
+ * applies at approval; tests/db/my-tasks.test.ts checks that both agree.
  */
 export async function myPendingTasks(tx: Tx, orgId?: string): Promise<PendingTask[]> {
   const rows = await tx.query<PendingTaskRow>(
@@ -435,10 +436,7 @@ export async function myPendingTasks(tx: Tx, orgId?: string): Promise<PendingTas
             k.version_id, v.label as version_label, b.revision_kind, k.step, b.round, b.submitted_by,
             coalesce(nullif(g.signer_name, ''), nullif(p.full_name, ''), p.email, '') as submitted_by_name,
             b.created_at as submitted_at, b.reason as change_reason, b.effective_from, k.created_at,
-            case when e.label is null then '1.0'
-                 when b.revision_kind = 'major' then (split_part(e.label, '.', 1)::int + 1) || '.0'
-                 else split_part(e.label, '.', 1) || '.' || (split_part(e.label, '.', 2)::int + 1)
-            end as resulting_revision
+            e.label as effective_label
        from public.sop_pending_tasks k
        join public.sop_submissions b on b.id = k.submission_id
        join public.sops s on s.id = k.sop_id
@@ -466,7 +464,7 @@ export async function myPendingTasks(tx: Tx, orgId?: string): Promise<PendingTas
     versionId: r.version_id,
     versionLabel: r.version_label,
     revisionKind: r.revision_kind,
-    resultingRevision: r.resulting_revision,
+    resultingRevision: nextRevisionLabel(r.effective_label, r.revision_kind),
     step: r.step,
     round: Number(r.round),
     submittedBy: { id: r.submitted_by, name: r.submitted_by_name },
