@@ -114,7 +114,7 @@ export function draftOffline(input: DraftInput, today = new Date()): TSopContent
     .map(([term, definition]) => ({ term, definition }));
   const ppe = PPE.filter((p) => lower.includes(p)).map((p) => p.charAt(0).toUpperCase() + p.slice(1));
   const equipment = [...new Set([...text.matchAll(EQUIPMENT)].map((m) => m[1]!.toLowerCase()))].map((e) => e.charAt(0).toUpperCase() + e.slice(1));
-  const cautions = steps.flatMap((s) => s.callouts.filter((c) => c.kind !== 'note').map((c) => c.text));
+  const cautions = steps.flatMap((s) => s.callouts.filter((c) => c.kind !== 'note'));
   const records = recordNames(text).map((name) => ({ name, retention: 'Per the records retention schedule' }));
   const scopeBits = [input.industry && `${input.industry} operations`, input.department && `the ${input.department} department`, input.audience && `${input.audience}`].filter(Boolean);
 

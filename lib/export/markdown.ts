@@ -4,7 +4,7 @@
  * benchmark (pandoc converts it to .docx as the baseline) and handy for plain-text previews.
  */
 import { findClause, getFramework } from '@/lib/library';
-import { NOT_APPLICABLE, SECTIONS, type TSopContent, type TStep } from '@/lib/sops/content';
+import { hazardOf, NOT_APPLICABLE, SECTIONS, type TSopContent, type TStep } from '@/lib/sops/content';
 import {
   REVISION_COLUMNS,
   SIGNATURE_COLUMNS,
@@ -68,7 +68,7 @@ function section(key: keyof TSopContent, doc: ExportDocument): string {
       if (!cautions.length && !ppe.length) return na;
       return [
         '### Hazards and precautions',
-        cautions.length ? cautions.map((t) => `> **CAUTION:** ${mdEscape(t)}`).join('\n\n') : na,
+        cautions.length ? cautions.map(hazardOf).map((h) => `> **${h.kind.toUpperCase()}:** ${mdEscape(h.text)}`).join('\n\n') : na,
         '### Personal protective equipment',
         ppe.length ? ppe.map((p) => `- ${mdEscape(p)}`).join('\n') : na,
       ].join('\n\n');

@@ -6,7 +6,7 @@
  */
 import { HeadingLevel, LineRuleType, Paragraph, TextRun, type Table } from 'docx';
 import { findClause, getFramework } from '@/lib/library';
-import { NOT_APPLICABLE, SECTIONS, type TSopContent, type TStep } from '@/lib/sops/content';
+import { hazardOf, NOT_APPLICABLE, SECTIONS, type TSopContent, type TStep } from '@/lib/sops/content';
 import { REVISION_COLUMNS, revisionRows } from './control';
 import { direction, textRuns, xmlSafe } from './format';
 import { BOX_INDENT, CALLOUT, NUMBERING, STEP_INDENT, STYLE } from './styles';
@@ -99,7 +99,7 @@ function sectionBody(key: keyof TSopContent, doc: ExportDocument, width: number)
       if (!cautions.length && !ppe.length) return [notApplicable()];
       return [
         heading('Hazards and precautions', 2),
-        ...orNA(calloutBlocks(cautions.map((text) => ({ kind: 'caution' as const, text })), BOX_INDENT)),
+        ...orNA(calloutBlocks(cautions.map(hazardOf), BOX_INDENT)),
         heading('Personal protective equipment', 2),
         ...orNA(bullets(ppe)),
       ];

@@ -21,15 +21,31 @@ const ZText = zText({ multiline: true }).min(1).max(4000);
 const ZShort = zText().min(1).max(300);
 const line = (max: number) => zText().max(max);
 
+/**
+ * A hazard message (ANSI Z535.6, ISO 82079-1): WARNING (death or serious injury), CAUTION
+ * (minor injury or damage), NOTE (information). A step's callouts guard that step and are
+ * printed before its text, everywhere: editor, page, Word export, Markdown and diff.
+ */
 export const ZCallout = z.object({
   kind: z.enum(['warning', 'caution', 'note']),
   text: ZText,
 });
+export type TCallout = z.infer<typeof ZCallout>;
+
+/**
+ * An entry of Health and safety: a callout with its severity. Versions saved before severities
+ * were kept hold a plain string there; signed versions are immutable (their signatures bind the
+ * stored bytes), so the schema still reads that form, as a caution, and `hazardOf` is the one
+ * way to read an entry. Drafts were migrated to the object form (20261203000100).
+ */
+export const ZHazard = z.union([ZCallout, ZText]);
+export type THazard = z.infer<typeof ZHazard>;
+export const hazardOf = (h: THazard): TCallout => (typeof h === 'string' ? { kind: 'caution', text: h } : h);
 
 export const ZStep: z.ZodType<TStep> = z.lazy(() =>
   z.object({
     text: ZText,
-    callouts: z.array(ZCallout).max(5).default([]),
+    callouts: z.array(ZCallout).max(5).default([]).describe('Hazard messages that guard this step; printed before its text.'),
     substeps: z.array(ZStep).max(30).default([]).describe(`Sub-steps; steps nest at most ${MAX_STEP_DEPTH} levels deep.`),
   }),
 );
@@ -64,13 +80,15 @@ const ZProcedure = z.preprocess((value, ctx) => {
 
 export interface TStep {
   text: string;
-  callouts: z.infer<typeof ZCallout>[];
+  callouts: TCallout[];
   substeps: TStep[];
 }
 
 export const ZCitation = z.object({
   framework: zText().min(1).max(40),
   clause: zText().min(1).max(40),
+  /** Why this clause applies: what in the procedure addresses it. Older versions have none. */
+  reason: zText().max(300).optional(),
 });
 export type TCitation = z.infer<typeof ZCitation>;
 
@@ -86,7 +104,7 @@ export const ZSopContent = z.object({
   definitions: z.array(z.object({ term: ZShort, definition: ZText })).max(50),
   materialsAndEquipment: z.array(ZShort).max(60),
   healthAndSafety: z.object({
-    cautions: z.array(ZText).max(20),
+    cautions: z.array(ZHazard).max(20),
     ppe: z.array(ZShort).max(20),
   }),
   procedure: ZProcedure,

@@ -10,7 +10,7 @@
  */
 import { diffArrays, diffWords } from 'diff';
 import { findClause } from '@/lib/library';
-import { NOT_APPLICABLE, SECTIONS, type TSopContent, type TStep } from './content';
+import { hazardOf, NOT_APPLICABLE, SECTIONS, type TSopContent, type TStep } from './content';
 
 type SectionKey = keyof TSopContent;
 export type DiffKind = 'same' | 'added' | 'removed';
@@ -80,7 +80,7 @@ function sectionLines(c: TSopContent, key: SectionKey): Line[] {
         return c.materialsAndEquipment.map(plain);
       case 'healthAndSafety':
         return [
-          ...c.healthAndSafety.cautions.map((t) => plain(`CAUTION: ${oneLine(t)}`)),
+          ...c.healthAndSafety.cautions.map(hazardOf).map((h) => plain(`${CALLOUT_LABEL[h.kind]}: ${oneLine(h.text)}`)),
           ...c.healthAndSafety.ppe.map((p) => plain(`PPE: ${p}`)),
         ];
       case 'procedure':

@@ -11,7 +11,7 @@
 import { findClause } from '@/lib/library';
 import { escapeHtml } from '@/lib/security/escape';
 import { sanitizeSopHtml } from '@/lib/security/html';
-import { NOT_APPLICABLE, SECTIONS, ZSopContent, type TCitation, type TStep, type TSopContent } from './content';
+import { hazardOf, NOT_APPLICABLE, SECTIONS, ZSopContent, type TCitation, type TStep, type TSopContent } from './content';
 
 const CALLOUT_LABEL = { warning: 'WARNING', caution: 'CAUTION', note: 'NOTE' } as const;
 
@@ -79,7 +79,7 @@ function references(refs: TCitation[]): string {
 function healthAndSafety(h: TSopContent['healthAndSafety']): string {
   if (h.cautions.length === 0 && h.ppe.length === 0) return notApplicable();
   let out = '';
-  if (h.cautions.length) out += `<h3 class="sop-subheading">Cautions</h3>${h.cautions.map((c) => callout('caution', c)).join('')}`;
+  if (h.cautions.length) out += `<h3 class="sop-subheading">Hazards and precautions</h3>${h.cautions.map(hazardOf).map((c) => callout(c.kind, c.text)).join('')}`;
   if (h.ppe.length) out += `<h3 class="sop-subheading">Personal protective equipment</h3>${list(h.ppe)}`;
   return out;
 }

@@ -9,7 +9,7 @@ const content: TSopContent = ZSopContent.parse({
   responsibilities: [{ role: 'Operator', duties: 'Performs the cleaning.' }],
   definitions: [{ term: 'CIP', definition: 'Clean in place.' }],
   materialsAndEquipment: ['Alkaline detergent', 'Hose'],
-  healthAndSafety: { cautions: ['Caustic: avoid skin contact.'], ppe: ['Gloves'] },
+  healthAndSafety: { cautions: [{ kind: 'warning', text: 'Caustic: avoid skin contact.' }], ppe: ['Gloves'] },
   procedure: [{ text: 'Rinse the line.', callouts: [{ kind: 'warning', text: 'Hot water.' }], substeps: [{ text: 'Open the drain.' }] }],
   records: [{ name: 'CIP log', retention: '2 years' }],
   references: [{ framework: 'HACCP', clause: 'HACCP-P4' }],

@@ -4,7 +4,7 @@
  * against the content schema with its first problem in words, and the copy of unsaved text
  * this browser keeps until the server has it.
  */
-import { SECTIONS, ZSopContent, type TCitation, type TSopContent, type TStep } from '@/lib/sops/content';
+import { hazardOf, SECTIONS, ZSopContent, type TCallout, type TCitation, type TSopContent, type TStep } from '@/lib/sops/content';
 
 export interface Row {
   a: string;
@@ -30,6 +30,14 @@ export const HEADING: Record<string, string> = Object.fromEntries(SECTIONS.map((
 
 const lines = (s: string) => s.split('\n').map((l) => l.trim()).filter(Boolean);
 
+const HAZARD_LINE = /^(warning|caution|note)\s*:\s*/i;
+/** Health and safety as lines "WARNING: …", "CAUTION: …", "NOTE: …"; a line without a label is a caution. */
+export const hazardLine = (h: TCallout) => `${h.kind.toUpperCase()}: ${h.text}`;
+export function hazardFromLine(line: string): TCallout {
+  const m = HAZARD_LINE.exec(line);
+  return m ? { kind: m[1]!.toLowerCase() as TCallout['kind'], text: line.slice(m[0].length).trim() } : { kind: 'caution', text: line };
+}
+
 export function toForm(c: TSopContent): Form {
   return {
     title: c.titleBlock.title,
@@ -39,7 +47,7 @@ export function toForm(c: TSopContent): Form {
     responsibilities: c.responsibilities.map((r) => ({ a: r.role, b: r.duties })),
     definitions: c.definitions.map((d) => ({ a: d.term, b: d.definition })),
     materials: c.materialsAndEquipment.join('\n'),
-    cautions: c.healthAndSafety.cautions.join('\n'),
+    cautions: c.healthAndSafety.cautions.map((h) => hazardLine(hazardOf(h))).join('\n'),
     ppe: c.healthAndSafety.ppe.join('\n'),
     procedure: c.procedure,
     records: c.records.map((r) => ({ a: r.name, b: r.retention })),
@@ -56,7 +64,7 @@ export function fromForm(f: Form, base: TSopContent): unknown {
     responsibilities: f.responsibilities.filter((r) => r.a.trim() || r.b.trim()).map((r) => ({ role: r.a, duties: r.b })),
     definitions: f.definitions.filter((r) => r.a.trim() || r.b.trim()).map((r) => ({ term: r.a, definition: r.b })),
     materialsAndEquipment: lines(f.materials),
-    healthAndSafety: { cautions: lines(f.cautions), ppe: lines(f.ppe) },
+    healthAndSafety: { cautions: lines(f.cautions).map(hazardFromLine), ppe: lines(f.ppe) },
     procedure: f.procedure,
     records: f.records.filter((r) => r.a.trim()).map((r) => ({ name: r.a, retention: r.b })),
     references: f.references,

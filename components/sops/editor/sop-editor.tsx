@@ -143,7 +143,7 @@ export function SopEditor({ org, sopId, docNumber, initialContent, initialRevisi
           {sectionHead('healthAndSafety', 6)}
           <div className="grid gap-3 sm:grid-cols-2">
             <div>
-              <label htmlFor="ed-cautions" className="text-xs font-medium text-slate-600">Cautions (one per line)</label>
+              <label htmlFor="ed-cautions" className="text-xs font-medium text-slate-600">Hazards and precautions (one per line, starting WARNING:, CAUTION: or NOTE:)</label>
               <textarea id="ed-cautions" rows={4} value={form.cautions} onChange={(e) => update({ cautions: e.target.value })} className={box} />
             </div>
             <div>
