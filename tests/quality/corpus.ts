@@ -399,7 +399,7 @@ Contact the EHS coordinator, Sam Ortiz (ext. 330), if an isolation point cannot 
       role: ['maintenance technician', 'press operator', 'area supervisor', 'EHS coordinator'],
       record: ['LOTO log', 'LOTO-F-01'],
       equipment: ['hydraulic press', 'main disconnect', 'hydraulic accumulator', 'personal lock', 'danger tag', 'lockout hasp'],
-      limit: ['200-ton', '0 bar'],
+      limit: ['0 bar'],
       contact: ['ext. 330'],
     },
     callouts: [{ kind: 'warning', text: 'stored hydraulic pressure', guards: 'Open the main disconnect' }],
@@ -413,10 +413,10 @@ Contact the EHS coordinator, Sam Ortiz (ext. 330), if an isolation point cannot 
     processDescription: `Every forklift is inspected by its driver at the start of each shift, before first use.
 
 - The forklift driver wears safety shoes and a hi-vis vest.
+- Caution: never check the mast chains with the forks raised.
 - Walk around the truck and check the forks, the mast chains and the tires for damage.
 - Check the hydraulic fluid level and look for leaks under the truck.
 - Test the horn, the lights, the brakes and the seat belt.
-- Caution: never check the mast chains with the forks raised.
 - A forklift that fails any check is tagged out of service and reported to the warehouse supervisor.
 - Complete the forklift checklist FL-01 and leave it in the cab.`,
     facts: {
@@ -426,7 +426,7 @@ Contact the EHS coordinator, Sam Ortiz (ext. 330), if an isolation point cannot 
       equipment: ['forklift', 'forks', 'mast chains', 'tires', 'horn', 'seat belt'],
       ppe: ['safety shoes', 'hi-vis vest'],
     },
-    callouts: [{ kind: 'caution', text: 'never check the mast chains with the forks raised', guards: 'A forklift that fails any check' }],
+    callouts: [{ kind: 'caution', text: 'never check the mast chains with the forks raised', guards: 'Walk around the truck' }],
     notSteps: ['Every forklift is inspected by its driver at the start of each shift, before first use.'],
   },
   {
@@ -466,8 +466,8 @@ Scope: All nurses, physicians and care assistants on the ward.
 
 1. Perform hand hygiene before touching a patient, before a clean or aseptic procedure, after body fluid exposure risk, after touching a patient and after touching patient surroundings.
 2. Use alcohol-based hand rub with 60–95 % alcohol for 20–30 seconds when hands are not visibly soiled.
-3. Wash with soap and water for 40–60 seconds when hands are visibly soiled or after caring for a patient with C. difficile.
 Note: alcohol-based hand rub does not kill C. difficile spores.
+3. Wash with soap and water for 40–60 seconds when hands are visibly soiled or after caring for a patient with C. difficile.
 4. Dry hands with a single-use paper towel.
 5. The infection prevention nurse audits hand hygiene monthly and records the results on the hand hygiene audit form IPC-07.`,
     facts: {
@@ -476,7 +476,7 @@ Note: alcohol-based hand rub does not kill C. difficile spores.
       material: ['alcohol-based hand rub', 'soap and water', 'paper towel'],
       limit: ['60–95 % alcohol', '20–30 seconds', '40–60 seconds'],
     },
-    callouts: [{ kind: 'note', text: 'does not kill C. difficile spores', guards: 'Dry hands with a single-use paper towel' }],
+    callouts: [{ kind: 'note', text: 'does not kill C. difficile spores', guards: 'Wash with soap and water' }],
     notSteps: ['Reduce healthcare-associated infections by correct hand hygiene at the five moments.', 'All nurses, physicians and care assistants on the ward.'],
   },
   {
