@@ -427,7 +427,7 @@ function citations(title: string, text: string, frameworks: string[]): TCitation
         for (const k of c.keywords ?? []) {
           const re = new RegExp(`(?<![\\p{L}\\p{N}])${k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\p{L}*`, 'giu');
           const ms = [...all.matchAll(re)];
-          for (const m of ms) if (!words.has(m[0].toLowerCase())) words.set(m[0].toLowerCase(), m[0]);
+          if (ms.length) words.set(k, ms[0]![0]); // the first word that carries the keyword, as written
           hits += ms.length;
           if (re.test(title)) inTitle++;
         }
@@ -448,12 +448,11 @@ export function draftOffline(input: DraftInput, today = new Date()): TSopContent
   const parsed = parse(text);
   const steps = capCallouts(parsed.steps);
   const flat = allSteps(steps);
-  const stepTexts = flat.map((s) => s.text);
   const lines = text.split(/\r?\n/).map((l) => l.replace(LIST, '').trim()).filter(Boolean);
   const sentences = lines.flatMap(splitSentences);
   const labelledItems = (k: keyof Parsed['labelled']) => (parsed.labelled[k] ?? []).flatMap((b) => b.split(/\s*(?:[,;]|\band\b)\s*/)).map((s) => s.replace(/[.]$/, '').trim()).filter(Boolean);
 
-  const roleList = roles(sentences, stepTexts);
+  const roleList = roles(sentences, flat.flatMap((st) => [st.text, ...st.callouts.map((c) => c.text)]));
   const labelledRoles = (parsed.labelled.responsibilities ?? []).map((b) => {
     const m = /^([^:–-]{2,60})\s*[:–-]\s*(.+)$/.exec(b);
     return m ? { role: capital(m[1]!.trim()), duties: sentenceCase(m[2]!) } : { role: 'Responsibilities', duties: sentenceCase(b) };

@@ -50,7 +50,7 @@ const iso9001: Framework = {
     { id: '7.1', title: 'Resources' },
     { id: '7.1.3', title: 'Infrastructure', keywords: ['equipment', 'facility', 'building'] },
     { id: '7.1.4', title: 'Environment for the operation of processes', keywords: ['humidity', 'room temperature', 'environmental', 'clean room', 'cleanroom', 'lighting'] },
-    { id: '7.1.5', title: 'Monitoring and measuring resources', keywords: ['calibrat', 'gauge', 'thermometer', 'balance', 'analyzer', 'reference standard', 'measuring'] },
+    { id: '7.1.5', title: 'Monitoring and measuring resources', keywords: ['calibrat', 'gauge', 'thermometer', 'analytical balance', 'checkweigher', 'analyzer', 'reference standard', 'measuring instrument', 'chart recorder'] },
     { id: '7.1.6', title: 'Organizational knowledge' },
     { id: '7.2', title: 'Competence', keywords: ['train', 'qualif', 'competen'] },
     { id: '7.3', title: 'Awareness', keywords: ['aware'] },
