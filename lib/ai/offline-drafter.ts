@@ -69,10 +69,10 @@ const STOP = new Set(
   `a an the and or nor but with without of on in to into onto at by for from as is are be been being was were has have had its it this that these those each every all any some no not
   your their his her our my who whom which whose when where while if then than so before after during until up down off out over under around between through only also next
   previous same other both per via again must may can could should would will shall never always do does did done there here what how whether
-  put puts wear wears use uses used using take takes check checks checked record records recorded place places placed open opens remove removes fill fills
-  complete completes sign signs signed review reviews reviewed inform informs verify verifies verified apply applies report reports reported run runs let lets read reads give gives
+  put puts wear wears use uses used using take takes checks checked records recorded place places placed open opens remove removes fill fills
+  complete completes sign signs signed reviews reviewed inform informs verify verifies verified apply applies reports reported run runs let lets read reads give gives
   enter enters send sends close closes closed make makes stop stops start starts store stores keep keeps call calls contact tell tells ask asks asks attach attaches return returns
-  compare compares move moves measure measures test tests swab swabs wash washes rinse rinses scrape dispense weigh connect connects print prints
+  compare compares move moves measure measures tests swabs washes rinses scrape dispense connect connects prints
   labels draw draws write writes dry dries select selects walk look leave leaves tag tags raise raises define defines find finds contain opens
   stepping onto steps step decide decides decides informs finds obtains obtain secures secure classify classifies owns approve approves approved passes pass dismantle inspect inspects
   protect protects ensure ensures prevent prevents control controls reduce reduces describe describes confirm confirms notify notifies assign assigns train trains allow allows
@@ -140,7 +140,7 @@ function distinct(list: string[], max: number): string[] {
 const ROLE_HEADS = [
   'clerk', 'manager', 'supervisor', 'operator', 'technician', 'analyst', 'inspector', 'specialist', 'engineer', 'coordinator', 'lead', 'crew', 'team', 'handler',
   'custodian', 'reviewer', 'nurse', 'physician', 'phlebotomist', 'pharmacist', 'cook', 'chef', 'owner', 'board', 'officer', 'auditor', 'assistant', 'worker', 'staff',
-  'scientist', 'chemist', 'microbiologist', 'driver', 'receiver', 'planner', 'director', 'head', 'foreman', 'attendant', 'qualified person', 'responsible person',
+  'scientist', 'chemist', 'microbiologist', 'driver', 'welder', 'electrician', 'mechanic', 'fitter', 'packer', 'picker', 'loader', 'porter', 'storekeeper', 'midwife', 'doctor', 'surgeon', 'therapist', 'dispatcher', 'sampler', 'fire watch', 'first aider', 'receiver', 'planner', 'director', 'head', 'foreman', 'attendant', 'qualified person', 'responsible person',
 ];
 /** Heads that are a role only with a word before them ("line lead", "CAPA owner", "forklift driver"). */
 const ROLE_NEED_MOD = new Set(['lead', 'crew', 'team', 'owner', 'board', 'staff', 'driver', 'head', 'officer', 'assistant', 'worker', 'receiver']);
@@ -152,12 +152,12 @@ const ROLE_DUTY: Record<string, string> = {
 };
 const DEFAULT_DUTY = 'Carries out the steps of this procedure assigned to this role and records the results.';
 
-const RECORD_HEADS = ['chain of custody form', 'log', 'logbook', 'checklist', 'form', 'sheet', 'record', 'report', 'register', 'certificate', 'protocol', 'bill of lading', 'safety data sheet', 'sds', 'batch record', 'worksheet', 'logsheet', 'traveler'];
-const RECORD_NEED_MOD = new Set(['form', 'record', 'report', 'sheet', 'protocol', 'log', 'certificate', 'register']);
+const RECORD_HEADS = ['chain of custody form', 'log', 'logbook', 'checklist', 'form', 'sheet', 'record', 'report', 'register', 'certificate', 'protocol', 'bill of lading', 'safety data sheet', 'sds', 'batch record', 'worksheet', 'logsheet', 'traveler', 'chart', 'permit', 'certificate of conformance', 'certificate of analysis', 'work order', 'ticket'];
+const RECORD_NEED_MOD = new Set(['form', 'record', 'report', 'sheet', 'protocol', 'log', 'certificate', 'register', 'chart', 'permit', 'ticket']);
 
 const PPE_HEADS = [
   'gloves', 'glasses', 'goggles', 'face shield', 'visor', 'hairnet', 'hair net', 'beard net', 'beard cover', 'apron', 'lab coat', 'coat', 'gown', 'respirator', 'mask',
-  'hearing protection', 'eye protection', 'ear plugs', 'earplugs', 'ear defenders', 'shoes', 'boots', 'hard hat', 'helmet', 'vest', 'sleeves', 'coveralls', 'overalls', 'smock', 'shoe covers', 'harness',
+  'hearing protection', 'eye protection', 'ear plugs', 'earplugs', 'ear defenders', 'shoes', 'boots', 'hard hat', 'helmet', 'vest', 'sleeves', 'coveralls', 'overalls', 'smock', 'shoe covers', 'harness', 'jacket', 'welding helmet',
 ];
 
 const EQUIPMENT_HEADS = [
@@ -168,9 +168,9 @@ const EQUIPMENT_HEADS = [
   'forklift', 'forks', 'chains', 'tires', 'tyres', 'horn', 'seat belt', 'wristband', 'pumps', 'conveyor', 'belt', 'container', 'drum', 'pallet', 'trolley', 'cart', 'centrifuge',
   'incubator', 'microscope', 'spectrophotometer', 'chromatograph', 'hplc', 'ph meter', 'timer', 'stopwatch', 'camera', 'computer', 'terminal', 'scanner', 'reader', 'sensor',
   'recorder', 'heat exchanger', 'pasteurizer', 'filler', 'capper', 'sealer', 'extruder', 'grinder', 'drill', 'saw', 'knife', 'knives', 'blade', 'ladder', 'hoist', 'crane',
-  'extinguisher', 'kit', 'hood', 'fume hood', 'bench', 'weights', 'standard', 'jar', 'bottle', 'flask', 'beaker', 'syringe', 'needle', 'dispenser', 'sink',
+  'extinguisher', 'blanket', 'chute', 'tester', 'caliper', 'calipers', 'micrometer', 'hopper', 'die', 'mold', 'mould', 'kit', 'hood', 'fume hood', 'bench', 'weights', 'standard', 'jar', 'bottle', 'flask', 'beaker', 'syringe', 'needle', 'dispenser', 'sink',
 ];
-const EQUIPMENT_NEED_MOD = new Set(['guard', 'lock', 'tag', 'station', 'standard', 'kit', 'belt', 'press', 'bag', 'reader', 'bench', 'hood']);
+const EQUIPMENT_NEED_MOD = new Set(['die', 'blanket', 'guard', 'lock', 'tag', 'station', 'standard', 'kit', 'belt', 'press', 'bag', 'reader', 'bench', 'hood']);
 
 const MATERIAL_HEADS = [
   'detergent', 'sanitizer', 'sanitiser', 'disinfectant', 'cleaner', 'descaler', 'water', 'foil', 'cartons', 'leaflets', 'hand rub', 'soap and water', 'soap', 'towel', 'fluid',
@@ -347,9 +347,19 @@ function parse(text: string): Parsed {
     paras.forEach((sentences, i) => {
       // A lone sentence before the paragraphs of steps is prose (a definition, the context).
       const prose = paras.length > 1 && i < paras.length - 1 && sentences.length === 1;
+      let inParagraph: TStep | undefined;
       for (const s of sentences) {
-        if (prose || definitionOf(s) || isScopeSentence(s) || /^(?:this (?:procedure|sop)|the purpose)\b/i.test(s)) addProse(s);
-        else addStep(s, false);
+        const callout = CALLOUT.exec(s);
+        if (callout) {
+          // In prose, a callout sentence is inline in the step it follows, or guards the next one.
+          const c: TCallout = { kind: kindOf(callout[1]!), text: sentenceCase(callout[2]!) };
+          if (inParagraph) inParagraph.callouts.push(c);
+          else pending.push(c);
+        } else if (prose || definitionOf(s) || isScopeSentence(s) || /^(?:this (?:procedure|sop)|the purpose)\b/i.test(s)) addProse(s);
+        else {
+          addStep(s, false);
+          inParagraph = last;
+        }
       }
     });
   }
