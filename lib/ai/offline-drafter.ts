@@ -126,10 +126,16 @@ function nounPhrases(sentence: string, heads: readonly string[], opts: { maxMods
 
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-/** Distinct phrases, case-insensitively, without the ones a longer phrase ends with ("probe thermometer" in "calibrated probe thermometer"). */
+/** Distinct phrases, case-insensitively and singular or plural, without the ones a longer phrase ends with ("probe thermometer" in "calibrated probe thermometer"). */
 function distinct(list: string[], max: number): string[] {
   const seen = new Map<string, string>();
-  for (const p of list) if (!seen.has(p.toLowerCase())) seen.set(p.toLowerCase(), p);
+  const key = (p: string) => p.toLowerCase().replace(/(?<=[a-z]{3})s$/, ''); // "Needle" and "Needles" are one
+  const keyed = new Set<string>();
+  for (const p of list) {
+    if (keyed.has(key(p))) continue;
+    keyed.add(key(p));
+    seen.set(p.toLowerCase(), p);
+  }
   const keys = [...seen.keys()];
   return keys
     .filter((k) => !keys.some((o) => o !== k && ` ${o} `.includes(` ${k} `)))
@@ -286,6 +292,7 @@ function parse(text: string): Parsed {
     last = step;
   };
   const addProse = (sentence: string) => {
+    if (hasContact(sentence)) return void out.contacts.push(sentenceCase(sentence));
     const def = definitionOf(sentence);
     if (def) out.definitions.push(def);
     else if (isScopeSentence(sentence)) out.scope.push(sentenceCase(sentence));
@@ -327,8 +334,8 @@ function parse(text: string): Parsed {
       continue;
     }
     if (!marked && (HEADINGS.test(line) || (line.split(/\s+/).length <= 5 && !/[.!?]$/.test(line) && !/\d/.test(line) && !hasContact(line)))) continue; // a heading
-    if (!marked && hasContact(line)) {
-      out.contacts.push(sentenceCase(line));
+    if (!marked && hasContact(line) && splitSentences(line).length === 1) {
+      out.contacts.push(sentenceCase(line)); // a contact line; in a paragraph, only its sentence goes (addStep, addProse)
       continue;
     }
     if (hasList && !marked && !indented) {

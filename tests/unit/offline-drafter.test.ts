@@ -120,4 +120,10 @@ describe('offline drafter: records, PPE and contacts', () => {
     expect(r.responsibilities.at(-1)).toEqual({ role: 'Contacts', duties: 'If the detector fails, call maintenance on 555-201-0199 or maint@plant.example.\nContact: QA manager Dana Whitfield, ext. 214.' });
     expect(JSON.stringify(r.procedure)).not.toMatch(/555|@|ext\./);
   });
+
+  it('in a prose paragraph, moves only the sentence with contact details', () => {
+    const r = draft('Close the sharps container at the fill line. Report a needlestick injury to occupational health on 555-410-2290 straight away.');
+    expect(texts(r.procedure)).toEqual(['Close the sharps container at the fill line.', 'Report a needlestick injury to occupational health straight away (see Contacts).']);
+    expect(r.responsibilities.at(-1)).toEqual({ role: 'Contacts', duties: 'Report a needlestick injury to occupational health on 555-410-2290 straight away.' });
+  });
 });
