@@ -2,6 +2,7 @@
  * The citation check applied to every model draft: a reference stays only when it is a clause
  * of the regulation library AND belongs to one of the frameworks the user chose. Anything
  * else (a hallucinated clause, another framework) is removed and reported; duplicates go too.
+ * A kept citation keeps the model's reason (why the clause applies).
  */
 import { isKnownCitation } from '@/lib/library';
 import type { TCitation, TSopContent } from '@/lib/sops/content';
@@ -18,7 +19,7 @@ export function checkCitations<T extends Pick<TSopContent, 'references'>>(conten
   const kept: TCitation[] = [];
   const removed: TCitation[] = [];
   for (const ref of content.references) {
-    const c = { framework: ref.framework.trim(), clause: ref.clause.trim() };
+    const c: TCitation = { framework: ref.framework.trim(), clause: ref.clause.trim(), ...(ref.reason?.trim() && { reason: ref.reason.trim() }) };
     if (!allowed.has(c.framework) || !isKnownCitation(c)) {
       removed.push(ref);
       continue;

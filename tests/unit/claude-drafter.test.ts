@@ -6,6 +6,10 @@ import { scrub } from '@/lib/ai/scrub';
 import { DEFAULT_ANTHROPIC_MODEL, parseEnv } from '@/lib/env';
 import { ZSopContent, type TSopContent } from '@/lib/sops/content';
 import { behaviours, presentedKey, startFakeAnthropic, type FakeAnthropic } from '../fakes/anthropic';
+import { runClaudePath } from '../quality/claude-path';
+import { QUALITY_CASES, SANITATION_EXAMPLE } from '../quality/corpus';
+import { modelAnswer, readRequest, RULES, type RuleId } from '../quality/model';
+import { pct, summarize } from '../quality/score';
 
 const API_KEY = 'sk-ant-test-0123456789abcdef';
 const MODEL = 'claude-sonnet-5-5';
@@ -336,5 +340,45 @@ describe('env', () => {
     expect(parseEnv({ ANTHROPIC_API_KEY: 'k' }).ai).toEqual({ mode: 'claude', apiKey: 'k', baseUrl: undefined, model: DEFAULT_ANTHROPIC_MODEL });
     expect(DEFAULT_ANTHROPIC_MODEL).toBe('claude-sonnet-5-5');
     expect(parseEnv({ ANTHROPIC_API_KEY: 'k', ANTHROPIC_MODEL: 'claude-opus-5-5', ANTHROPIC_BASE_URL: 'http://127.0.0.1:9/' }).ai).toEqual({ mode: 'claude', apiKey: 'k', baseUrl: 'http://127.0.0.1:9', model: 'claude-opus-5-5' });
+  });
+});
+
+describe('the drafting-quality suite on the Claude path (prompt and parser, against the fake model)', () => {
+  it('carries every fact and quality rule to the model, and the parser keeps what the model sent', async () => {
+    const run = await runClaudePath(QUALITY_CASES);
+    const total = summarize(run.scores, QUALITY_CASES);
+    const missed = run.scores.flatMap((s) => s.facts.filter((f) => !f.found).map((f) => `${s.id}: ${f.kind} "${f.text}"`));
+    expect(pct(total.factsFound, total.factsTotal), missed.join('\n')).toBeGreaterThanOrEqual(95);
+    const problems = run.scores.flatMap((s) => [...s.sentencesLost, ...s.proseAsSteps, ...s.calloutsMissing, ...s.calloutsMisplaced, ...s.severityDowngrades, ...s.unsupportedRefs, ...s.piiInSteps].map((x) => `${s.id}: ${x}`));
+    expect(problems).toEqual([]);
+    expect(total.refs).toBeGreaterThan(0);
+    expect(run.removedCitations).toBe(0);
+    // Contact details left for the model as placeholders only.
+    expect(run.system).not.toContain('555-');
+  });
+
+  it('the system prompt states every quality rule the fake model looks for, and lists the citable clauses', () => {
+    const req = readRequest(buildDraftPrompt({ title: 'T', processDescription: 'x', frameworks: ['HACCP'] }) as unknown as Record<string, unknown>);
+    expect(req.rules).toEqual(Object.fromEntries(Object.keys(RULES).map((k) => [k, true])));
+    expect(req.clauses.map((c) => c.clause)).toEqual(['HACCP-P1', 'HACCP-P2', 'HACCP-P3', 'HACCP-P4', 'HACCP-P5', 'HACCP-P6', 'HACCP-P7']);
+    expect(req.cap).toBe(3);
+  });
+
+  it('scores worse when the prompt leaves a rule out (the measure can fail)', async () => {
+    const without = (rule: RuleId) => (body: Record<string, unknown>) => {
+      const lines = String(body.system).split('\n');
+      return modelAnswer({ ...body, system: lines.filter((l) => !RULES[rule](l)).join('\n') });
+    };
+    const severity = (await runClaudePath([SANITATION_EXAMPLE], without('severity'))).scores[0]!;
+    expect(severity.severityDowngrades.length).toBeGreaterThan(0);
+    const guards = (await runClaudePath([SANITATION_EXAMPLE], without('guards'))).scores[0]!;
+    expect(guards.calloutsMisplaced.length).toBe(3);
+    const reasons = (await runClaudePath([SANITATION_EXAMPLE], without('reasons'))).scores[0]!;
+    expect(reasons.unsupportedRefs.length).toBe(reasons.refs);
+  });
+
+  it('checkCitations keeps the reason of a kept citation', () => {
+    const { content } = checkCitations({ references: [{ framework: 'HACCP', clause: 'HACCP-P3', reason: 'The procedure mentions "°C".' }] }, ['HACCP']);
+    expect(content.references).toEqual([{ framework: 'HACCP', clause: 'HACCP-P3', reason: 'The procedure mentions "°C".' }]);
   });
 });

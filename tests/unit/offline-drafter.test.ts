@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { draftOffline } from '@/lib/ai/offline-drafter';
+import { draftOffline, MAX_REFS_PER_FRAMEWORK } from '@/lib/ai/offline-drafter';
 import { isKnownCitation } from '@/lib/library';
-import { ZSopContent } from '@/lib/sops/content';
+import { hazardOf, ZSopContent, type TStep } from '@/lib/sops/content';
 
 const notes = `1. Operator puts on gloves, hairnet and face shield.
 2. Drain the HTST pasteurizer and rinse with potable water.
@@ -12,45 +12,118 @@ Caution: caustic detergent burns skin.
 Note: QA reviews the CIP log daily.
 5. Supervisor signs the sanitation checklist.`;
 
+const draft = (processDescription: string, frameworks: string[] = []) => draftOffline({ title: 'Test procedure', processDescription, frameworks }, new Date('2026-11-22T00:00:00Z'));
+const texts = (steps: TStep[]) => steps.map((s) => s.text);
+
 describe('offline drafter', () => {
-  const draft = draftOffline({ title: 'Clean and sanitize the HTST pasteurizer', processDescription: notes, industry: 'Dairy', frameworks: ['HACCP', '29CFR1910', 'ISO9001'] }, new Date('2026-11-22T00:00:00Z'));
+  const d = draftOffline({ title: 'Clean and sanitize the HTST pasteurizer', processDescription: notes, industry: 'Dairy', frameworks: ['HACCP', '29CFR1910', 'ISO9001'] }, new Date('2026-11-22T00:00:00Z'));
 
   it('produces a draft the content schema accepts', () => {
-    expect(ZSopContent.safeParse(draft).success).toBe(true);
+    expect(ZSopContent.safeParse(d).success).toBe(true);
   });
 
-  it('turns the lines into numbered steps with sub-steps and callouts', () => {
-    expect(draft.procedure).toHaveLength(5);
-    expect(draft.procedure[0]!.text).toBe('Operator puts on gloves, hairnet and face shield.');
-    expect(draft.procedure[1]!.substeps[0]!.text).toBe('Check the drain valve is open.');
-    expect(draft.procedure[1]!.callouts).toEqual([{ kind: 'caution', text: 'Caustic detergent burns skin.' }]);
-    expect(draft.procedure[3]!.callouts[0]).toMatchObject({ kind: 'note' });
+  it('turns the lines into numbered steps with sub-steps, each callout line on the step after it', () => {
+    expect(d.procedure).toHaveLength(5);
+    expect(d.procedure[0]!.text).toBe('Operator puts on gloves, hairnet and face shield.');
+    expect(d.procedure[1]!.substeps[0]!.text).toBe('Check the drain valve is open.');
+    expect(d.procedure[1]!.callouts).toEqual([]);
+    expect(d.procedure[2]!.callouts).toEqual([{ kind: 'caution', text: 'Caustic detergent burns skin.' }]);
+    expect(d.procedure[4]!.callouts).toEqual([{ kind: 'note', text: 'QA reviews the CIP log daily.' }]);
+    expect(d.healthAndSafety.cautions).toEqual([{ kind: 'caution', text: 'Caustic detergent burns skin.' }]);
   });
 
-  it('finds roles, PPE, abbreviations, records and equipment in the text', () => {
-    expect(draft.responsibilities.map((r) => r.role)).toEqual(['Operator', 'Supervisor', 'Quality Assurance']);
-    expect(draft.healthAndSafety.ppe).toEqual(['Gloves', 'Face shield', 'Hairnet']);
-    expect(draft.definitions.map((d) => d.term)).toEqual(expect.arrayContaining(['CIP', 'HTST', 'QA', 'ppm']));
-    expect(draft.records.map((r) => r.name)).toEqual(['CIP log', 'Sanitation checklist']);
-    expect(draft.materialsAndEquipment).toEqual(expect.arrayContaining(['Detergent', 'Sanitizer', 'Valve']));
+  it('finds roles, PPE, abbreviations, records and equipment as the text names them', () => {
+    expect(d.responsibilities.map((r) => r.role)).toEqual(['Operator', 'QA', 'Supervisor']);
+    expect(d.responsibilities[2]!.duties).toBe('Supervisor signs the sanitation checklist.');
+    expect(d.healthAndSafety.ppe).toEqual(['Gloves', 'Hairnet', 'Face shield']);
+    expect(d.definitions.map((x) => x.term)).toEqual(expect.arrayContaining(['CIP', 'HTST', 'QA', 'ppm']));
+    expect(d.records.map((r) => r.name)).toEqual(['CIP log', 'Sanitation checklist']);
+    expect(d.materialsAndEquipment).toEqual(expect.arrayContaining(['Alkaline detergent', 'Sanitizer', 'Drain valve', 'Test strips', 'HTST pasteurizer']));
   });
 
-  it('cites only library clauses of the chosen frameworks, by keyword', () => {
-    expect(draft.references.length).toBeGreaterThan(0);
-    expect(draft.references.every(isKnownCitation)).toBe(true);
-    expect(draft.references).toContainEqual({ framework: 'HACCP', clause: 'HACCP-P4' });
-    expect(draft.references).toContainEqual({ framework: '29CFR1910', clause: 'Subpart I' });
-    expect(new Set(draft.references.map((r) => r.framework))).toEqual(new Set(['HACCP', '29CFR1910', 'ISO9001']));
+  it('cites only supported library clauses of the chosen frameworks, each with the words that support it', () => {
+    expect(d.references.every(isKnownCitation)).toBe(true);
+    expect(d.references).toContainEqual({ framework: '29CFR1910', clause: 'Subpart I', reason: 'Personal protective equipment: the procedure mentions "gloves", "face shield".' });
+    expect(d.references).toContainEqual(expect.objectContaining({ framework: 'HACCP', clause: 'HACCP-P7' }));
+    expect(d.references.every((r) => r.reason && /mentions "/.test(r.reason))).toBe(true);
+    for (const fw of ['HACCP', '29CFR1910', 'ISO9001']) expect(d.references.filter((r) => r.framework === fw).length).toBeLessThanOrEqual(MAX_REFS_PER_FRAMEWORK);
+  });
+
+  it('cites nothing from a framework the text gives no support for', () => {
+    const r = draft('1. Operator records the result on the CIP log.', ['21CFR11', 'ISO9001']);
+    expect(r.references.map((x) => x.framework)).toEqual(['ISO9001']);
   });
 
   it('is deterministic', () => {
-    expect(draftOffline({ title: 'Clean and sanitize the HTST pasteurizer', processDescription: notes, industry: 'Dairy', frameworks: ['HACCP', '29CFR1910', 'ISO9001'] }, new Date('2026-11-22T00:00:00Z'))).toEqual(draft);
+    expect(draftOffline({ title: 'Clean and sanitize the HTST pasteurizer', processDescription: notes, industry: 'Dairy', frameworks: ['HACCP', '29CFR1910', 'ISO9001'] }, new Date('2026-11-22T00:00:00Z'))).toEqual(d);
   });
 
   it('still drafts from a single paragraph with no roles', () => {
-    const d = draftOffline({ title: 'Receive chilled goods', processDescription: 'Check the truck temperature. Reject loads above 5 °C. File the delivery record.' });
-    expect(d.procedure.map((s) => s.text)).toEqual(['Check the truck temperature.', 'Reject loads above 5 °C.', 'File the delivery record.']);
-    expect(d.responsibilities[0]!.role).toBe('Process owner');
-    expect(ZSopContent.safeParse(d).success).toBe(true);
+    const r = draftOffline({ title: 'Receive chilled goods', processDescription: 'Check the truck temperature. Reject loads above 5 °C. File the delivery record.' });
+    expect(texts(r.procedure)).toEqual(['Check the truck temperature.', 'Reject loads above 5 °C.', 'File the delivery record.']);
+    expect(r.responsibilities[0]!.role).toBe('Process owner');
+    expect(ZSopContent.safeParse(r).success).toBe(true);
+  });
+});
+
+describe('offline drafter: what is a step and what is not', () => {
+  it('sends "Purpose:" and "Scope:" lines, headings and prose around a list to their sections, not to the steps', () => {
+    const r = draft('Purpose: Keep the dock safe.\nScope: The receiving dock.\n\nProcedure\nThis covers all shifts.\n1. Open the door.\n2. Check the seal.');
+    expect(r.purpose).toBe('Keep the dock safe.');
+    expect(r.scope).toBe('The receiving dock. This covers all shifts.');
+    expect(texts(r.procedure)).toEqual(['Open the door.', 'Check the seal.']);
+  });
+
+  it('turns a definition sentence into a definition', () => {
+    const r = draft('An OOS result is any result outside the specification.\n\nThe analyst informs the supervisor. The supervisor opens the report.');
+    expect(r.definitions[0]).toEqual({ term: 'OOS result', definition: 'An OOS result is any result outside the specification.' });
+    expect(texts(r.procedure)).toEqual(['The analyst informs the supervisor.', 'The supervisor opens the report.']);
+  });
+});
+
+describe('offline drafter: callouts guard the step they belong to', () => {
+  it('a callout line guards the next step, an inline one its own step, a trailing one the last step', () => {
+    const r = draft('1. Stop the pump.\nWarning: stored pressure.\n2. Open the valve. Caution: the line is hot.\n3. Drain the tank.\nNote: log the volume.');
+    expect(r.procedure.map((s) => s.callouts)).toEqual([
+      [],
+      [
+        { kind: 'warning', text: 'Stored pressure.' },
+        { kind: 'caution', text: 'The line is hot.' },
+      ],
+      [{ kind: 'note', text: 'Log the volume.' }],
+    ]);
+    expect(r.procedure[1]!.text).toBe('Open the valve.');
+    expect(r.healthAndSafety.cautions.map(hazardOf)).toEqual([
+      { kind: 'warning', text: 'Stored pressure.' },
+      { kind: 'caution', text: 'The line is hot.' },
+    ]);
+  });
+
+  it('an indented callout guards the next sub-step, or its own step when no sub-step follows; "Danger:" is a warning', () => {
+    const r = draft('1. Check the driver.\n   Note: warm up first.\n2. Load the press.\n   a) Set the stops.\n   Danger: crush point.\n   b) Cycle the ram.');
+    expect(r.procedure[0]!.callouts).toEqual([{ kind: 'note', text: 'Warm up first.' }]);
+    expect(r.procedure[1]!.callouts).toEqual([]);
+    expect(r.procedure[1]!.substeps.map((s) => s.callouts)).toEqual([[], [{ kind: 'warning', text: 'Crush point.' }]]);
+  });
+});
+
+describe('offline drafter: records, PPE and contacts', () => {
+  it('keeps form ids verbatim with their record, and named PPE', () => {
+    const r = draft('1. Put on the hi-vis vest.\n2. Record the temperature on the receiving log, form QF-017.\n3. The supervisor signs SAN-002.');
+    expect(r.records.map((x) => x.name)).toEqual(['Receiving log, form QF-017', 'SAN-002']);
+    expect(r.healthAndSafety.ppe).toEqual(['Hi-vis vest']);
+  });
+
+  it('moves contact details out of the steps into a "Contacts" entry', () => {
+    const r = draft('1. If the detector fails, call maintenance on 555-201-0199 or maint@plant.example.\n2. Hold the product.\nContact: QA manager Dana Whitfield, ext. 214.');
+    expect(r.procedure[0]!.text).toBe('If the detector fails, call maintenance (see Contacts).');
+    expect(r.responsibilities.at(-1)).toEqual({ role: 'Contacts', duties: 'If the detector fails, call maintenance on 555-201-0199 or maint@plant.example.\nContact: QA manager Dana Whitfield, ext. 214.' });
+    expect(JSON.stringify(r.procedure)).not.toMatch(/555|@|ext\./);
+  });
+
+  it('in a prose paragraph, moves only the sentence with contact details', () => {
+    const r = draft('Close the sharps container at the fill line. Report a needlestick injury to occupational health on 555-410-2290 straight away.');
+    expect(texts(r.procedure)).toEqual(['Close the sharps container at the fill line.', 'Report a needlestick injury to occupational health straight away (see Contacts).']);
+    expect(r.responsibilities.at(-1)).toEqual({ role: 'Contacts', duties: 'Report a needlestick injury to occupational health on 555-410-2290 straight away.' });
   });
 });
