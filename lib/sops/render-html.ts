@@ -4,7 +4,8 @@
  * text as typed, so "<Enter>" is shown as typed and is never markup); a section with
  * nothing in it says "Not applicable". Steps are nested <ol>s with their numbers written out
  * ("3.2") so print and the Word export agree; callouts sit before the step they guard, as
- * <aside class="callout callout-warning|caution|note">. The result goes through
+ * <aside class="callout callout-warning|caution|note">. A reference prints the clause's title from
+ * the library and, when the author gave one, why it applies. The result goes through
  * sanitizeSopHtml, so only the allowlisted tags and classes (lib/security/html) survive.
  * renderSectionHtml renders one section the same way, for sections streamed while drafting.
  */
@@ -71,7 +72,8 @@ function references(refs: TCitation[]): string {
   const items = refs.map((r) => {
     const { citation, title } = referenceLabel(r);
     const tail = title ? ` — ${escapeHtml(title)}` : ' — <em class="sop-ref-unknown">not in the regulation library</em>';
-    return `<li><span class="sop-ref-citation">${escapeHtml(citation)}</span>${tail}</li>`;
+    const why = r.reason?.trim() ? `<br><strong>Why it applies:</strong> ${inline(r.reason)}` : '';
+    return `<li><span class="sop-ref-citation">${escapeHtml(citation)}</span>${tail}${why}</li>`;
   });
   return `<ul class="sop-references">${items.join('')}</ul>`;
 }
