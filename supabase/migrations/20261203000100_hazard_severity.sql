@@ -41,8 +41,8 @@ update public.sops s
                      else jsonb_build_object(
                        'kind',
                        case
-                         -- strict: a filter applies to one object at a time (lax mode would compare
-                         -- the kinds and texts of a whole array of callouts at once).
+                         -- Every object of the procedure at any depth (steps, callouts); only a callout
+                         -- has a kind, and one object must have both the kind and the exact text.
                          when jsonb_path_exists(s.draft_content, 'strict $.procedure.** ? (@.kind == "warning" && @.text == $text)', jsonb_build_object('text', h.entry), true) then 'warning'
                          when jsonb_path_exists(s.draft_content, 'strict $.procedure.** ? (@.kind == "note" && @.text == $text)', jsonb_build_object('text', h.entry), true) then 'note'
                          else 'caution'
