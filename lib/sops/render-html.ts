@@ -62,6 +62,13 @@ function steps(items: TStep[], prefix: string): string {
   return `<ol class="sop-steps">${lis.join('')}</ol>`;
 }
 
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+/** A revision date as a date ("2026-12-01"), also when it was stored as a timestamp; any other text as written. */
+function dateOnly(value: string): string {
+  const d = ISO_DATE_TIME.test(value.trim()) ? new Date(value.trim()) : null;
+  return d && !Number.isNaN(d.getTime()) ? d.toISOString().slice(0, 10) : value;
+}
+
 /** "21CFR11 11.10 — Controls for closed systems"; a clause not in the library says so. */
 export function referenceLabel(ref: TCitation): { citation: string; title: string | undefined } {
   return { citation: `${ref.framework} ${ref.clause}`, title: findClause(ref.framework, ref.clause)?.title };
@@ -107,7 +114,7 @@ function sectionBody(c: TSopContent, key: keyof TSopContent): string {
     case 'references':
       return references(c.references);
     case 'revisionHistory':
-      return table(['Version', 'Date', 'Change', 'Reason'], c.revisionHistory.map((r) => [r.version, r.date, r.change, r.reason]));
+      return table(['Version', 'Date', 'Change', 'Reason'], c.revisionHistory.map((r) => [r.version, dateOnly(r.date), r.change, r.reason]));
     case 'titleBlock':
       return '';
   }

@@ -44,6 +44,15 @@ describe('the SOP page', () => {
   });
 });
 
+describe('the SOP page: revision history', () => {
+  it('prints a date stored as a timestamp as a date, and other text as written', () => {
+    const html = renderSopHtml(ZSopContent.parse({ ...content, revisionHistory: [{ version: '0.1', date: '2026-12-01T14:03:22.123Z', change: 'First draft.' }, { version: '0.2', date: 'Q1 2027', change: 'Second.' }] }));
+    expect(html).toContain('<td>2026-12-01</td>');
+    expect(html).not.toContain('T14:03');
+    expect(html).toContain('<td>Q1 2027</td>');
+  });
+});
+
 describe('Markdown', () => {
   const md = contentToMarkdown({ ...base, content });
   it('quotes a step’s callouts before the step, keeping the numbering', () => {

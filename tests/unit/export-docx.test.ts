@@ -234,6 +234,25 @@ describe('Word export: body', () => {
     expect(fromContent).toContain('Reason: New procedure');
   });
 
+  it('prints revision dates as dates, never as the ISO timestamps the database gives', async () => {
+    const stamped = {
+      ...sample,
+      revisions: [
+        { version: '1.0', date: '2024-03-04T07:00:00.000Z', author: 'Sam Okafor', change: 'First issue.' },
+        { version: '2.0', date: '2026-12-01T14:03:22.123Z', author: 'Sam Okafor', change: 'Second issue.' },
+      ],
+    };
+    const d = (await parts(stamped)).dom('word/document.xml');
+    const tables = Array.from(d.getElementsByTagName('w:tbl'));
+    const history = tables.find((tb) => textOf(tb.getElementsByTagName('w:tr')[0]!).startsWith('RevisionEffective'))!;
+    const rows = Array.from(history.getElementsByTagName('w:tr')).slice(1).map((tr) => Array.from(tr.getElementsByTagName('w:tc'), textOf));
+    expect(rows.map((r) => r.slice(0, 2))).toEqual([['1.0', '2024-03-04'], ['2.0', '2026-12-01']]);
+    const content = ZSopContent.parse({ ...sample.content, revisionHistory: [{ version: '0.1', date: '2026-12-01T14:03:22.123Z', change: 'First draft.' }] });
+    const xml = (await parts({ ...sample, content, revisions: [] })).xml('word/document.xml');
+    expect(xml).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
+    expect(xml).toContain('2026-12-01');
+  });
+
   it('keeps the heading of an empty section and says "Not applicable."', async () => {
     const content = ZSopContent.parse({ ...sample.content, definitions: [], materialsAndEquipment: [], healthAndSafety: { cautions: [], ppe: [] }, records: [], references: [] });
     const d = (await parts({ ...sample, content, revisions: [] })).dom('word/document.xml');
