@@ -4,6 +4,21 @@ import type { AuditEvent } from '@/lib/audit/service';
 /** "2026-12-01 14:05:09 UTC" from the trail's microsecond UTC time. */
 const when = (iso: string) => `${iso.slice(0, 19).replace('T', ' ')} UTC`;
 
+/** The latest events, each as its sentence and time (the overview); the audit page's table has the rest. */
+export function RecentAuditEvents({ events }: { events: AuditEvent[] }) {
+  if (!events.length) return <p className="text-sm text-slate-600" data-test="audit-list-empty">Nothing recorded yet.</p>;
+  return (
+    <ol className="space-y-2 text-sm" data-test="audit-list">
+      {events.map((e) => (
+        <li key={e.id} className="flex flex-wrap justify-between gap-x-4 gap-y-0.5" data-test="audit-event" data-action={e.action}>
+          <span className="min-w-0 wrap-anywhere" data-test="audit-description">{e.description}</span>
+          <span className="whitespace-nowrap font-mono text-xs leading-5 text-slate-500" title={e.createdAt}>{when(e.createdAt)}</span>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
 /** The trail's events in words; each row opens to its raw, hashed fields. */
 export function AuditEvents({ events }: { events: AuditEvent[] }) {
   return (
@@ -17,15 +32,15 @@ export function AuditEvents({ events }: { events: AuditEvent[] }) {
               <td className="px-4 py-2">
                 {e.actor ? (
                   <>
-                    <span className="font-medium">{e.actor.name || e.actor.email}</span>
-                    {e.actor.name && e.actor.email ? <span className="block text-xs text-slate-500">{e.actor.email}</span> : null}
+                    <span className="font-medium wrap-anywhere">{e.actor.name || e.actor.email}</span>
+                    {e.actor.name && e.actor.email ? <span className="block text-xs text-slate-500 wrap-anywhere">{e.actor.email}</span> : null}
                   </>
                 ) : (
                   <span className="text-slate-500">System</span>
                 )}
               </td>
               <td className="px-4 py-2">
-                <p data-test="audit-description">{e.description}</p>
+                <p className="wrap-anywhere" data-test="audit-description">{e.description}</p>
                 <details className="mt-1 text-xs text-slate-600">
                   <summary className="cursor-pointer select-none text-slate-500 hover:text-brand-700">Recorded fields</summary>
                   <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 font-mono">

@@ -41,9 +41,10 @@ function table(head: string[], rows: string[][]): string {
 
 function steps(list: TStep[], depth = 0): string[] {
   const pad = '    '.repeat(depth);
+  // A step's callouts guard it, so they come first: a block quote before the item, at the item's depth.
   return list.flatMap((s, i) => [
+    ...s.callouts.flatMap((c) => ['', `${pad}> **${c.kind.toUpperCase()}:** ${mdEscape(c.text).replace(/\n/g, ' ')}`, '']),
     `${pad}${i + 1}. ${mdEscape(s.text).replace(/\n/g, `\n${pad}    `)}`,
-    ...s.callouts.flatMap((c) => ['', `${pad}    > **${c.kind.toUpperCase()}:** ${mdEscape(c.text).replace(/\n/g, ' ')}`, '']),
     ...steps(s.substeps, depth + 1),
   ]);
 }
@@ -78,12 +79,19 @@ function section(key: keyof TSopContent, doc: ExportDocument): string {
     case 'records':
       return c.records.length ? table(['Record', 'Retention'], c.records.map((r) => [r.name, r.retention || '—'])) : na;
     case 'references':
-      return c.references.length
-        ? table(
-            ['Framework', 'Clause', 'Title'],
-            c.references.map((r) => [getFramework(r.framework)?.name.split(' — ')[0] ?? r.framework, r.clause, findClause(r.framework, r.clause)?.title ?? 'Not in the SOPwright regulation library']),
-          )
-        : na;
+      if (!c.references.length) return na;
+      {
+        const why = c.references.some((r) => r.reason?.trim());
+        return table(
+          ['Framework', 'Clause', 'Title', ...(why ? ['Why it applies'] : [])],
+          c.references.map((r) => [
+            getFramework(r.framework)?.name.split(' — ')[0] ?? r.framework,
+            r.clause,
+            findClause(r.framework, r.clause)?.title ?? 'Not in the SOPwright regulation library',
+            ...(why ? [r.reason?.trim() || '—'] : []),
+          ]),
+        );
+      }
     case 'revisionHistory': {
       const rows = revisionRows(doc);
       return rows.length ? table(REVISION_COLUMNS.map((col) => col.title), rows) : na;

@@ -10,7 +10,10 @@ import { requireUser, type CurrentUser } from '@/lib/auth/session';
 import { withUser } from '@/lib/db';
 import { myPendingTaskCounts } from '@/lib/document-control/service';
 import { AppError } from '@/lib/errors';
-import { listMyOrgs, requireOrg, type OrgSummary } from './service';
+import { listAuditEvents } from '@/lib/audit/service';
+import { listSops } from '@/lib/sops/service';
+import { roleCan } from './permissions';
+import { listMembers, listMyOrgs, requireOrg, type OrgSummary } from './service';
 import { SLUG_PATTERN } from './slug';
 
 export interface OrgPage {
@@ -42,3 +45,19 @@ export const loadMyOrgs = cache(async (): Promise<Omit<OrgPage, 'org'>> => {
   const user = await requireUser('/o');
   return withUser(user.claims, async (tx) => ({ user, orgs: await listMyOrgs(tx, user.id), taskCounts: await myPendingTaskCounts(tx) }));
 });
+
+/**
+ * For /o/[slug] (the overview): the org page, the member count, the five SOPs updated last, and
+ * for roles that may read the trail its latest events in words (lib/audit/describe, with
+ * people's names), the same events the audit page lists.
+ */
+export async function loadOrgOverview(slug: string) {
+  const page = await loadOrg(slug);
+  const canAudit = roleCan(page.org.role, 'audit.read');
+  const data = await withUser(page.user.claims, async (tx) => ({
+    memberCount: (await listMembers(tx, page.org.id)).length,
+    recent: (await listSops(tx, page.org.id, { limit: 5 })).items,
+    events: canAudit ? (await listAuditEvents(tx, page.org.id, { limit: 15 })).events : [],
+  }));
+  return { ...page, canAudit, ...data };
+}

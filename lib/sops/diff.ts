@@ -90,7 +90,7 @@ function sectionLines(c: TSopContent, key: SectionKey): Line[] {
       case 'references':
         return c.references.map((r) => {
           const title = findClause(r.framework, r.clause)?.title;
-          return plain(`${r.framework} ${r.clause}${title ? ` — ${title}` : ''}`);
+          return plain(`${r.framework} ${r.clause}${title ? ` — ${title}` : ''}${r.reason?.trim() ? ` — why it applies: ${oneLine(r.reason)}` : ''}`);
         });
       case 'revisionHistory':
         return c.revisionHistory.map((r) =>

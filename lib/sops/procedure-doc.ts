@@ -1,7 +1,7 @@
 /**
  * The procedure as a rich-text document for the editor (TipTap/ProseMirror JSON) and back:
- * one ordered list whose items hold the step text, then its callouts, then a nested list of
- * sub-steps. Only what the content schema can hold exists in the document, so the round trip
+ * one ordered list whose items hold the step's callouts (they guard the step, so they come
+ * first, as everywhere the SOP is printed), then the step text, then a nested list of sub-steps. Only what the content schema can hold exists in the document, so the round trip
  * loses nothing and adds nothing.
  */
 import type { TStep } from './content';
@@ -24,8 +24,8 @@ function list(steps: TStep[]): DocNode {
     content: steps.map((s) => ({
       type: 'listItem',
       content: [
-        { type: 'paragraph', content: textNode(s.text) },
         ...s.callouts.map((c) => ({ type: 'callout', attrs: { kind: c.kind }, content: textNode(c.text) })),
+        { type: 'paragraph', content: textNode(s.text) },
         ...(s.substeps.length ? [list(s.substeps)] : []),
       ],
     })),

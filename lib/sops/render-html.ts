@@ -4,7 +4,8 @@
  * text as typed, so "<Enter>" is shown as typed and is never markup); a section with
  * nothing in it says "Not applicable". Steps are nested <ol>s with their numbers written out
  * ("3.2") so print and the Word export agree; callouts sit before the step they guard, as
- * <aside class="callout callout-warning|caution|note">. The result goes through
+ * <aside class="callout callout-warning|caution|note">. A reference prints the clause's title from
+ * the library and, when the author gave one, why it applies. The result goes through
  * sanitizeSopHtml, so only the allowlisted tags and classes (lib/security/html) survive.
  * renderSectionHtml renders one section the same way, for sections streamed while drafting.
  */
@@ -61,6 +62,13 @@ function steps(items: TStep[], prefix: string): string {
   return `<ol class="sop-steps">${lis.join('')}</ol>`;
 }
 
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+/** A revision date as a date ("2026-12-01"), also when it was stored as a timestamp; any other text as written. */
+function dateOnly(value: string): string {
+  const d = ISO_DATE_TIME.test(value.trim()) ? new Date(value.trim()) : null;
+  return d && !Number.isNaN(d.getTime()) ? d.toISOString().slice(0, 10) : value;
+}
+
 /** "21CFR11 11.10 — Controls for closed systems"; a clause not in the library says so. */
 export function referenceLabel(ref: TCitation): { citation: string; title: string | undefined } {
   return { citation: `${ref.framework} ${ref.clause}`, title: findClause(ref.framework, ref.clause)?.title };
@@ -71,7 +79,8 @@ function references(refs: TCitation[]): string {
   const items = refs.map((r) => {
     const { citation, title } = referenceLabel(r);
     const tail = title ? ` — ${escapeHtml(title)}` : ' — <em class="sop-ref-unknown">not in the regulation library</em>';
-    return `<li><span class="sop-ref-citation">${escapeHtml(citation)}</span>${tail}</li>`;
+    const why = r.reason?.trim() ? `<br><strong>Why it applies:</strong> ${inline(r.reason)}` : '';
+    return `<li><span class="sop-ref-citation">${escapeHtml(citation)}</span>${tail}${why}</li>`;
   });
   return `<ul class="sop-references">${items.join('')}</ul>`;
 }
@@ -105,7 +114,7 @@ function sectionBody(c: TSopContent, key: keyof TSopContent): string {
     case 'references':
       return references(c.references);
     case 'revisionHistory':
-      return table(['Version', 'Date', 'Change', 'Reason'], c.revisionHistory.map((r) => [r.version, r.date, r.change, r.reason]));
+      return table(['Version', 'Date', 'Change', 'Reason'], c.revisionHistory.map((r) => [r.version, dateOnly(r.date), r.change, r.reason]));
     case 'titleBlock':
       return '';
   }

@@ -1,7 +1,10 @@
 /**
  * The editor's save loop in Chromium where sops.spec.ts does not go: taking their text after a
- * conflict, and text typed while the server was unreachable coming back from this browser.
+ * conflict, and text typed while the server was unreachable coming back from this browser; and
+ * a step's warning, typed above the step, printed before it on the SOP page and in Word, with
+ * long unbroken names wrapping on the way.
  */
+import { strFromU8, unzipSync } from 'fflate';
 import { expect, test, type Page } from '@playwright/test';
 import { signUpAndConfirm, uniqueEmail } from './support/auth';
 import { sopContent } from './support/content';
@@ -64,4 +67,85 @@ test('text typed while the server is unreachable is kept in this browser and res
   await expect(again.getByTestId('save-status')).toContainText('Saved at', { timeout: 15_000 });
   const saved = (await (await again.request.get(url)).json()) as { sop: { draftContent: typeof CONTENT } };
   expect(saved.sop.draftContent.purpose).toBe('Typed while the network was down.');
+});
+
+test('a warning added to a step sits above it in the editor, on the SOP page and in Word; long names wrap; the current tab is marked', async ({ page }) => {
+  test.setTimeout(120_000);
+  const email = uniqueEmail('callout');
+  const unique = email.slice('callout'.length + 1, 'callout'.length + 9);
+  const longName = `Maximiliana${'x'.repeat(60)}Featherstonehaugh`;
+  await signUpAndConfirm(page, email, longName);
+  const orgName = `Northfield${'o'.repeat(102)}${unique}`;
+  const slug = await createOrg(page, orgName);
+  const title = `Allergen${'changeover'.repeat(11)}${unique}`.slice(0, 120);
+  const res = await page.request.post(`/api/v1/orgs/${slug}/sops`, { data: { title, content: { ...CONTENT, titleBlock: { ...CONTENT.titleBlock, title } } } });
+  expect(res.status()).toBe(201);
+  const { sop } = (await res.json()) as { sop: { id: string } };
+  await page.goto(`/o/${slug}/sops/${sop.id}/edit`);
+
+  // The cursor in the step, "+ Warning": a callout above the step text, inside the step, with the cursor in it.
+  const editor = page.getByTestId('ed-procedure');
+  await editor.getByText('Remove all product from the line.').click();
+  await page.getByTestId('add-warning').click();
+  await page.keyboard.type('Allergen dust can cause severe reactions.');
+  // Enter goes to the step text, at its start.
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('First, ');
+  // An empty note, then Backspace: it goes again, and nothing else changes.
+  await page.getByTestId('add-note').click();
+  await page.keyboard.press('Backspace');
+  const item = editor.locator('li').first();
+  expect(await item.evaluate((li) => Array.from(li.children, (c) => `${c.tagName}:${c.textContent}`))).toEqual([
+    'ASIDE:Allergen dust can cause severe reactions.',
+    'P:First, Remove all product from the line.',
+  ]);
+  // A reference with the reason it applies.
+  await page.getByLabel('Add a reference').selectOption({ index: 1 });
+  await page.getByTestId('ref-reason').fill('Step 1 controls allergen cross-contact.');
+  await expect(page.getByTestId('save-status')).toContainText('Saved at', { timeout: 15_000 });
+  await page.screenshot({ path: '/work/notes/shots/callouts-editor.png', fullPage: true });
+  await page.getByLabel('Save as a new version').fill('Allergen warning before step 1');
+  await page.getByTestId('save-version').click();
+  await expect(page.getByTestId('version-message')).toBeVisible({ timeout: 15_000 });
+
+  // The SOP page: the warning box before the step's number and text.
+  await page.goto(`/o/${slug}/sops/${sop.id}`);
+  const step = page.getByTestId('sop-html').locator('li.sop-step').first();
+  expect(await step.evaluate((li) => Array.from(li.children, (c) => c.className))).toEqual(['callout callout-warning', 'sop-step-text']);
+  await expect(step.locator('aside')).toHaveText('WARNING Allergen dust can cause severe reactions.');
+  await expect(step.locator('p')).toHaveText('1 First, Remove all product from the line.');
+  await expect(page.getByTestId('sop-html')).toContainText('Why it applies: Step 1 controls allergen cross-contact.');
+  // Long unbroken names stay inside the page, at desktop and phone widths.
+  const overflows = () => page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+  expect(await overflows()).toBe(false);
+  await page.screenshot({ path: '/work/notes/shots/callouts-sop-page-1280.png', fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.reload();
+  expect(await overflows()).toBe(false);
+  await page.screenshot({ path: '/work/notes/shots/callouts-sop-page-390.png', fullPage: true });
+  await expect(page.getByTestId('org-tabs').getByRole('link', { name: 'SOPs' })).toHaveAttribute('aria-current', 'page');
+  await page.goto(`/o/${slug}/sops`);
+  expect(await overflows()).toBe(false);
+  await page.screenshot({ path: '/work/notes/shots/callouts-sop-list-390.png', fullPage: true });
+  await page.goto(`/o/${slug}`);
+  expect(await overflows()).toBe(false);
+  await expect(page.getByTestId('org-tabs').getByRole('link', { name: 'Overview' })).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByTestId('org-tabs').getByRole('link', { name: 'SOPs' })).not.toHaveAttribute('aria-current', 'page');
+  // Recent activity in words, with the person's name.
+  await expect(page.getByTestId('audit-list')).toContainText(`${longName} saved version 0.2 of`);
+  await page.screenshot({ path: '/work/notes/shots/callouts-overview-390.png', fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.reload();
+  expect(await overflows()).toBe(false);
+  await page.screenshot({ path: '/work/notes/shots/callouts-overview-1280.png', fullPage: true });
+
+  // Word: the WARNING box comes before the step's text, and the reference says why it applies.
+  const docx = await page.request.get(`/api/v1/orgs/${slug}/sops/${sop.id}/export.docx`);
+  expect(docx.status()).toBe(200);
+  const xml = strFromU8(unzipSync(new Uint8Array(await docx.body()))['word/document.xml']!);
+  const warning = xml.indexOf('Allergen dust can cause severe reactions.');
+  expect(xml.lastIndexOf('WARNING: ', warning)).toBeGreaterThan(0);
+  expect(warning).toBeLessThan(xml.indexOf('First, Remove all product from the line.'));
+  expect(xml).toContain('Why it applies');
+  expect(xml).toContain('Step 1 controls allergen cross-contact.');
 });

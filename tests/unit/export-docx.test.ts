@@ -5,6 +5,7 @@ import { renderSopDocx } from '@/lib/export/docx';
 import { contentDisposition, exportFilename } from '@/lib/export/filename';
 import { sampleExportDocument } from '@/lib/export/sample';
 import { uniqueEntryName, zipStream } from '@/lib/export/zip';
+import { STEP_INDENT } from '@/lib/export/styles';
 import type { ExportDocument } from '@/lib/export/types';
 import { NOT_APPLICABLE, ZSopContent } from '@/lib/sops/content';
 
@@ -233,6 +234,25 @@ describe('Word export: body', () => {
     expect(fromContent).toContain('Reason: New procedure');
   });
 
+  it('prints revision dates as dates, never as the ISO timestamps the database gives', async () => {
+    const stamped = {
+      ...sample,
+      revisions: [
+        { version: '1.0', date: '2024-03-04T07:00:00.000Z', author: 'Sam Okafor', change: 'First issue.' },
+        { version: '2.0', date: '2026-12-01T14:03:22.123Z', author: 'Sam Okafor', change: 'Second issue.' },
+      ],
+    };
+    const d = (await parts(stamped)).dom('word/document.xml');
+    const tables = Array.from(d.getElementsByTagName('w:tbl'));
+    const history = tables.find((tb) => textOf(tb.getElementsByTagName('w:tr')[0]!).startsWith('RevisionEffective'))!;
+    const rows = Array.from(history.getElementsByTagName('w:tr')).slice(1).map((tr) => Array.from(tr.getElementsByTagName('w:tc'), textOf));
+    expect(rows.map((r) => r.slice(0, 2))).toEqual([['1.0', '2024-03-04'], ['2.0', '2026-12-01']]);
+    const content = ZSopContent.parse({ ...sample.content, revisionHistory: [{ version: '0.1', date: '2026-12-01T14:03:22.123Z', change: 'First draft.' }] });
+    const xml = (await parts({ ...sample, content, revisions: [] })).xml('word/document.xml');
+    expect(xml).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
+    expect(xml).toContain('2026-12-01');
+  });
+
   it('keeps the heading of an empty section and says "Not applicable."', async () => {
     const content = ZSopContent.parse({ ...sample.content, definitions: [], materialsAndEquipment: [], healthAndSafety: { cautions: [], ppe: [] }, records: [], references: [] });
     const d = (await parts({ ...sample, content, revisions: [] })).dom('word/document.xml');
@@ -257,6 +277,58 @@ describe('Word export: body', () => {
     expect(paragraphs(d).find((el) => textOf(el).startsWith('Bad'))!.getElementsByTagName('w:bidi')).toHaveLength(0);
     const header = new DOMParser().parseFromString(partsMatching(p, /^word\/header\d*\.xml$/)[0]!, 'application/xml');
     expect(textOf(header.documentElement)).toContain('A <title> & "quotes"');
+  });
+});
+
+describe('Word export: callouts before their step, hazards with their severity, references with their reason', () => {
+  const base = sampleExportDocument({ steps: 2, substeps: 0 });
+  const content = ZSopContent.parse({
+    ...base.content,
+    healthAndSafety: { cautions: [{ kind: 'warning', text: 'Caustic detergent burns skin.' }, 'Legacy plain hazard.'], ppe: ['Gloves'] },
+    procedure: [
+      { text: 'Stop the pump.', callouts: [] },
+      { text: 'Open the steam valve.', callouts: [{ kind: 'warning', text: 'Steam at 140 °C.' }, { kind: 'note', text: 'Open slowly.' }], substeps: [{ text: 'Vent the line.', callouts: [{ kind: 'caution', text: 'Noisy.' }] }] },
+    ],
+    references: [{ framework: '21CFR11', clause: '11.10', reason: 'Step 2 records the reading electronically.' }, { framework: 'HACCP', clause: 'HACCP-P4' }],
+  });
+  const doc = { ...base, content };
+  const body = async () => paragraphs((await parts(doc)).dom('word/document.xml')).filter((el) => el.parentElement?.tagName === 'w:body');
+  const styleOf = (el: Element) => el.getElementsByTagName('w:pStyle')[0]?.getAttribute('w:val');
+
+  it('boxes a step’s callouts before its numbered paragraph, indented to its text, each kept with the next paragraph', async () => {
+    const all = await body();
+    const at = (text: string) => all.findIndex((el) => textOf(el).includes(text));
+    const step = at('Open the steam valve.');
+    expect(styleOf(all[step]!)).toBe('ProcedureStep');
+    expect(at('WARNING: Steam at 140 °C.')).toBeLessThan(at('NOTE: Open slowly.'));
+    expect(at('NOTE: Open slowly.')).toBeLessThan(step);
+    expect(at('Stop the pump.')).toBeLessThan(at('WARNING: Steam at 140 °C.'));
+    expect(at('Open the steam valve.')).toBeLessThan(at('CAUTION: Noisy.'));
+    expect(at('CAUTION: Noisy.')).toBeLessThan(at('Vent the line.'));
+    // In the XML too, the WARNING run comes before the step's text run.
+    const xml = (await parts(doc)).xml('word/document.xml');
+    expect(xml.indexOf('>WARNING: <')).toBeLessThan(xml.indexOf('Open the steam valve.'));
+    // Everything from the first callout to the step is chained with keepNext, so the page never breaks between them.
+    for (let i = at('WARNING: Steam at 140 °C.'); i < step; i++) expect(all[i]!.getElementsByTagName('w:keepNext'), `paragraph ${i}`).toHaveLength(1);
+    const indent = (el: Element) => el.getElementsByTagName('w:ind')[0]?.getAttribute('w:left');
+    expect(indent(all[at('WARNING: Steam at 140 °C.')]!)).toBe(String(STEP_INDENT[0]));
+    expect(indent(all[at('CAUTION: Noisy.')]!)).toBe(String(STEP_INDENT[1]));
+    expect(styleOf(all[at('CAUTION: Noisy.')]!)).toBe('CalloutCaution');
+  });
+
+  it('prints each Health and safety entry with its severity; a legacy plain entry is a caution', async () => {
+    const all = await body();
+    const warning = all.find((el) => textOf(el) === 'WARNING: Caustic detergent burns skin.');
+    expect(warning && styleOf(warning)).toBe('CalloutWarning');
+    const legacy = all.find((el) => textOf(el) === 'CAUTION: Legacy plain hazard.');
+    expect(legacy && styleOf(legacy)).toBe('CalloutCaution');
+  });
+
+  it('adds a "Why it applies" column when a reference says why', async () => {
+    const xml = (await parts(doc)).xml('word/document.xml');
+    expect(xml).toContain('Why it applies');
+    expect(xml).toContain('Step 2 records the reading electronically.');
+    expect((await parts(base)).xml('word/document.xml')).not.toContain('Why it applies');
   });
 });
 

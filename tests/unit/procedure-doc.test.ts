@@ -19,14 +19,20 @@ describe('procedure as an editor document', () => {
     expect(docToSteps(stepsToDoc(steps))).toEqual(steps);
   });
 
-  it('is one ordered list of items holding text, callouts, then the nested list', () => {
+  it('is one ordered list of items holding the callouts, then the text, then the nested list', () => {
     const doc = stepsToDoc(steps);
     expect(doc.content).toHaveLength(1);
     const second = doc.content![0]!.content![1]!;
     expect(second.content!.map((n) => n.type)).toEqual(['paragraph', 'orderedList']);
+    expect(second.content![1]!.content![0]!.content!.map((n) => n.type)).toEqual(['callout', 'paragraph', 'orderedList']);
     const first = doc.content![0]!.content![0]!;
-    expect(first.content!.map((n) => n.type)).toEqual(['paragraph', 'callout']);
-    expect(first.content![1]!.attrs).toEqual({ kind: 'warning' });
+    expect(first.content!.map((n) => n.type)).toEqual(['callout', 'paragraph']);
+    expect(first.content![0]!.attrs).toEqual({ kind: 'warning' });
+  });
+
+  it('reads a step whose callouts come after its text (documents of the earlier editor) the same way', () => {
+    const old = { type: 'doc', content: [{ type: 'orderedList', content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Stop the line and apply lockout' }] }, { type: 'callout', attrs: { kind: 'warning' }, content: [{ type: 'text', text: 'Stored energy can move parts.' }] }] }] }] };
+    expect(docToSteps(old)).toEqual([steps[0]]);
   });
 
   it('drops the empty step Enter leaves behind and empty callouts; keeps a step with only sub-steps', () => {

@@ -32,22 +32,38 @@ export function PairRows({ label, rows, onChange, a, b, testId }: { label: strin
   );
 }
 
-/** Citations chosen from the framework library, never typed, so each names a clause that exists. */
+/** A citation with the reason as typed; an emptied reason is no reason (the field is optional). */
+function withReason(r: TCitation, reason: string): TCitation {
+  return reason.trim() ? { ...r, reason } : { framework: r.framework, clause: r.clause };
+}
+
+/** Citations chosen from the framework library, never typed, so each names a clause that exists; the author may say why each applies. */
 export function ReferencesField({ references, library, onChange }: { references: TCitation[]; library: Library; onChange: (r: TCitation[]) => void }) {
   return (
     <>
       <ul className="mt-1 space-y-1 text-sm" data-test="ed-references">
         {references.map((r, i) => (
-          <li key={`${r.framework}-${r.clause}`} className="flex items-center justify-between gap-2 rounded border border-slate-200 px-2 py-1">
-            <span>
-              <span className="font-mono text-xs font-semibold">
-                {r.framework} {r.clause}
+          <li key={`${r.framework}-${r.clause}`} className="rounded border border-slate-200 px-2 py-1">
+            <div className="flex items-center justify-between gap-2">
+              <span className="min-w-0 break-words">
+                <span className="font-mono text-xs font-semibold">
+                  {r.framework} {r.clause}
+                </span>
+                <span className="text-slate-500"> — {library.find((f) => f.code === r.framework)?.clauses.find((c) => c.id === r.clause)?.title ?? 'not in the library'}</span>
               </span>
-              <span className="text-slate-500"> — {library.find((f) => f.code === r.framework)?.clauses.find((c) => c.id === r.clause)?.title ?? 'not in the library'}</span>
-            </span>
-            <button type="button" aria-label={`Remove reference ${r.framework} ${r.clause}`} onClick={() => onChange(references.filter((_, j) => j !== i))} className="px-2 text-slate-500 hover:text-red-700">
-              ✕
-            </button>
+              <button type="button" aria-label={`Remove reference ${r.framework} ${r.clause}`} onClick={() => onChange(references.filter((_, j) => j !== i))} className="px-2 text-slate-500 hover:text-red-700">
+                ✕
+              </button>
+            </div>
+            <input
+              aria-label={`Why ${r.framework} ${r.clause} applies`}
+              data-test="ref-reason"
+              value={r.reason ?? ''}
+              maxLength={300}
+              placeholder="Why it applies (optional), e.g. Step 4 records the reading electronically"
+              onChange={(e) => onChange(references.map((x, j) => (j === i ? withReason(x, e.target.value) : x)))}
+              className={`${box} mt-1 py-1 text-xs`}
+            />
           </li>
         ))}
       </ul>

@@ -155,7 +155,7 @@ export function SopEditor({ org, sopId, docNumber, initialContent, initialRevisi
         <div>
           {sectionHead('procedure', 7)}
           <ProcedureEditor steps={form.procedure} resetKey={draft.resetKey} onChange={(procedure) => update({ procedure })} />
-          <p className="mt-1 text-xs text-slate-500">Enter adds a step; Tab makes it a sub-step of the one above (up to {MAX_STEP_DEPTH} levels, 1.1.1.1.1), Shift+Tab un-nests it. Warnings and cautions go before the step they belong to in the printed SOP.</p>
+          <p className="mt-1 text-xs text-slate-500">Enter adds a step; Tab makes it a sub-step of the one above (up to {MAX_STEP_DEPTH} levels, 1.1.1.1.1), Shift+Tab un-nests it. + Warning, + Caution and + Note add a callout above the step the cursor is in: it guards that step and is printed before its text on the SOP page and in Word.</p>
         </div>
         {tableSection('records', 8, 'Record', 'Record', 'Retention')}
         <div>

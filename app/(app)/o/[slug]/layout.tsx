@@ -1,12 +1,13 @@
 import Link from 'next/link';
 import { CountBadge } from '@/components/app/count-badge';
+import { OrgTabs, type OrgTab } from '@/components/app/org-tabs';
 import { loadOrg } from '@/lib/orgs/page-context';
 import { roleCan } from '@/lib/orgs/permissions';
 
 export default async function OrgLayout({ children, params }: { children: React.ReactNode; params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const { org, orgs, taskCounts } = await loadOrg(slug);
-  const tabs: { href: string; label: string; count?: number }[] = [
+  const tabs: OrgTab[] = [
     { href: `/o/${org.slug}`, label: 'Overview' },
     { href: `/o/${org.slug}/sops`, label: 'SOPs' },
     { href: `/o/${org.slug}/tasks`, label: 'My tasks', count: taskCounts[org.id] ?? 0 },
@@ -18,18 +19,18 @@ export default async function OrgLayout({ children, params }: { children: React.
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-4">
-        <div>
+        <div className="min-w-0 wrap-anywhere">
           <p className="text-xs uppercase tracking-wide text-slate-500">Organization</p>
           <h1 className="text-2xl font-semibold tracking-tight" data-test="org-name">
             {org.name}
           </h1>
         </div>
         {orgs.length > 1 ? (
-          <nav aria-label="Switch organization" className="flex flex-wrap gap-2 text-sm">
+          <nav aria-label="Switch organization" className="flex min-w-0 flex-wrap gap-2 text-sm">
             {orgs
               .filter((o) => o.id !== org.id)
               .map((o) => (
-                <Link key={o.id} href={`/o/${o.slug}`} className="rounded-md border border-slate-300 bg-white px-2.5 py-1 hover:border-brand-600">
+                <Link key={o.id} href={`/o/${o.slug}`} className="min-w-0 max-w-full rounded-md border border-slate-300 bg-white px-2.5 py-1 wrap-anywhere hover:border-brand-600">
                   {o.name}
                   <CountBadge count={taskCounts[o.id] ?? 0} label="tasks waiting" />
                 </Link>
@@ -37,14 +38,7 @@ export default async function OrgLayout({ children, params }: { children: React.
           </nav>
         ) : null}
       </div>
-      <nav className="flex gap-1 border-b border-slate-200 text-sm">
-        {tabs.map((t) => (
-          <Link key={t.href} href={t.href} className="-mb-px border-b-2 border-transparent px-3 py-2 text-slate-700 hover:border-brand-600 hover:text-brand-700">
-            {t.label}
-            {t.count !== undefined ? <CountBadge count={t.count} /> : null}
-          </Link>
-        ))}
-      </nav>
+      <OrgTabs tabs={tabs} />
       {children}
     </div>
   );

@@ -104,11 +104,11 @@ export default async function SopListPage({ params, searchParams }: { params: Pr
               {page.items.map((s) => (
                 <tr key={s.id} className="border-b border-slate-100 last:border-0 hover:bg-slate-50">
                   <td className="whitespace-nowrap px-4 py-2 font-mono text-xs">{s.docNumber}</td>
-                  <td className="px-4 py-2">
+                  <td className="min-w-40 px-4 py-2 wrap-anywhere">
                     <Link href={`/o/${org.slug}/sops/${s.id}`} className="font-medium text-brand-700 hover:underline">{s.title}</Link>
                   </td>
-                  <td className="px-4 py-2">{s.department}</td>
-                  <td className="px-4 py-2">{s.ownerName}</td>
+                  <td className="px-4 py-2 wrap-anywhere">{s.department}</td>
+                  <td className="px-4 py-2 wrap-anywhere">{s.ownerName}</td>
                   <td className="px-4 py-2"><StatusBadge status={s.status} /></td>
                   <td className="px-4 py-2">{s.currentVersionLabel ?? <span className="text-slate-400">drafting…</span>}</td>
                   <td className="whitespace-nowrap px-4 py-2 text-slate-500">{formatUtc(s.updatedAt)}</td>

@@ -26,7 +26,7 @@ export default async function SopPage({ params }: { params: Promise<{ slug: stri
   return (
     <div className="space-y-5">
       <div className="flex flex-wrap items-start justify-between gap-4">
-        <div>
+        <div className="min-w-0 wrap-anywhere">
           <p className="font-mono text-xs text-slate-500" data-test="doc-number">{sop.docNumber}</p>
           <h2 className="text-xl font-semibold" data-test="sop-title">{sop.title}</h2>
           <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-slate-600">
