@@ -4,6 +4,7 @@
  * warning on the steps it guards, and leaves the values a site must set as "[to be confirmed]".
  */
 import { describe, expect, it } from 'vitest';
+import { describeEvent } from '@/lib/audit/describe';
 import { isKnownCitation } from '@/lib/library';
 import { hazardOf, ZSopContent, type TStep } from '@/lib/sops/content';
 import { BUILT_IN_TEMPLATES, builtInTemplate } from '@/lib/templates/built-in';
@@ -58,5 +59,12 @@ describe('built-in templates', () => {
     expect(content.titleBlock).toEqual({ title: 'Goods in — Plant 2', department: 'Warehouse', documentNumber: 'SOP-0042' });
     expect(content.procedure).toEqual(builtInTemplate('builtin:receiving')!.content.procedure);
     expect(ZSopContent.parse(content)).toEqual(content);
+  });
+
+  it('reads in the audit trail with the template\'s name and, when saved from one, the SOP', () => {
+    const base = { actor: { id: 'u1', name: 'Ana Ruiz', email: 'ana@x.test' }, reason: '', versionLabel: '', inviteEmail: '', people: {} };
+    expect(describeEvent({ ...base, action: 'template.created', data: { name: 'Plant 2 goods in' }, sop: { docNumber: 'SOP-0007', title: 'Goods in' } })).toBe('Ana Ruiz saved SOP-0007 “Goods in” as the template “Plant 2 goods in”');
+    expect(describeEvent({ ...base, action: 'template.created', data: { name: 'Plant 2 goods in' }, sop: null })).toBe('Ana Ruiz created the template “Plant 2 goods in”');
+    expect(describeEvent({ ...base, action: 'template.deleted', data: { name: 'Plant 2 goods in' }, sop: null })).toBe('Ana Ruiz deleted the template “Plant 2 goods in”');
   });
 });
