@@ -45,7 +45,11 @@ export const saveAsTemplateAction = orgAction(
   async ({ org, input, tx }) => {
     const template = await saveSopAsTemplate(tx, { orgId: org.id, sopId: input.sopId, name: input.name, description: input.description, industry: input.industry });
     revalidatePath(`/o/${org.slug}/sops/new`);
-    return { notice: `Saved as the template “${template.name}”. It is offered under New SOP → Start from a template.` };
+    // The form shows what was saved (rather than resetting to the SOP's title), so a second click is refused as a duplicate.
+    return {
+      notice: `Saved as the template “${template.name}”. It is offered under New SOP → Start from a template.`,
+      fields: { name: template.name, industry: template.industry, description: template.description },
+    };
   },
 );
 
