@@ -125,6 +125,9 @@ function sameAsActor(e: DescribableEvent): boolean {
 
 const invitee = (e: DescribableEvent) => str(obj(e.data.new ?? e.data.old).email) || e.inviteEmail || 'someone';
 
+/** "the template “Receiving (Plant 2)”" from an organization template's event data. */
+const templateWords = (e: DescribableEvent) => (str(e.data.name) ? `the template ${quote(str(e.data.name))}` : 'a template');
+
 const DRAFTER = (source: unknown) => (str(source) === 'ai' ? 'Claude' : 'the offline drafter');
 
 type Describer = (e: DescribableEvent) => string;
@@ -169,6 +172,8 @@ export const WORDING: Record<string, Describer> = {
   'generation.failed': (e) => `Drafting ${sopWords(e)} failed${str(e.data.error_code) ? ` (${str(e.data.error_code)})` : ''}`,
   'generation.cancelled': (e) => `Drafting ${sopWords(e)} was cancelled`,
   'sop.exported': (e) => `${actor(e)} exported ${versionWords(e)} as a Word document`,
+  'template.created': (e) => `${actor(e)} ${e.sop ? `saved ${sopWords(e)} as` : 'created'} ${templateWords(e)}`,
+  'template.deleted': (e) => `${actor(e)} deleted ${templateWords(e)}`,
   'sop.bulk_exported': (e) => `${actor(e)} exported ${str(e.data.count) || 'the'} current SOPs as a ZIP of Word documents`,
   // document control
   'sop.version_submitted': (e) =>
@@ -215,7 +220,7 @@ export const ACTION_GROUPS = {
   access: { label: 'Access and roles', match: (a: string) => a.startsWith('member.') || a.startsWith('invite.') || a === 'org.ownership_transferred' },
   signatures: { label: 'Signatures and failed attempts', match: (a: string) => a.startsWith('signature.') },
   lifecycle: { label: 'Review, approval, effective, obsolete', match: (a: string) => a.startsWith('sop.version_') && a !== 'sop.version_created' || a === 'sop.task_assigned' || a === 'sop.obsoleted' },
-  documents: { label: 'SOPs, versions and exports', match: (a: string) => ['sop.created', 'sop.updated', 'sop.version_created', 'sop.exported', 'sop.bulk_exported'].includes(a) },
+  documents: { label: 'SOPs, versions and exports', match: (a: string) => ['sop.created', 'sop.updated', 'sop.version_created', 'sop.exported', 'sop.bulk_exported'].includes(a) || a.startsWith('template.') },
   drafting: { label: 'AI drafting', match: (a: string) => a.startsWith('generation.') },
   organization: { label: 'Organization and billing', match: (a: string) => a === 'org.created' || a === 'org.updated' || a.startsWith('billing.') || a.startsWith('routing_defaults.') },
   audit: { label: 'Audit trail exports', match: (a: string) => a.startsWith('audit.') },

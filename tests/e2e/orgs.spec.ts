@@ -115,6 +115,10 @@ test("a user of another org gets 404 on every API route and page of the first or
   const generationId = gen.headers()['x-generation-id']!;
   const sopA = `/api/v1/orgs/${slugA}/sops/${done.sopId}`;
   const sopBefore = await (await a.request.get(sopA)).json();
+  const saved = await a.request.post(`/api/v1/orgs/${slugA}/templates`, { data: { sopId: done.sopId, name: 'Tenant A secret template' } });
+  expect(saved.status()).toBe(201);
+  const templateA = `/api/v1/orgs/${slugA}/templates/${((await saved.json()) as { template: { id: string } }).template.id}`;
+  const templateId = templateA.split('/').pop()!;
   const sopAttempts = [
     b.request.get(`/api/v1/orgs/${slugA}/sops`),
     b.request.post(`/api/v1/orgs/${slugA}/sops`, { data: { title: 'Intruder' } }),
@@ -135,6 +139,12 @@ test("a user of another org gets 404 on every API route and page of the first or
     b.request.get(`${sopA}/versions/${done.versionId}/signatures`),
     b.request.post(`${sopA}/obsolete`, { data: { reason: 'hijack' } }),
     b.request.get(`/api/v1/orgs/${slugA}/tasks`),
+    b.request.get(`/api/v1/orgs/${slugA}/templates`),
+    b.request.post(`/api/v1/orgs/${slugA}/templates`, { data: { sopId: done.sopId, name: 'Intruder' } }),
+    b.request.get(templateA),
+    b.request.delete(templateA),
+    b.request.delete(`/api/v1/orgs/${slugA}/templates/builtin:receiving`),
+    b.request.post(`/api/v1/orgs/${slugA}/sops/from-template`, { data: { templateId, title: 'Intruder' } }),
     b.request.get(`/api/v1/orgs/${slugA}/sops/export.zip`),
     b.request.get(`/api/v1/orgs/${slugA}/generations/${generationId}`),
     b.request.get(`/api/v1/orgs/${slugA}/generations/${generationId}/events`),
@@ -166,6 +176,10 @@ test("a user of another org gets 404 on every API route and page of the first or
     b.request.get(`/api/v1/orgs/${slugB}/sops/${done.sopId}/export.docx?version=${done.versionId}`),
     b.request.get(`/api/v1/orgs/${slugB}/generations/${generationId}`),
     b.request.post(`/api/v1/orgs/${slugB}/generations/${generationId}/cancel`),
+    b.request.get(`/api/v1/orgs/${slugB}/templates/${templateId}`),
+    b.request.delete(`/api/v1/orgs/${slugB}/templates/${templateId}`),
+    b.request.post(`/api/v1/orgs/${slugB}/templates`, { data: { sopId: done.sopId, name: 'Stolen' } }),
+    b.request.post(`/api/v1/orgs/${slugB}/sops/from-template`, { data: { templateId, title: 'Stolen' } }),
   ];
   for (const res of await Promise.all(crossIds)) expect(res.status(), res.url()).toBe(404);
   expect((await (await b.request.get(`/api/v1/orgs/${slugB}/sops?q=secret`)).json()).items).toEqual([]);
@@ -173,11 +187,13 @@ test("a user of another org gets 404 on every API route and page of the first or
   const crossAudit = await b.request.get(`/api/v1/orgs/${slugB}/audit?sop=${done.sopId}`);
   expect(crossAudit.status()).toBe(200);
   expect((await crossAudit.json()).events).toEqual([]);
-  for (const path of [`/o/${slugA}/sops`, `/o/${slugA}/sops/${done.sopId}`, `/o/${slugA}/sops/${done.sopId}/edit`, `/o/${slugA}/sops/${done.sopId}/history`, `/o/${slugA}/sops/${done.sopId}/versions/${done.versionId}`, `/o/${slugA}/billing`, `/o/${slugA}/audit`, `/o/${slugA}/audit?sop=${done.sopId}`, `/o/${slugA}/audit/access`, `/o/${slugB}/sops/${done.sopId}`, `/o/${slugB}/sops/${done.sopId}/versions/${done.versionId}`]) {
+  for (const path of [`/o/${slugA}/sops`, `/o/${slugA}/sops/${done.sopId}`, `/o/${slugA}/sops/${done.sopId}/edit`, `/o/${slugA}/sops/${done.sopId}/history`, `/o/${slugA}/sops/${done.sopId}/versions/${done.versionId}`, `/o/${slugA}/billing`, `/o/${slugA}/audit`, `/o/${slugA}/audit?sop=${done.sopId}`, `/o/${slugA}/audit/access`, `/o/${slugA}/sops/new?from=template`, `/o/${slugB}/sops/${done.sopId}`, `/o/${slugB}/sops/${done.sopId}/versions/${done.versionId}`]) {
     const res = await b.goto(path);
     expect(res?.status(), path).toBe(404);
   }
   expect(await (await a.request.get(sopA)).json()).toEqual(sopBefore);
+  expect((await a.request.get(templateA)).status()).toBe(200);
+  expect(((await (await b.request.get(`/api/v1/orgs/${slugB}/templates`)).json()) as { templates: { kind: string }[] }).templates.filter((t) => t.kind === 'org')).toEqual([]);
 
   const after = await (await a.request.get(`/api/v1/orgs/${slugA}/members`)).json();
   expect(after).toEqual(before);

@@ -18,6 +18,7 @@ import * as member from './orgs/[org]/members/[userId]/route';
 import * as sops from './orgs/[org]/sops/route';
 import * as exportZip from './orgs/[org]/sops/export.zip/route';
 import * as generate from './orgs/[org]/sops/generate/route';
+import * as fromTemplate from './orgs/[org]/sops/from-template/route';
 import * as sop from './orgs/[org]/sops/[id]/route';
 import * as diff from './orgs/[org]/sops/[id]/diff/route';
 import * as exportDocx from './orgs/[org]/sops/[id]/export.docx/route';
@@ -31,6 +32,8 @@ import * as withdraw from './orgs/[org]/sops/[id]/versions/[versionId]/withdraw/
 import * as makeEffective from './orgs/[org]/sops/[id]/versions/[versionId]/make-effective/route';
 import * as obsolete from './orgs/[org]/sops/[id]/obsolete/route';
 import * as routingDefaults from './orgs/[org]/routing-defaults/route';
+import * as templates from './orgs/[org]/templates/route';
+import * as template from './orgs/[org]/templates/[id]/route';
 import * as tasks from './orgs/[org]/tasks/route';
 import * as audit from './orgs/[org]/audit/route';
 import * as auditCsv from './orgs/[org]/audit/export.csv/route';
@@ -46,6 +49,7 @@ export const ROUTES: Record<string, object> = {
   '/orgs/{org}/invites': invites,
   '/orgs/{org}/sops': sops,
   '/orgs/{org}/sops/generate': generate,
+  '/orgs/{org}/sops/from-template': fromTemplate,
   '/orgs/{org}/sops/{id}': sop,
   '/orgs/{org}/sops/{id}/versions': versions,
   '/orgs/{org}/sops/{id}/versions/{versionId}': version,
@@ -64,6 +68,8 @@ export const ROUTES: Record<string, object> = {
   '/orgs/{org}/generations/{id}/cancel': cancel,
   '/orgs/{org}/generations/{id}/retry': retry,
   '/orgs/{org}/routing-defaults': routingDefaults,
+  '/orgs/{org}/templates': templates,
+  '/orgs/{org}/templates/{id}': template,
   '/orgs/{org}/tasks': tasks,
   '/orgs/{org}/audit': audit,
   '/orgs/{org}/audit/export.csv': auditCsv,

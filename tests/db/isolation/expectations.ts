@@ -141,6 +141,16 @@ export const TABLES: Record<string, TableCase> = {
     // Suggestions every member reads when submitting; document control (sops.control) writes them.
     allowed: { select: MEMBERS, insert: MANAGERS, update: MANAGERS, delete: MANAGERS },
   },
+  'public.sop_templates': {
+    fixture: async (tx, w) =>
+      (await tx.query<{ id: string }>("insert into public.sop_templates (org_id, name, content) values ($1, 'fixture-' || substr(md5(random()::text), 1, 8), '{}'::jsonb) returning id", [w.orgA]))[0]!.id,
+    select: 'select id from public.sop_templates where id = $1::uuid',
+    insert: "insert into public.sop_templates (org_id, name, content) values ($3, 'matrix-' || substr(md5(random()::text), 1, 8), '{}'::jsonb) returning id",
+    update: "update public.sop_templates set name = name || ' (renamed)' where id = $1::uuid returning id",
+    delete: 'delete from public.sop_templates where id = $1::uuid returning id',
+    // Every member starts SOPs from them; whoever edits SOPs saves and deletes them; nobody edits one in place.
+    allowed: { select: MEMBERS, insert: EDITORS, update: [], delete: EDITORS },
+  },
   'public.billing_customers': {
     fixture: async (tx, w) => {
       await tx.query("insert into public.billing_customers (org_id, stripe_customer_id) values ($1, 'cus_Fixture' || substr(md5(random()::text), 1, 8)) on conflict do nothing", [w.orgA]);

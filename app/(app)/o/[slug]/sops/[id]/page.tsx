@@ -2,8 +2,10 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { LifecyclePanel } from '@/components/document-control/lifecycle-panel';
 import { GenerationWatcher, RetryGeneration } from '@/components/sops/generation-watcher';
+import { SaveTemplateForm } from '@/components/sops/save-template-form';
 import { SopHtml } from '@/components/sops/sop-html';
 import { StatusBadge } from '@/components/sops/status-badge';
+import { Alert } from '@/components/ui/form';
 import { roleCan } from '@/lib/orgs/permissions';
 import { FINISHED } from '@/lib/generation/store';
 import { loadSopLifecycle } from '@/lib/document-control/page-context';
@@ -14,8 +16,9 @@ import { formatUtc } from '@/lib/format';
 export const metadata: Metadata = { title: 'SOP' };
 
 
-export default async function SopPage({ params }: { params: Promise<{ slug: string; id: string }> }) {
+export default async function SopPage({ params, searchParams }: { params: Promise<{ slug: string; id: string }>; searchParams: Promise<{ created?: string }> }) {
   const { slug, id } = await params;
+  const fromTemplate = (await searchParams).created === 'template';
   const { user, org, sop, version, generation } = await loadSopPage(slug, id);
   const lifecycle = await loadSopLifecycle(user, org, sop);
   const canEdit = roleCan(org.role, 'sops.edit');
@@ -48,10 +51,17 @@ export default async function SopPage({ params }: { params: Promise<{ slug: stri
               Export .docx
             </a>
           ) : null}
+          {canEdit && sop.draftContent ? <SaveTemplateForm slug={org.slug} sopId={sop.id} title={sop.title} /> : null}
           <Link href={`/o/${org.slug}/sops/${sop.id}/history`} data-test="history-link" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold hover:border-brand-600">History</Link>
           {roleCan(org.role, 'audit.read') ? <Link href={`/o/${org.slug}/audit?sop=${sop.id}`} data-test="sop-audit-link" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold hover:border-brand-600">Audit trail</Link> : null}
         </div>
       </div>
+      {fromTemplate && canEdit ? (
+        <Alert kind="notice">
+          Created from a template as version {version?.label ?? '0.1'}. Replace each “[to be confirmed]” with your site’s values in the{' '}
+          <Link href={`/o/${org.slug}/sops/${sop.id}/edit`} className="font-medium underline">editor</Link>, then save a version and submit it for review.
+        </Alert>
+      ) : null}
       {running ? <GenerationWatcher org={org.slug} generationId={generation.id} /> : null}
       {!running && stopped ? (
         <div className="flex flex-wrap items-center justify-between gap-3 rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900" data-test="stopped-banner">
