@@ -37,7 +37,7 @@ export const signUpAction = formAction({ input: ZSignUp, echo: ['fullName', 'ema
     password,
     options: {
       data: { full_name: fullName },
-      emailRedirectTo: `${env().appUrl}/auth/confirm?next=${encodeURIComponent(safeNextPath(next) ?? '/email-confirmed')}`,
+      emailRedirectTo: `${env().appUrl}/auth/confirm?flow=signup&next=${encodeURIComponent(safeNextPath(next) ?? '/email-confirmed')}`,
     },
   });
   if (error) {
@@ -88,7 +88,7 @@ export const resendConfirmationAction = formAction({ input: ZEmailOnly }, async 
   const limited = await limitAuthAttempt('email', email);
   if (limited) return { error: limited };
   const supabase = await createClient();
-  const { error } = await supabase.auth.resend({ type: 'signup', email, options: { emailRedirectTo: `${env().appUrl}/auth/confirm?next=/email-confirmed` } });
+  const { error } = await supabase.auth.resend({ type: 'signup', email, options: { emailRedirectTo: `${env().appUrl}/auth/confirm?flow=signup&next=/email-confirmed` } });
   if (error) return { error: authMessage(error.code) };
   return { notice: `If ${email} is waiting for confirmation, a new link is on its way.` };
 });
