@@ -12,6 +12,7 @@ import {
   updateProfileAction,
   verifyTotpEnrollAction,
 } from '@/lib/account/actions';
+import { RecoveryCodesList } from '@/components/auth/recovery-codes';
 import { ActionForm, Alert, Field, FormMessages, RowButton, SubmitButton } from '@/components/ui/form';
 
 export function ProfileForm({ fullName }: { fullName: string }) {
@@ -34,10 +35,18 @@ export function ChangePasswordForm() {
   );
 }
 
-export function EnableTotp() {
+export function EnableTotp({ email }: { email: string }) {
   const [started, start] = useActionState(startTotpEnrollAction, undefined);
   const [verified, verify] = useActionState(verifyTotpEnrollAction, undefined);
-  if (verified?.notice) return <Alert kind="notice">{verified.notice}</Alert>;
+  if (verified?.notice) {
+    return (
+      <div className="space-y-4">
+        <Alert kind="notice">{verified.notice}</Alert>
+        {verified.error ? <Alert kind="error">{verified.error}</Alert> : null}
+        {verified.data ? <RecoveryCodesList codes={verified.data.codes} createdAt={verified.data.createdAt} email={email} /> : null}
+      </div>
+    );
+  }
   const enrollment = started?.data;
   if (!enrollment) {
     return (
