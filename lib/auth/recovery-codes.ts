@@ -8,8 +8,12 @@ import bcrypt from 'bcryptjs';
 import { randomInt } from 'node:crypto';
 
 export const RECOVERY_CODE_COUNT = 10;
-/** bcrypt cost: 10 comparisons at most per attempt, and attempts are rate limited. */
-const COST = 10;
+/**
+ * bcrypt cost 8: the codes are random (about 49 bits), not chosen like passwords, so a
+ * leaked hash is already out of reach; a check compares with up to 10 hashes, and attempts
+ * are rate limited (lib/auth/rate-limit.ts, 'recovery').
+ */
+const COST = 8;
 const LETTERS = 'abcdefghjkmnpqrstuvwxyz23456789'; // no i, l, o, 0, 1
 
 /** One code, `xxxxx-xxxxx`. */
