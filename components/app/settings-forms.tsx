@@ -10,10 +10,10 @@ import {
   signOutOthersAction,
   startTotpEnrollAction,
   updateProfileAction,
-  verifyTotpEnrollAction,
+  type RecoveryCodesShown,
 } from '@/lib/account/actions';
-import { RecoveryCodesList } from '@/components/auth/recovery-codes';
-import { ActionForm, Alert, Field, FormMessages, RowButton, SubmitButton } from '@/components/ui/form';
+import type { ActionState } from '@/lib/http/action';
+import { ActionForm, Field, FormMessages, RowButton, SubmitButton } from '@/components/ui/form';
 
 export function ProfileForm({ fullName }: { fullName: string }) {
   return (
@@ -35,18 +35,12 @@ export function ChangePasswordForm() {
   );
 }
 
-export function EnableTotp({ email }: { email: string }) {
+/**
+ * Set up TOTP. The verify step's state lives in the caller (TwoFactorSection), which outlives
+ * this form: the page re-renders with the new factor, and the recovery codes stay on screen.
+ */
+export function EnableTotp({ verify, verified }: { verify: (form: FormData) => void; verified: ActionState<RecoveryCodesShown> }) {
   const [started, start] = useActionState(startTotpEnrollAction, undefined);
-  const [verified, verify] = useActionState(verifyTotpEnrollAction, undefined);
-  if (verified?.notice) {
-    return (
-      <div className="space-y-4">
-        <Alert kind="notice">{verified.notice}</Alert>
-        {verified.error ? <Alert kind="error">{verified.error}</Alert> : null}
-        {verified.data ? <RecoveryCodesList codes={verified.data.codes} createdAt={verified.data.createdAt} email={email} /> : null}
-      </div>
-    );
-  }
   const enrollment = started?.data;
   if (!enrollment) {
     return (

@@ -4,10 +4,39 @@
  * uses one at the MFA step, and the settings form that makes a new set.
  */
 import { useActionState, useState } from 'react';
-import { regenerateRecoveryCodesAction } from '@/lib/account/actions';
+import { DisableTotpForm, EnableTotp } from '@/components/app/settings-forms';
+import { regenerateRecoveryCodesAction, verifyTotpEnrollAction } from '@/lib/account/actions';
 import { redeemRecoveryCodeAction } from '@/lib/auth/actions';
 import { recoveryCodesText } from '@/lib/auth/recovery-codes-text';
-import { ActionForm, Field, FormMessages, SubmitButton } from '@/components/ui/form';
+import { ActionForm, Alert, Field, FormMessages, SubmitButton } from '@/components/ui/form';
+
+/**
+ * The two-factor part of the Security page. It holds the enrolment's verify state, so the
+ * recovery codes it returns stay shown when the page re-renders with the new factor.
+ */
+export function TwoFactorSection({ factorId, remaining, total, email }: { factorId: string | null; remaining: number; total: number; email: string }) {
+  const [verified, verify] = useActionState(verifyTotpEnrollAction, undefined);
+  // A finished enrolment is shown while its factor is the one on the page (not after turning it off).
+  const done = verified?.notice ? verified : undefined;
+  const current = done && factorId && (done.data?.factorId ?? factorId) === factorId ? done : undefined;
+  const shown = current?.data;
+  return (
+    <div className="space-y-6">
+      {current ? <Alert kind="notice">{current.notice}</Alert> : null}
+      {current?.error ? <Alert kind="error">{current.error}</Alert> : null}
+      {shown ? <RecoveryCodesList codes={shown.codes} createdAt={shown.createdAt} email={email} /> : null}
+      {factorId ? (
+        <>
+          {shown ? null : <RegenerateRecoveryCodes remaining={remaining} total={total} email={email} />}
+          <DisableTotpForm factorId={factorId} />
+        </>
+      ) : (
+        // A new key after each finished enrolment: the next set-up starts from a fresh QR code.
+        <EnableTotp key={done?.data?.factorId ?? 'first'} verify={verify} verified={done ? undefined : verified} />
+      )}
+    </div>
+  );
+}
 
 export function RecoveryCodesList({ codes, createdAt, email }: { codes: string[]; createdAt: string; email: string }) {
   const [copied, setCopied] = useState(false);

@@ -69,19 +69,19 @@ export const startTotpEnrollAction = userAction({}, async (): Promise<ActionStat
 });
 
 /** What a new set of recovery codes gives the page: the codes, shown once, never stored. */
-export type RecoveryCodesShown = { codes: string[]; createdAt: string };
+export type RecoveryCodesShown = { codes: string[]; createdAt: string; factorId: string };
 
 /**
  * A new set of recovery codes for the session that has just proved the authenticator (aal2):
  * the codes go back to the page once, only their bcrypt hashes are stored.
  */
-async function issueRecoveryCodes(accessToken: string, reason: 'enrolled' | 'regenerated'): Promise<RecoveryCodesShown | null> {
+async function issueRecoveryCodes(accessToken: string, factorId: string, reason: 'enrolled' | 'regenerated'): Promise<RecoveryCodesShown | null> {
   const claims = await verifiedClaims(await createClient(), accessToken);
   if (!claims || claims.aal !== 'aal2') return null;
   const codes = newRecoveryCodes();
   const hashes = await hashRecoveryCodes(codes);
   await withUser(claims, (tx) => account.replaceRecoveryCodes(tx, hashes, reason));
-  return { codes, createdAt: new Date().toISOString() };
+  return { codes, createdAt: new Date().toISOString(), factorId };
 }
 
 const ZTotpCode = z.string().trim().regex(/^\d{6}$/, 'Enter the 6-digit code from your authenticator app.');
@@ -92,7 +92,7 @@ export const verifyTotpEnrollAction = userAction({ input: z.object({ factorId: z
   const supabase = await createClient();
   const { data, error } = await supabase.auth.mfa.challengeAndVerify({ factorId: input.factorId, code: input.code });
   if (error) return { error: authMessage(error.code) };
-  const shown = await issueRecoveryCodes(data.access_token, 'enrolled');
+  const shown = await issueRecoveryCodes(data.access_token, input.factorId, 'enrolled');
   revalidatePath('/settings/security');
   return {
     notice: 'Two-factor authentication is on. You will be asked for a code each time you sign in.',
@@ -112,7 +112,7 @@ export const regenerateRecoveryCodesAction = userAction({ input: ZRegenerate }, 
   const supabase = await createClient();
   const { data, error } = await supabase.auth.mfa.challengeAndVerify({ factorId: factor.id, code: input.code });
   if (error) return { error: authMessage(error.code) };
-  const shown = await issueRecoveryCodes(data.access_token, 'regenerated');
+  const shown = await issueRecoveryCodes(data.access_token, factor.id, 'regenerated');
   if (!shown) return { error: 'Sign in again, then make a new set.' };
   revalidatePath('/settings/security');
   return { notice: 'New recovery codes made. The old ones no longer work.', data: shown };

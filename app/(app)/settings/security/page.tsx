@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { Section } from '@/components/app/section';
-import { ChangePasswordForm, DisableTotpForm, EnableTotp, RevokeSessionButton, SessionBulkActions } from '@/components/app/settings-forms';
-import { RegenerateRecoveryCodes } from '@/components/auth/recovery-codes';
+import { ChangePasswordForm, RevokeSessionButton, SessionBulkActions } from '@/components/app/settings-forms';
+import { TwoFactorSection } from '@/components/auth/recovery-codes';
 import { Alert } from '@/components/ui/form';
 import { TableHead } from '@/components/ui/table';
 import { listMySessions, myVerifiedFactor, recoveryCodeStatus } from '@/lib/account/service';
@@ -37,14 +37,7 @@ export default async function SecurityPage({ searchParams }: { searchParams: Pro
         title="Two-factor authentication"
         description={factor ? 'On: each sign-in asks for a code from your authenticator app.' : 'Off. Protect your account with a time-based code from an authenticator app (TOTP).'}
       >
-        {factor ? (
-          <div className="space-y-6">
-            <RegenerateRecoveryCodes remaining={codes.remaining} total={codes.total} email={user.email} />
-            <DisableTotpForm factorId={factor.id} />
-          </div>
-        ) : (
-          <EnableTotp email={user.email} />
-        )}
+        <TwoFactorSection factorId={factor?.id ?? null} remaining={codes.remaining} total={codes.total} email={user.email} />
       </Section>
       <Section title="Sessions" description="Where your account is signed in. Sign out any session you do not recognise.">
         <div className="overflow-x-auto">
