@@ -86,6 +86,9 @@ const ZRawEnv = z.object({
   SENTRY_DSN: optionalUrl,
   // security.txt (RFC 9116)
   SECURITY_CONTACT: optional,
+  // where the project takes vulnerability reports when SECURITY_CONTACT is unset
+  SOURCE_REPOSITORY_URL: optionalUrl,
+  SUPPORT_EMAIL: optional.pipe(z.email().optional()),
   SECURITY_POLICY_URL: optionalUrl,
   SECURITY_TXT_EXPIRES: optional.pipe(z.iso.datetime({ offset: true }).optional()),
 });
@@ -132,7 +135,12 @@ export interface AppEnv {
         apiBaseUrl?: string;
       };
   errors: { mode: 'console' } | { mode: 'sentry'; dsn: string };
-  securityTxt: { contact: string; policyUrl: string; expires: string | undefined };
+  /**
+   * security.txt and /security. `contact` is a real reporting channel (mailto: or https:) or
+   * null when none is configured: then security.txt is not served at all (a Contact that
+   * points back at the page that points to it would send researchers in a circle).
+   */
+  securityTxt: { contact: string | null; policyUrl: string; expires: string | undefined };
   /** /dev/mailbox is served: embedded auth, no Resend, and never in production (it shows reset links to anyone). */
   mailbox: boolean;
   /** Configurations that run but deserve a loud line at start (instrumentation.ts prints them). */
@@ -226,11 +234,36 @@ export function parseEnv(source: Record<string, string | undefined>): AppEnv {
         : { mode: 'off' },
     errors: e.SENTRY_DSN ? { mode: 'sentry', dsn: e.SENTRY_DSN } : { mode: 'console' },
     securityTxt: {
-      contact: e.SECURITY_CONTACT ?? `${appUrl}/security`,
+      contact: securityContact(e, appUrl, warnings, production),
       policyUrl: e.SECURITY_POLICY_URL ?? `${appUrl}/security`,
       expires: e.SECURITY_TXT_EXPIRES,
     },
   };
+}
+
+/**
+ * The vulnerability-reporting channel: SECURITY_CONTACT (mailto: or https:), else the
+ * repository's private advisory form (SOURCE_REPOSITORY_URL on GitHub), else
+ * mailto:SUPPORT_EMAIL, else none. Never the app's own /security page or security.txt.
+ */
+export function securityContact(e: Pick<TRawEnv, 'SECURITY_CONTACT' | 'SOURCE_REPOSITORY_URL' | 'SUPPORT_EMAIL'>, appUrl: string, warnings: string[] = [], production = false): string | null {
+  const self = [`${appUrl}/security`, `${appUrl}/security/`, `${appUrl}/.well-known/security.txt`];
+  if (e.SECURITY_CONTACT) {
+    const raw = e.SECURITY_CONTACT;
+    const value = /^[^:/\s]+@[^\s@]+$/.test(raw) ? `mailto:${raw}` : raw;
+    if (!/^mailto:[^\s@]+@[^\s@]+$/.test(value) && !/^https:\/\/\S+$/.test(value)) {
+      throw new ConfigError('SECURITY_CONTACT must be an email address, a mailto: URI or an https:// URL (RFC 9116 §2.5.3).');
+    }
+    if (self.includes(value.replace(/[?#].*$/, ''))) {
+      throw new ConfigError('SECURITY_CONTACT points at the /security page, which itself sends reporters to security.txt: give a real mailbox or reporting form.');
+    }
+    return value;
+  }
+  const repo = e.SOURCE_REPOSITORY_URL?.replace(/\/+$/, '').replace(/\.git$/, '');
+  if (repo && /^https:\/\/github\.com\/[^/]+\/[^/]+$/.test(repo)) return `${repo}/security/advisories/new`;
+  if (e.SUPPORT_EMAIL) return `mailto:${e.SUPPORT_EMAIL}`;
+  if (production) warnings.push('No SECURITY_CONTACT (nor SOURCE_REPOSITORY_URL on GitHub, nor SUPPORT_EMAIL): /.well-known/security.txt is not served and /security names no contact. Set SECURITY_CONTACT.');
+  return null;
 }
 
 let cached: AppEnv | undefined;

@@ -98,6 +98,8 @@ async function main() {
     NEXT_TELEMETRY_DISABLED: '1',
     PORT: String(port),
     APP_URL: baseUrl,
+    // security.txt needs a real reporting channel (lib/env.ts securityContact).
+    SUPPORT_EMAIL: 'security-reports@sopwright.test',
     SOPWRIGHT_DATA_DIR: dataDir,
     // Set on purpose: edge.spec.ts checks that a production build ignores it (404 on /dev/mailbox).
     SOPWRIGHT_MAILBOX: '1',

@@ -10,9 +10,10 @@ import {
   signOutOthersAction,
   startTotpEnrollAction,
   updateProfileAction,
-  verifyTotpEnrollAction,
+  type RecoveryCodesShown,
 } from '@/lib/account/actions';
-import { ActionForm, Alert, Field, FormMessages, RowButton, SubmitButton } from '@/components/ui/form';
+import type { ActionState } from '@/lib/http/action';
+import { ActionForm, Field, FormMessages, RowButton, SubmitButton } from '@/components/ui/form';
 
 export function ProfileForm({ fullName }: { fullName: string }) {
   return (
@@ -34,10 +35,12 @@ export function ChangePasswordForm() {
   );
 }
 
-export function EnableTotp() {
+/**
+ * Set up TOTP. The verify step's state lives in the caller (TwoFactorSection), which outlives
+ * this form: the page re-renders with the new factor, and the recovery codes stay on screen.
+ */
+export function EnableTotp({ verify, verified }: { verify: (form: FormData) => void; verified: ActionState<RecoveryCodesShown> }) {
   const [started, start] = useActionState(startTotpEnrollAction, undefined);
-  const [verified, verify] = useActionState(verifyTotpEnrollAction, undefined);
-  if (verified?.notice) return <Alert kind="notice">{verified.notice}</Alert>;
   const enrollment = started?.data;
   if (!enrollment) {
     return (

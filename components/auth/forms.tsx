@@ -13,13 +13,13 @@ import {
 } from '@/lib/auth/actions';
 import { ActionForm, Field, FormMessages, SubmitButton } from '@/components/ui/form';
 
-export function SignUpForm({ next }: { next?: string }) {
+export function SignUpForm({ next, email }: { next?: string; email?: string }) {
   return (
     <ActionForm action={signUpAction} hidden={{ next }} className="space-y-4" test="sign-up-form">
       {(state) => (
         <>
           <Field label="Full name" name="fullName" autoComplete="name" defaultValue={state?.fields?.fullName} maxLength={200} />
-          <Field label="Work email" name="email" type="email" autoComplete="email" defaultValue={state?.fields?.email} />
+          <Field label="Work email" name="email" type="email" autoComplete="email" defaultValue={state?.fields?.email ?? email} />
           <Field label="Password" name="password" type="password" autoComplete="new-password" hint="At least 10 characters, and not a commonly used password." />
           <SubmitButton pendingText="Creating your account…">Create account</SubmitButton>
         </>
@@ -28,13 +28,13 @@ export function SignUpForm({ next }: { next?: string }) {
   );
 }
 
-export function SignInForm({ next }: { next?: string }) {
+export function SignInForm({ next, email }: { next?: string; email?: string }) {
   const [state, action] = useActionState(signInAction, undefined);
   return (
     <div className="space-y-4">
       <form action={action} className="space-y-4" data-test="sign-in-form">
         <FormMessages state={state} />
-        <Field label="Email" name="email" type="email" autoComplete="email" defaultValue={state?.fields?.email} />
+        <Field label="Email" name="email" type="email" autoComplete="email" defaultValue={state?.fields?.email ?? email} />
         <Field label="Password" name="password" type="password" autoComplete="current-password" />
         {next ? <input type="hidden" name="next" value={next} /> : null}
         <div className="flex justify-end text-sm">

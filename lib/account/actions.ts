@@ -9,7 +9,9 @@ import { revalidatePath } from 'next/cache';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
+import { verifiedClaims } from '@/lib/auth/claims';
 import { authMessage } from '@/lib/auth/messages';
+import { hashRecoveryCodes, newRecoveryCodes } from '@/lib/auth/recovery-codes';
 import { checkPassword } from '@/lib/auth/password-policy';
 import { limitAuthAttempt } from '@/lib/auth/rate-limit';
 import { withUser } from '@/lib/db';
@@ -66,14 +68,54 @@ export const startTotpEnrollAction = userAction({}, async (): Promise<ActionStat
   return { data: { factorId: data.id, qr, secret: data.totp.secret } };
 });
 
-export const verifyTotpEnrollAction = userAction({ input: z.object({ factorId: z.uuid(), code: z.string().trim().regex(/^\d{6}$/, 'Enter the 6-digit code from your authenticator app.') }) }, async ({ user, input }) => {
+/** What a new set of recovery codes gives the page: the codes, shown once, never stored. */
+export type RecoveryCodesShown = { codes: string[]; createdAt: string; factorId: string };
+
+/**
+ * A new set of recovery codes for the session that has just proved the authenticator (aal2):
+ * the codes go back to the page once, only their bcrypt hashes are stored.
+ */
+async function issueRecoveryCodes(accessToken: string, factorId: string, reason: 'enrolled' | 'regenerated'): Promise<RecoveryCodesShown | null> {
+  const claims = await verifiedClaims(await createClient(), accessToken);
+  if (!claims || claims.aal !== 'aal2') return null;
+  const codes = newRecoveryCodes();
+  const hashes = await hashRecoveryCodes(codes);
+  await withUser(claims, (tx) => account.replaceRecoveryCodes(tx, hashes, reason));
+  return { codes, createdAt: new Date().toISOString(), factorId };
+}
+
+const ZTotpCode = z.string().trim().regex(/^\d{6}$/, 'Enter the 6-digit code from your authenticator app.');
+
+export const verifyTotpEnrollAction = userAction({ input: z.object({ factorId: z.uuid(), code: ZTotpCode }) }, async ({ user, input }): Promise<ActionState<RecoveryCodesShown>> => {
   const limited = await limitAuthAttempt('mfa', user.email);
   if (limited) return { error: limited };
   const supabase = await createClient();
-  const { error } = await supabase.auth.mfa.challengeAndVerify({ factorId: input.factorId, code: input.code });
+  const { data, error } = await supabase.auth.mfa.challengeAndVerify({ factorId: input.factorId, code: input.code });
   if (error) return { error: authMessage(error.code) };
+  const shown = await issueRecoveryCodes(data.access_token, input.factorId, 'enrolled');
   revalidatePath('/settings/security');
-  return { notice: 'Two-factor authentication is on. You will be asked for a code each time you sign in.' };
+  return {
+    notice: 'Two-factor authentication is on. You will be asked for a code each time you sign in.',
+    ...(shown ? { data: shown } : { error: 'Your recovery codes could not be made. Make a new set below.' }),
+  };
+});
+
+const ZRegenerate = z.object({ password: z.string().min(1, 'Enter your password.').max(200), code: ZTotpCode });
+
+/** New recovery codes in place of the old ones: password and a current authenticator code first. */
+export const regenerateRecoveryCodesAction = userAction({ input: ZRegenerate }, async ({ user, input }): Promise<ActionState<RecoveryCodesShown>> => {
+  const limited = await limitAuthAttempt('reauth', user.email);
+  if (limited) return { error: limited };
+  if (!(await passwordMatches(user.email, input.password))) return { error: authMessage('current_password_invalid') };
+  const factor = await withUser(user.claims, (tx) => account.myVerifiedFactor(tx));
+  if (!factor) return { error: 'Turn on two-factor authentication first: recovery codes come with it.' };
+  const supabase = await createClient();
+  const { data, error } = await supabase.auth.mfa.challengeAndVerify({ factorId: factor.id, code: input.code });
+  if (error) return { error: authMessage(error.code) };
+  const shown = await issueRecoveryCodes(data.access_token, factor.id, 'regenerated');
+  if (!shown) return { error: 'Sign in again, then make a new set.' };
+  revalidatePath('/settings/security');
+  return { notice: 'New recovery codes made. The old ones no longer work.', data: shown };
 });
 
 export const disableTotpAction = userAction({ input: z.object({ factorId: z.uuid('Unknown authenticator.') }) }, async ({ input }) => {

@@ -42,3 +42,27 @@ export async function myVerifiedFactor(tx: Tx): Promise<{ id: string } | undefin
 export async function deleteMyAccount(tx: Tx): Promise<void> {
   await tx.query('select private.delete_my_account()');
 }
+
+/** How many of the caller's recovery codes are left (of the current set). */
+export async function recoveryCodeStatus(tx: Tx): Promise<{ remaining: number; total: number }> {
+  const [r] = await tx.query<{ remaining: number; total: number }>(
+    'select (count(*) filter (where used_at is null))::int as remaining, count(*)::int as total from public.mfa_recovery_codes where user_id = (select auth.uid())',
+  );
+  return { remaining: r?.remaining ?? 0, total: r?.total ?? 0 };
+}
+
+/** The caller's unused code hashes, for the server to compare against (never sent to the browser). */
+export function recoveryCodeHashes(tx: Tx): Promise<{ id: string; code_hash: string }[]> {
+  return tx.query<{ id: string; code_hash: string }>('select id, code_hash from private.my_recovery_code_hashes()');
+}
+
+/** A new set (bcrypt hashes) in place of the old one; an aal2 session only. Audited. */
+export async function replaceRecoveryCodes(tx: Tx, hashes: string[], reason: 'enrolled' | 'regenerated'): Promise<void> {
+  await tx.query('select private.replace_my_recovery_codes($1::text[], $2)', [hashes, reason]);
+}
+
+/** Marks a matched code used; the number left, or null when it was used meanwhile. Audited. */
+export async function useRecoveryCode(tx: Tx, id: string): Promise<number | null> {
+  const [r] = await tx.query<{ left: number | null }>('select private.use_my_recovery_code($1) as left', [id]);
+  return r?.left ?? null;
+}

@@ -207,6 +207,11 @@ export const WORDING: Record<string, Describer> = {
   'sop.version_withdrawn': transition((e) => `${actor(e)} withdrew ${versionWords(e)}`),
   'sop.version_obsolete': transition((e) => `${actor(e)} made ${versionWords(e)} obsolete`),
   'sop.obsoleted': transition((e) => `${actor(e)} made ${sopWords(e)} obsolete`),
+  // a member's own sign-in security (written in each of their organizations)
+  'account.recovery_codes_created': (e) => `${actor(e)} turned on two-factor authentication and received ${str(e.data.count) || '10'} recovery codes`,
+  'account.recovery_codes_regenerated': (e) => `${actor(e)} made a new set of ${str(e.data.count) || '10'} recovery codes (the old ones stopped working)`,
+  'account.recovery_code_used': (e) =>
+    `${actor(e)} signed in with a recovery code, which removed their authenticator app (${str(e.data.remaining) || '0'} recovery code${str(e.data.remaining) === '1' ? '' : 's'} left)`,
   // the trail itself
   'audit.exported': (e) => {
     const format = ({ csv: 'CSV data', docx: 'a Word document', access_csv: 'the access report (CSV)' } as Record<string, string>)[str(e.data.format)] ?? str(e.data.format);
@@ -217,7 +222,7 @@ export const WORDING: Record<string, Describer> = {
 
 /** Groups of actions for filtering ("every signature event"). */
 export const ACTION_GROUPS = {
-  access: { label: 'Access and roles', match: (a: string) => a.startsWith('member.') || a.startsWith('invite.') || a === 'org.ownership_transferred' },
+  access: { label: 'Access and roles', match: (a: string) => a.startsWith('member.') || a.startsWith('invite.') || a.startsWith('account.') || a === 'org.ownership_transferred' },
   signatures: { label: 'Signatures and failed attempts', match: (a: string) => a.startsWith('signature.') },
   lifecycle: { label: 'Review, approval, effective, obsolete', match: (a: string) => a.startsWith('sop.version_') && a !== 'sop.version_created' || a === 'sop.task_assigned' || a === 'sop.obsoleted' },
   documents: { label: 'SOPs, versions and exports', match: (a: string) => ['sop.created', 'sop.updated', 'sop.version_created', 'sop.exported', 'sop.bulk_exported'].includes(a) || a.startsWith('template.') },

@@ -98,3 +98,8 @@ export async function handleAuthRequest(request: Request): Promise<Response> {
   response.headers.set('Cache-Control', response.headers.get('Cache-Control') ?? 'no-store');
   return response;
 }
+
+/** The embedded auth's admin key (GoTrue accepts its secret key as an admin Bearer): for lib/supabase/admin.ts only. */
+export async function emulatorAdminKey(): Promise<string> {
+  return (await signingKey(asService)).secretKey;
+}

@@ -16,6 +16,7 @@ const LOG_TYPE = {
   user_updated_password: 'user',
   user_recovery_requested: 'user',
   verification_attempted: 'factor',
+  factor_deleted: 'factor',
 } as const;
 
 export type AuditAction = keyof typeof LOG_TYPE;

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { logError } from '@/lib/log';
 import type { Ctx, EmulatorDeps } from './context';
 import { isUuid } from './crypto';
+import { audit } from './audit';
 import { AuthError, errorResponse, fail, json, parseBody, readBodyText } from './http';
 import { signingKey } from './keys';
 import * as mfa from './mfa';
@@ -59,6 +60,7 @@ const ROUTES: [string, RegExp, Handler][] = [
   ['POST', /^\/sso$/, sso],
   ['GET', /^\/admin\/users\/([^/]+)$/, adminGetUser],
   ['DELETE', /^\/admin\/users\/([^/]+)$/, adminDeleteUser],
+  ['DELETE', /^\/admin\/users\/([^/]+)\/factors\/([^/]+)$/, adminDeleteFactor],
 ];
 
 async function settings(): Promise<Response> {
@@ -117,6 +119,42 @@ async function adminDeleteUser(ctx: Ctx, id: string): Promise<Response> {
     await tx.query('delete from auth.sessions where user_id = $1', [id]);
   });
   return json({});
+}
+
+/**
+ * auth.admin.mfa.deleteFactor({ userId, id }): `DELETE /admin/users/{user_id}/factors/{factor_id}`
+ * (GoTrue admin.go adminUserDeleteFactor, behind loadUser and loadFactor). Answers 200 with the
+ * deleted Factor object. Like GoTrue, it deletes the factor (its challenges cascade) and logs
+ * `factor_deleted`; sessions keep their row (the app's per-request check sees no verified factor
+ * and asks for aal1 only).
+ */
+async function adminDeleteFactor(ctx: Ctx, userId: string, factorId: string): Promise<Response> {
+  await requireAdmin(ctx);
+  if (!isUuid(userId)) throw fail(404, 'validation_failed', 'user_id must be an UUID');
+  const factor = await ctx.asService(async (tx) => {
+    const user = await userById(tx, userId);
+    if (!user) throw fail(404, 'user_not_found', 'User not found');
+    if (!isUuid(factorId)) throw fail(404, 'validation_failed', 'factor_id must be an UUID');
+    const [f] = await tx.query<{ id: string; friendly_name: string | null; factor_type: string; status: string; created_at: Date; updated_at: Date; last_challenged_at: Date | null }>(
+      'select id, friendly_name, factor_type::text, status::text, created_at, updated_at, last_challenged_at from auth.mfa_factors where id = $1 and user_id = $2',
+      [factorId, userId],
+    );
+    if (!f) throw fail(404, 'mfa_factor_not_found', 'Factor not found');
+    await audit(tx, ctx, user, 'factor_deleted', { user_id: userId, factor_id: factorId });
+    await tx.query('delete from auth.mfa_factors where id = $1', [factorId]);
+    const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
+    return {
+      id: f.id,
+      ...(f.friendly_name ? { friendly_name: f.friendly_name } : {}),
+      factor_type: f.factor_type,
+      status: f.status,
+      created_at: iso(f.created_at),
+      updated_at: iso(f.updated_at),
+      phone: '',
+      last_challenged_at: iso(f.last_challenged_at),
+    };
+  });
+  return json(factor);
 }
 
 export function createAuthEmulator(deps: EmulatorDeps) {

@@ -7,12 +7,18 @@
  */
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
+import { myVerifiedFactor, recoveryCodeHashes, useRecoveryCode } from '@/lib/account/service';
+import { withUser } from '@/lib/db';
 import { env } from '@/lib/env';
+import { logError } from '@/lib/log';
+import { deleteUserFactor } from '@/lib/supabase/admin';
+import { verifiedClaims } from './claims';
 import { formAction } from '@/lib/http/action';
 import { createClient } from '@/lib/supabase/server';
 import { authMessage, passwordAdvice } from './messages';
 import { checkPassword } from './password-policy';
 import { limitAuthAttempt } from './rate-limit';
+import { matchRecoveryCode } from './recovery-codes';
 import { safeNextPath } from './redirects';
 
 const ZEmail = z.email({ message: 'Enter a valid email address.' }).trim().toLowerCase().max(255);
@@ -37,7 +43,7 @@ export const signUpAction = formAction({ input: ZSignUp, echo: ['fullName', 'ema
     password,
     options: {
       data: { full_name: fullName },
-      emailRedirectTo: `${env().appUrl}/auth/confirm?next=${encodeURIComponent(safeNextPath(next) ?? '/email-confirmed')}`,
+      emailRedirectTo: `${env().appUrl}/auth/confirm?flow=signup&next=${encodeURIComponent(safeNextPath(next) ?? '/email-confirmed')}`,
     },
   });
   if (error) {
@@ -82,13 +88,43 @@ export const verifyMfaAction = formAction({ input: ZMfa }, async ({ input }) => 
   redirect(safeNextPath(input.next) ?? '/o');
 });
 
+const ZRecoveryCode = z.object({ code: z.string().trim().min(1, 'Enter one of your recovery codes.').max(40, 'Enter one of your recovery codes.') });
+
+/**
+ * A recovery code instead of the TOTP code, at the MFA step (an aal1 session after the
+ * password). The server compares it with the stored bcrypt hashes, marks it used (audited),
+ * then removes the lost authenticator through the admin API (Supabase Auth has no user-level
+ * way to skip aal2). The person is then signed in at aal1 and sent to set up a new one.
+ */
+export const redeemRecoveryCodeAction = formAction({ input: ZRecoveryCode }, async ({ input }) => {
+  const supabase = await createClient();
+  const claims = await verifiedClaims(supabase);
+  if (!claims) redirect('/sign-in');
+  const email = typeof claims.email === 'string' ? claims.email : claims.sub;
+  const limited = await limitAuthAttempt('recovery', email);
+  if (limited) return { error: limited };
+  const refused = { error: 'That recovery code is not right, or it has been used already. Check it, or use your authenticator app.' };
+  const found = await withUser(claims, async (tx) => ({ factor: await myVerifiedFactor(tx), stored: await recoveryCodeHashes(tx) }));
+  if (!found.factor) redirect('/o');
+  const id = await matchRecoveryCode(input.code, found.stored);
+  if (!id) return refused;
+  const left = await withUser(claims, (tx) => useRecoveryCode(tx, id));
+  if (left === null) return refused;
+  const failed = await deleteUserFactor(claims.sub, found.factor.id);
+  if (failed) {
+    logError('recovery code accepted but the factor was not removed', { code: failed });
+    return { error: 'Your recovery code was accepted, but two-factor authentication could not be turned off. Try another recovery code in a moment.' };
+  }
+  redirect('/settings/security?recovered=1');
+});
+
 const ZEmailOnly = z.object({ email: ZEmail });
 
 export const resendConfirmationAction = formAction({ input: ZEmailOnly }, async ({ input: { email } }) => {
   const limited = await limitAuthAttempt('email', email);
   if (limited) return { error: limited };
   const supabase = await createClient();
-  const { error } = await supabase.auth.resend({ type: 'signup', email, options: { emailRedirectTo: `${env().appUrl}/auth/confirm?next=/email-confirmed` } });
+  const { error } = await supabase.auth.resend({ type: 'signup', email, options: { emailRedirectTo: `${env().appUrl}/auth/confirm?flow=signup&next=/email-confirmed` } });
   if (error) return { error: authMessage(error.code) };
   return { notice: `If ${email} is waiting for confirmation, a new link is on its way.` };
 });

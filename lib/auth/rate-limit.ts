@@ -10,13 +10,15 @@ import { getRateLimiter } from '@/lib/ratelimit';
 import type { RateLimitRule } from '@/lib/ratelimit/types';
 import { clientIpFrom } from '@/lib/security/client-ip';
 
-export type AuthAttempt = 'signin' | 'signup' | 'mfa' | 'email' | 'reauth';
+export type AuthAttempt = 'signin' | 'signup' | 'mfa' | 'recovery' | 'email' | 'reauth';
 
 const PER_IP: RateLimitRule = { name: 'auth-ip', limit: 30, windowSeconds: 60 };
 const PER_EMAIL: Record<AuthAttempt, RateLimitRule> = {
   signin: { name: 'auth-signin-email', limit: 10, windowSeconds: 300 },
   signup: { name: 'auth-signup-email', limit: 5, windowSeconds: 3600 },
   mfa: { name: 'auth-mfa-user', limit: 10, windowSeconds: 300 },
+  // A recovery code turns two-factor authentication off: fewer tries than a TOTP code.
+  recovery: { name: 'auth-recovery-user', limit: 5, windowSeconds: 900 },
   email: { name: 'auth-email-send', limit: 5, windowSeconds: 3600 },
   reauth: { name: 'auth-reauth-user', limit: 10, windowSeconds: 300 },
 };

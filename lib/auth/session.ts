@@ -4,7 +4,9 @@
  *   2. ask Postgres, as that user, whether the session still exists (a revoked session's
  *      token stays cryptographically valid until it expires), whether the email is
  *      confirmed, whether the account was deleted, and whether MFA is enrolled — once
- *      enrolled, aal2 is required.
+ *      enrolled, aal2 is required. The same statement stamps the session's "last active"
+ *      (at most once per 5 minutes: migration 20261203000290), so the sessions list follows
+ *      use of the app at no extra round trip.
  */
 import 'server-only';
 import { createClient as createSupabaseJs } from '@supabase/supabase-js';

@@ -29,15 +29,19 @@ test('create an org, invite a colleague who signs up through the link, then remo
   const colleague = await colleagueCtx.newPage();
   const inviteLink = await mailboxLink(colleague, colleagueEmail, 'invite');
   await colleague.goto(inviteLink);
-  await expect(colleague).toHaveURL(/\/sign-in\?next=%2Finvite%2F/);
+  // Signed out, the link says who invited whom to what, and sign-up has the address filled in.
+  const invited = `Olivia Owner invited you to join Acme Foods ${suffix} as Approver.`;
+  await expect(colleague.getByTestId('invite-summary')).toHaveText(invited);
+  await expect(colleague.getByTestId('invite-email')).toHaveText(colleagueEmail);
+  await colleague.screenshot({ path: 'test-results/screens/invite-signed-out.png' });
   await colleague.getByRole('link', { name: 'Create an account' }).click();
   await colleague.getByLabel('Full name').fill('Carl Colleague');
-  await colleague.getByLabel('Work email').fill(colleagueEmail);
+  await expect(colleague.getByLabel('Work email')).toHaveValue(colleagueEmail);
   await colleague.getByLabel('Password').fill(PASSWORD);
   await colleague.getByRole('button', { name: 'Create account' }).click();
   await expect(colleague).toHaveURL(/\/check-email/);
   await colleague.goto(await mailboxLink(colleague, colleagueEmail, 'signup'));
-  await expect(colleague.getByText(`You are invited to join Acme Foods ${suffix} as Approver.`)).toBeVisible();
+  await expect(colleague.getByTestId('invite-summary')).toHaveText(invited);
   await colleague.screenshot({ path: 'test-results/screens/invite.png' });
   await colleague.getByRole('button', { name: 'Accept invitation' }).click();
   await expect(colleague.getByTestId('org-name')).toHaveText(`Acme Foods ${suffix}`);

@@ -77,7 +77,7 @@ describe('the local mailbox', () => {
 
   it('warns that a production build without Resend delivers no email', () => {
     expect(parseEnv({ NODE_ENV: 'production' }).warnings.join(' ')).toMatch(/RESEND_API_KEY.*NOT delivered/);
-    expect(parseEnv({ NODE_ENV: 'production', RESEND_API_KEY: 're_x' }).warnings).toEqual([]);
+    expect(parseEnv({ NODE_ENV: 'production', RESEND_API_KEY: 're_x', SECURITY_CONTACT: 'security@example.com' }).warnings).toEqual([]);
     expect(parseEnv({ NODE_ENV: 'development' }).warnings).toEqual([]);
   });
 });

@@ -29,6 +29,8 @@ const SERVICE_MODULES: Record<string, string> = {
   'lib/jobs/effective-dates.ts': 'the scheduled job that makes approved versions effective on their date acts for no user',
   'app/api/jobs/effective-dates/route.ts': 'the endpoint the scheduler calls to run the effective dates (job secret, no user)',
   'app/dev/mailbox/page.tsx': 'the development mailbox lists the outbox (development only)',
+  'lib/supabase/admin.ts': 'the auth admin API (service-role key, or the embedded auth secret key): removes a lost authenticator once the server has verified a recovery code',
+  'lib/auth/actions.ts': 'the MFA step: after a recovery code matched and was marked used, deletes the user\'s own TOTP factor through lib/supabase/admin.ts',
 };
 
 /** Imports that hand out the service role. */

@@ -14,9 +14,10 @@ const REASONS: Record<string, string> = {
   account_deleted: 'Your account has been deleted and you have been signed out everywhere.',
 };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string; reason?: string; error?: string }> }) {
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string; reason?: string; error?: string; email?: string }> }) {
   const sp = await searchParams;
   const next = safeNextPath(sp.next) ?? undefined;
+  const email = typeof sp.email === 'string' && sp.email.length <= 255 ? sp.email : undefined;
   const banner = sp.reason ? REASONS[sp.reason] : sp.error ? authMessage(sp.error) : undefined;
   return (
     <AuthCard
@@ -24,7 +25,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       footer={
         <>
           New here?{' '}
-          <Link href={next ? `/sign-up?next=${encodeURIComponent(next)}` : '/sign-up'} className="font-medium text-brand-700 hover:underline">
+          <Link href={signUpHref(next, email)} className="font-medium text-brand-700 hover:underline">
             Create an account
           </Link>
         </>
@@ -32,7 +33,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     >
       <div className="space-y-6">
         {banner ? <Alert kind={sp.error ? 'error' : 'notice'}>{banner}</Alert> : null}
-        <SignInForm next={next} />
+        <SignInForm next={next} email={email} />
         <div className="relative text-center text-xs uppercase tracking-wide text-slate-400">
           <span className="bg-white px-2">or</span>
         </div>
@@ -40,4 +41,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       </div>
     </AuthCard>
   );
+}
+
+function signUpHref(next?: string, email?: string): string {
+  const q = new URLSearchParams();
+  if (next) q.set('next', next);
+  if (email) q.set('email', email);
+  return q.size ? `/sign-up?${q.toString()}` : '/sign-up';
 }

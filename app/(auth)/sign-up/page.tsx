@@ -6,8 +6,10 @@ import { safeNextPath } from '@/lib/auth/redirects';
 
 export const metadata: Metadata = { title: 'Create your account' };
 
-export default async function SignUpPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
-  const next = safeNextPath((await searchParams).next) ?? undefined;
+export default async function SignUpPage({ searchParams }: { searchParams: Promise<{ next?: string; email?: string }> }) {
+  const sp = await searchParams;
+  const next = safeNextPath(sp.next) ?? undefined;
+  const email = typeof sp.email === 'string' && sp.email.length <= 255 ? sp.email : undefined;
   return (
     <AuthCard
       title="Create your account"
@@ -15,13 +17,13 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
       footer={
         <>
           Already have an account?{' '}
-          <Link href={next ? `/sign-in?next=${encodeURIComponent(next)}` : '/sign-in'} className="font-medium text-brand-700 hover:underline">
+          <Link href={`/sign-in?${new URLSearchParams({ ...(next ? { next } : {}), ...(email ? { email } : {}) }).toString()}`} className="font-medium text-brand-700 hover:underline">
             Sign in
           </Link>
         </>
       }
     >
-      <SignUpForm next={next} />
+      <SignUpForm next={next} email={email} />
     </AuthCard>
   );
 }

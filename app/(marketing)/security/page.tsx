@@ -1,6 +1,10 @@
 import type { Metadata } from 'next';
+import { env } from '@/lib/env';
+import { contactLabel } from '@/lib/security/security-txt';
 
 export const metadata: Metadata = { title: 'Security and data protection' };
+// The reporting contact is read from the running configuration, not the build's.
+export const dynamic = 'force-dynamic';
 
 const sections: { title: string; items: string[] }[] = [
   {
@@ -46,12 +50,6 @@ const sections: { title: string; items: string[] }[] = [
       'Rate limits on sign-in and drafting that refuse requests if the limiter itself is unavailable, keyed on the connection’s address or a proxy you configure — never on a header anyone can send.',
     ],
   },
-  {
-    title: 'Reporting a vulnerability',
-    items: [
-      'See /.well-known/security.txt for the contact address. Please give us a reasonable time to fix an issue before publishing it.',
-    ],
-  },
 ];
 
 export default function SecurityPage() {
@@ -71,6 +69,26 @@ export default function SecurityPage() {
           </ul>
         </section>
       ))}
+      <ReportingSection contact={env().securityTxt.contact} />
     </div>
+  );
+}
+
+function ReportingSection({ contact }: { contact: string | null }) {
+  return (
+    <section className="mt-10" aria-labelledby="reporting">
+      <h2 id="reporting" className="text-xl font-semibold">Reporting a vulnerability</h2>
+      {contact ? (
+        <p className="mt-3 text-slate-700">
+          Report it privately to{' '}
+          <a href={contact} className="font-medium text-brand-700 underline" data-testid="security-contact">
+            {contactLabel(contact)}
+          </a>{' '}
+          (also listed in <a href="/.well-known/security.txt" className="underline">/.well-known/security.txt</a>). Please give us a reasonable time to fix an issue before publishing it.
+        </p>
+      ) : (
+        <p className="mt-3 text-slate-700">This installation has not configured a security contact yet. Please report issues to the people who run it.</p>
+      )}
+    </section>
   );
 }

@@ -1,20 +1,12 @@
-/** RFC 9116 security.txt. Values from env (SECURITY_*), with defaults that point at /security. */
+/** RFC 9116 security.txt: Contact is the configured reporting channel (lib/env.ts); none configured → 404. */
 import { env } from '@/lib/env';
+import { securityTxt } from '@/lib/security/security-txt';
 
 export const dynamic = 'force-dynamic';
 
 export function GET() {
-  const { appUrl, securityTxt } = env();
-  // RFC 9116 §2.5.5: Expires is required and should be less than a year away.
-  const expires = securityTxt.expires ?? new Date(Date.now() + 180 * 24 * 3600 * 1000).toISOString();
-  const contact = /^(mailto:|https?:)/.test(securityTxt.contact) ? securityTxt.contact : `mailto:${securityTxt.contact}`;
-  const body = [
-    `Contact: ${contact}`,
-    `Expires: ${expires}`,
-    'Preferred-Languages: en',
-    `Canonical: ${appUrl}/.well-known/security.txt`,
-    `Policy: ${securityTxt.policyUrl}`,
-    '',
-  ].join('\n');
+  const { appUrl, securityTxt: cfg } = env();
+  const body = securityTxt({ appUrl, contact: cfg.contact, policyUrl: cfg.policyUrl, expires: cfg.expires });
+  if (!body) return new Response('No security contact is configured for this installation (SECURITY_CONTACT).\n', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
   return new Response(body, { headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'public, max-age=3600' } });
 }

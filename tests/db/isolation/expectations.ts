@@ -172,6 +172,17 @@ export const TABLES: Record<string, TableCase> = {
     delete: 'delete from public.stripe_events where id = $1 returning id',
     allowed: { select: [], insert: [], update: [], delete: [] },
   },
+  'public.mfa_recovery_codes': {
+    fixture: async (tx, w) =>
+      (await tx.query<{ id: string }>("insert into public.mfa_recovery_codes (user_id, code_hash) values ($1, '$2b$10$' || repeat('a', 53)) returning id", [w.users.author]))[0]!.id,
+    select: 'select id from public.mfa_recovery_codes where id = $1::uuid',
+    insert: "insert into public.mfa_recovery_codes (user_id, code_hash) values (coalesce($2::uuid, gen_random_uuid()), '$2b$10$' || repeat('b', 53)) returning id",
+    update: 'update public.mfa_recovery_codes set used_at = now() where id = $1::uuid returning id',
+    delete: 'delete from public.mfa_recovery_codes where id = $1::uuid returning id',
+    // The fixture is the author's code: only the author sees that it exists (never its hash);
+    // rows change only through private.replace_my_recovery_codes / use_my_recovery_code.
+    allowed: { select: ['author'], insert: [], update: [], delete: [] },
+  },
 };
 
 

@@ -1,8 +1,10 @@
 import type { Metadata } from 'next';
 import { Section } from '@/components/app/section';
-import { ChangePasswordForm, DisableTotpForm, EnableTotp, RevokeSessionButton, SessionBulkActions } from '@/components/app/settings-forms';
+import { ChangePasswordForm, RevokeSessionButton, SessionBulkActions } from '@/components/app/settings-forms';
+import { TwoFactorSection } from '@/components/auth/recovery-codes';
+import { Alert } from '@/components/ui/form';
 import { TableHead } from '@/components/ui/table';
-import { listMySessions, myVerifiedFactor } from '@/lib/account/service';
+import { listMySessions, myVerifiedFactor, recoveryCodeStatus } from '@/lib/account/service';
 import { requireUser } from '@/lib/auth/session';
 import { withUser } from '@/lib/db';
 import { describeUserAgent } from '@/lib/auth/user-agent';
@@ -10,15 +12,24 @@ import { formatUtc } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'Security' };
 
-export default async function SecurityPage() {
+export default async function SecurityPage({ searchParams }: { searchParams: Promise<{ recovered?: string }> }) {
   const user = await requireUser('/settings/security');
-  const { sessions, factor } = await withUser(user.claims, async (tx) => ({
+  const { recovered } = await searchParams;
+  const { sessions, factor, codes } = await withUser(user.claims, async (tx) => ({
     sessions: await listMySessions(tx),
     factor: await myVerifiedFactor(tx),
+    codes: await recoveryCodeStatus(tx),
   }));
   return (
     <div className="space-y-8">
       <h1 className="text-2xl font-semibold tracking-tight">Security</h1>
+      {recovered && !factor ? (
+        <div data-testid="recovered-notice">
+          <Alert kind="notice">
+            You signed in with a recovery code, so two-factor authentication is now off and that code no longer works. Set up your authenticator app again below: you get a new set of recovery codes with it.
+          </Alert>
+        </div>
+      ) : null}
       <Section title="Password" description="Changing your password signs out your other sessions.">
         <ChangePasswordForm />
       </Section>
@@ -26,7 +37,7 @@ export default async function SecurityPage() {
         title="Two-factor authentication"
         description={factor ? 'On: each sign-in asks for a code from your authenticator app.' : 'Off. Protect your account with a time-based code from an authenticator app (TOTP).'}
       >
-        {factor ? <DisableTotpForm factorId={factor.id} /> : <EnableTotp />}
+        <TwoFactorSection factorId={factor?.id ?? null} remaining={codes.remaining} total={codes.total} email={user.email} />
       </Section>
       <Section title="Sessions" description="Where your account is signed in. Sign out any session you do not recognise.">
         <div className="overflow-x-auto">

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { AuthCard } from '@/components/auth/auth-card';
 import { MfaForm } from '@/components/auth/forms';
+import { RecoveryCodeForm } from '@/components/auth/recovery-codes';
 import { currentUser } from '@/lib/auth/session';
 import { safeNextPath } from '@/lib/auth/redirects';
 
@@ -24,7 +25,10 @@ export default async function MfaPage({ searchParams }: { searchParams: Promise<
         </form>
       }
     >
-      <MfaForm next={next} />
+      <div className="space-y-6">
+        <MfaForm next={next} />
+        <RecoveryCodeForm />
+      </div>
     </AuthCard>
   );
 }
