@@ -8,6 +8,7 @@ import { frameworkSummaries } from '@/lib/library';
 import { loadOrg } from '@/lib/orgs/page-context';
 import { roleCan } from '@/lib/orgs/permissions';
 import { getDocumentSettings } from '@/lib/orgs/service';
+import { departmentSuggestions } from '@/lib/sops/departments';
 
 export const metadata: Metadata = { title: 'New SOP' };
 
@@ -17,7 +18,7 @@ export default async function NewSopPage({ params }: { params: Promise<{ slug: s
   if (!roleCan(org.role, 'sops.edit')) {
     return <Alert kind="error">Your role ({org.role}) can read SOPs but not draft them. Ask an owner or admin to make you an author.</Alert>;
   }
-  const settings = await withUser(user.claims, (tx) => getDocumentSettings(tx, org.id));
+  const [settings, departments] = await withUser(user.claims, async (tx) => [await getDocumentSettings(tx, org.id), await departmentSuggestions(tx, org.id)] as const);
   const serverHasClaude = env().ai.mode === 'claude';
   const mode = serverHasClaude && settings.aiAllowed ? 'ai' : 'offline';
   const frameworks = frameworkSummaries().map((f) => ({ code: f.code, name: f.name, clauses: f.clauseCount }));
@@ -34,7 +35,7 @@ export default async function NewSopPage({ params }: { params: Promise<{ slug: s
         </span>
       }
     >
-      <GenerateForm org={org.slug} frameworks={frameworks} mode={mode} sensitiveTerms={mode === 'ai' ? settings.sensitiveTerms : []} />
+      <GenerateForm org={org.slug} frameworks={frameworks} mode={mode} sensitiveTerms={mode === 'ai' ? settings.sensitiveTerms : []} departments={departments} />
     </Section>
   );
 }
