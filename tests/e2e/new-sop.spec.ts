@@ -44,7 +44,7 @@ test('New SOP keeps what was typed across reload and Back; the draft lives at th
 
   // A reload mid-draft shows the draft (still streaming, or finished), never an empty form.
   await page.reload();
-  await expect(page.getByTestId('streamed-purpose').or(page.getByTestId('sop-html'))).toBeVisible();
+  await expect(page.getByText(/sets out the steps, responsibilities and records for allergen changeover/).first()).toBeVisible();
   await expect(page.getByTestId('version-label')).toHaveText('Version 0.1', { timeout: 30_000 });
   await expect(page.getByTestId('sop-html')).toContainText('signs the changeover record');
   await expect(page.getByText('· Quality Assurance')).toBeVisible();
@@ -56,6 +56,7 @@ test('New SOP keeps what was typed across reload and Back; the draft lives at th
   await expect(page.getByTestId('last-draft')).toContainText('Allergen changeover (slow)');
   await expect(page.getByLabel('Title')).toHaveValue('');
   await expect(page.getByTestId('last-draft').getByRole('link')).toHaveAttribute('href', sopPath);
+  await page.screenshot({ path: `${SHOTS}/newsop-back.png` });
   await page.getByTestId('reuse-fields').click();
   await expect(page.getByLabel('Describe the process in your own words')).toHaveValue(DESCRIPTION);
   await expect(page.getByTestId('last-draft')).toHaveCount(0);
