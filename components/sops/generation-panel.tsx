@@ -2,6 +2,7 @@
 /** Live view of a drafting run: what was redacted, each section as it is written, Cancel, the outcome. */
 import Link from 'next/link';
 import { useState } from 'react';
+import { BusyButton } from '@/components/ui/form';
 import type { GenerationState } from './use-generation';
 import { SopHtml } from './sop-html';
 
@@ -23,7 +24,8 @@ export function RedactionSummary({ redactions, preview = false }: { redactions: 
   );
 }
 
-export function GenerationPanel({ org, state }: { org: string; state: GenerationState }) {
+/** `onSopPage`: shown on the page of the SOP being drafted, which needs no link to itself. */
+export function GenerationPanel({ org, state, onSopPage = false }: { org: string; state: GenerationState; onSopPage?: boolean }) {
   const [cancelling, setCancelling] = useState(false);
   const running = state.phase === 'starting' || state.phase === 'running';
   const progress = Math.min(100, Math.round((state.sections.length / BODY_SECTIONS) * 100));
@@ -47,9 +49,9 @@ export function GenerationPanel({ org, state }: { org: string; state: Generation
           </span>
         </div>
         {running && state.generationId ? (
-          <button type="button" onClick={cancel} disabled={cancelling} data-test="cancel-generation" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:border-red-600 disabled:opacity-60">
-            {cancelling ? 'Cancelling…' : 'Cancel'}
-          </button>
+          <BusyButton type="button" variant="secondary" busy={cancelling} busyText="Cancelling…" onClick={() => void cancel()} test="cancel-generation">
+            Cancel
+          </BusyButton>
         ) : null}
       </div>
       <div className="h-2 overflow-hidden rounded-full bg-slate-100" aria-hidden>
@@ -76,9 +78,11 @@ export function GenerationPanel({ org, state }: { org: string; state: Generation
       ) : null}
       {state.sopId && (state.phase === 'done' || state.phase === 'error') ? (
         <div className="flex flex-wrap gap-2">
-          <Link href={`/o/${org}/sops/${state.sopId}`} data-test="open-sop" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700">
-            Open the SOP
-          </Link>
+          {onSopPage ? null : (
+            <Link href={`/o/${org}/sops/${state.sopId}`} data-test="open-sop" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700">
+              Open the SOP
+            </Link>
+          )}
           {state.versionId ? (
             <Link href={`/o/${org}/sops/${state.sopId}/edit`} className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold hover:border-brand-600">
               Edit

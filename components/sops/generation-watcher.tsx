@@ -14,7 +14,7 @@ export function GenerationWatcher({ org, generationId }: { org: string; generati
   useEffect(() => {
     if (state.phase === 'done' || state.phase === 'error') router.refresh();
   }, [state.phase, router]);
-  return <GenerationPanel org={org} state={state} />;
+  return <GenerationPanel org={org} state={state} onSopPage />;
 }
 
 /** Retry a stopped draft on the same SOP, streamed in place. */

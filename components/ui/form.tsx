@@ -86,38 +86,86 @@ export function HiddenFields({ fields }: { fields: Record<string, string | undef
   return Object.entries(fields).map(([name, value]) => (value ? <input key={name} type="hidden" name={name} value={value} /> : null));
 }
 
-/** The form's submit button, full width of its box (`width`, e.g. "w-40", when it is not the form's width). */
-export function SubmitButton({ children, pendingText, variant = 'primary', width }: { children: React.ReactNode; pendingText: string; variant?: 'primary' | 'danger' | 'secondary'; width?: string }) {
-  const { pending } = useFormStatus();
-  const styles = {
-    primary: 'bg-brand-600 text-white hover:bg-brand-700',
-    danger: 'bg-red-700 text-white hover:bg-red-800',
-    secondary: 'border border-slate-300 bg-white text-slate-800 hover:border-brand-600',
-  }[variant];
-  const button = (
+const BUTTON_STYLES = {
+  primary: 'bg-brand-600 text-white hover:bg-brand-700',
+  danger: 'bg-red-700 text-white hover:bg-red-800',
+  secondary: 'border border-slate-300 bg-white text-slate-800 hover:border-brand-600',
+};
+
+/** The spinner every waiting button shows. */
+export function Spinner() {
+  return <span aria-hidden data-test="spinner" className="h-4 w-4 shrink-0 animate-spin rounded-full border-2 border-current border-t-transparent" />;
+}
+
+/**
+ * The one way a button that waits looks while it waits: disabled, aria-busy, a spinner and
+ * `busyText` ("Saving…") in place of its label. SubmitButton is this button driven by its
+ * form's pending state; buttons that wait on a fetch pass `busy` themselves.
+ */
+export function BusyButton({
+  busy,
+  busyText,
+  children,
+  type = 'submit',
+  onClick,
+  disabled = false,
+  variant = 'primary',
+  test,
+  className = '',
+}: {
+  busy: boolean;
+  busyText: string;
+  children: React.ReactNode;
+  type?: 'submit' | 'button';
+  onClick?: () => void;
+  disabled?: boolean;
+  variant?: keyof typeof BUTTON_STYLES;
+  test?: string;
+  className?: string;
+}) {
+  return (
     <button
-      type="submit"
-      disabled={pending}
-      aria-busy={pending}
-      className={`inline-flex w-full items-center justify-center gap-2 rounded-md px-4 py-2 text-sm font-semibold disabled:opacity-60 ${styles}`}
+      type={type}
+      onClick={onClick}
+      disabled={busy || disabled}
+      aria-busy={busy}
+      data-test={test}
+      className={`inline-flex items-center justify-center gap-2 rounded-md px-4 py-2 text-sm font-semibold disabled:opacity-60 ${BUTTON_STYLES[variant]} ${className}`}
     >
-      {pending ? (
+      {busy ? (
         <>
-          <span aria-hidden className="h-4 w-4 animate-spin rounded-full border-2 border-current border-t-transparent" />
-          {pendingText}
+          <Spinner />
+          {busyText}
         </>
       ) : (
         children
       )}
     </button>
   );
+}
+
+/** The form's submit button, full width of its box (`width`, e.g. "w-40", when it is not the form's width); busy while its form's action runs. */
+export function SubmitButton({ children, pendingText, variant = 'primary', width, test }: { children: React.ReactNode; pendingText: string; variant?: 'primary' | 'danger' | 'secondary'; width?: string; test?: string }) {
+  const { pending } = useFormStatus();
+  const button = (
+    <BusyButton busy={pending} busyText={pendingText} variant={variant} test={test} className="w-full">
+      {children}
+    </BusyButton>
+  );
   return width ? <div className={width}>{button}</div> : button;
 }
 
-/** The small bordered button of a table row's actions. */
+/** The small bordered button of a table row's actions; disabled with a spinner while its form's action runs. */
 export function RowButton({ children, danger = false }: { children: React.ReactNode; danger?: boolean }) {
+  const { pending } = useFormStatus();
   return (
-    <button type="submit" className={`rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium ${danger ? 'hover:border-red-600 hover:text-red-700' : 'hover:border-brand-600'}`}>
+    <button
+      type="submit"
+      disabled={pending}
+      aria-busy={pending}
+      className={`inline-flex items-center gap-1.5 rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium disabled:opacity-60 ${danger ? 'hover:border-red-600 hover:text-red-700' : 'hover:border-brand-600'}`}
+    >
+      {pending ? <span aria-hidden className="h-3 w-3 animate-spin rounded-full border-2 border-current border-t-transparent" /> : null}
       {children}
     </button>
   );

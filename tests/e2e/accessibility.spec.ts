@@ -16,9 +16,8 @@ test('the SOP pages have no WCAG 2 A/AA violations that axe can find', async ({ 
   await page.getByLabel('Title').fill('Accessible SOP');
   await page.getByLabel('Describe the process in your own words').fill('1. Operator does the first thing\n   Warning: hot surface\n2. QA checks and records it in the log');
   await page.getByTestId('generate-submit').click();
-  await expect(page.getByTestId('generation-status')).toHaveText('Draft saved.', { timeout: 30_000 });
-  await page.getByTestId('open-sop').click();
   await expect(page).toHaveURL(/\/sops\/[0-9a-f-]{36}$/);
+  await expect(page.getByTestId('version-label')).toHaveText('Version 0.1', { timeout: 30_000 });
   const sop = new URL(page.url()).pathname;
   const violations: string[] = [];
   for (const path of [`/o/${slug}/sops`, `/o/${slug}/sops/new`, sop, `${sop}/edit`, `${sop}/history`, `/o/${slug}/billing`, `/o/${slug}/settings`, '/docs/api']) {

@@ -6,6 +6,7 @@
  */
 import Link from 'next/link';
 import { useMemo, useState } from 'react';
+import { BusyButton } from '@/components/ui/form';
 import { MAX_STEP_DEPTH, type TSopContent } from '@/lib/sops/content';
 import { useGeneration } from '../use-generation';
 import { sopApi } from './api';
@@ -39,6 +40,7 @@ export function SopEditor({ org, sopId, docNumber, initialContent, initialRevisi
   const { form, save } = draft;
   const [summary, setSummary] = useState('');
   const [versionMsg, setVersionMsg] = useState<{ ok: boolean; text: string } | null>(null);
+  const [savingVersion, setSavingVersion] = useState(false);
   const [improve, setImprove] = useState<ImproveRequest | null>(null);
   const gen = useGeneration();
 
@@ -49,7 +51,8 @@ export function SopEditor({ org, sopId, docNumber, initialContent, initialRevisi
 
   async function saveVersion() {
     setVersionMsg(null);
-    const msg = await draft.saveVersion(summary);
+    setSavingVersion(true);
+    const msg = await draft.saveVersion(summary).finally(() => setSavingVersion(false));
     if (msg) setVersionMsg(msg);
     if (msg?.ok) setSummary('');
   }
@@ -169,9 +172,9 @@ export function SopEditor({ org, sopId, docNumber, initialContent, initialRevisi
           <label htmlFor="change-summary" className="block text-sm font-semibold">Save as a new version</label>
           <input id="change-summary" value={summary} maxLength={1000} onChange={(e) => setSummary(e.target.value)} className={box} placeholder="What changed, e.g. Added ATP verification after rinse" />
         </div>
-        <button type="button" data-test="save-version" disabled={summary.trim().length < 3} onClick={() => void saveVersion()} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
+        <BusyButton type="button" test="save-version" busy={savingVersion} busyText="Saving version…" disabled={summary.trim().length < 3} onClick={() => void saveVersion()}>
           Save version
-        </button>
+        </BusyButton>
         {versionMsg ? (
           <p role={versionMsg.ok ? 'status' : 'alert'} data-test="version-message" className={`w-full text-sm ${versionMsg.ok ? 'text-brand-700' : 'text-red-700'}`}>
             {versionMsg.text}

@@ -10,6 +10,7 @@ import { frameworkSummaries } from '@/lib/library';
 import { loadOrg } from '@/lib/orgs/page-context';
 import { roleCan } from '@/lib/orgs/permissions';
 import { getDocumentSettings } from '@/lib/orgs/service';
+import { departmentSuggestions } from '@/lib/sops/departments';
 import { loadTemplates } from '@/lib/templates/page-context';
 
 export const metadata: Metadata = { title: 'New SOP' };
@@ -62,7 +63,7 @@ async function FromTemplate({ user, org, initial }: Pick<Ctx, 'user' | 'org'> & 
 }
 
 async function FromDescription({ user, org }: Pick<Ctx, 'user' | 'org'>) {
-  const settings = await withUser(user.claims, (tx) => getDocumentSettings(tx, org.id));
+  const [settings, departments] = await withUser(user.claims, async (tx) => [await getDocumentSettings(tx, org.id), await departmentSuggestions(tx, org.id)] as const);
   const serverHasClaude = env().ai.mode === 'claude';
   const mode = serverHasClaude && settings.aiAllowed ? 'ai' : 'offline';
   const frameworks = frameworkSummaries().map((f) => ({ code: f.code, name: f.name, clauses: f.clauseCount }));
@@ -79,7 +80,7 @@ async function FromDescription({ user, org }: Pick<Ctx, 'user' | 'org'>) {
         </span>
       }
     >
-      <GenerateForm org={org.slug} frameworks={frameworks} mode={mode} sensitiveTerms={mode === 'ai' ? settings.sensitiveTerms : []} />
+      <GenerateForm org={org.slug} frameworks={frameworks} mode={mode} sensitiveTerms={mode === 'ai' ? settings.sensitiveTerms : []} departments={departments} />
     </Section>
   );
 }

@@ -1,0 +1,97 @@
+'use client';
+/**
+ * New SOP's fields, mirrored into this tab's sessionStorage as they are typed (new-sop-fields.ts
+ * says what is kept). The copy is read after mount, so the server's empty form and the first
+ * browser render agree; every edit writes it; creating the SOP replaces it with which SOP the
+ * text became.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { EMPTY_FIELDS, isBlank, keptKey, parseKept, serializeKept, type NewSopFields } from './new-sop-fields';
+
+/** What New SOP tells the person about the copy it found: their text put back, or the SOP it already became. */
+export type KeptNotice = { kind: 'restored' } | { kind: 'created'; sopId: string; title: string; fields: NewSopFields };
+
+// Storage can be unavailable (disabled, full, a sandboxed frame): the form then works as before, keeping nothing.
+function read(key: string): string | null {
+  try {
+    return window.sessionStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+function write(key: string, value: string | null): void {
+  try {
+    if (value === null) window.sessionStorage.removeItem(key);
+    else window.sessionStorage.setItem(key, value);
+  } catch {
+    // nothing kept; the form itself still has the text
+  }
+}
+
+export function useNewSopFields(org: string, frameworkCodes: readonly string[]) {
+  const key = keptKey(org);
+  const [fields, setFields] = useState<NewSopFields>(EMPTY_FIELDS);
+  const [notice, setNotice] = useState<KeptNotice | null>(null);
+  const latest = useRef<NewSopFields>(EMPTY_FIELDS);
+  const codes = useRef(frameworkCodes);
+
+  useEffect(() => {
+    const kept = parseKept(read(key), codes.current);
+    if (!kept) {
+      write(key, null);
+      return;
+    }
+    if (kept.kind === 'typing') {
+      latest.current = kept.fields;
+      // Reading browser storage can only happen after mount; restoring it is the point.
+      setFields(kept.fields);
+      setNotice({ kind: 'restored' });
+    } else {
+      setNotice(kept);
+    }
+  }, [key]);
+
+  /** Change some fields; the tab's copy follows (a blank form keeps nothing). */
+  const update = useCallback(
+    (patch: Partial<NewSopFields>) => {
+      const next = { ...latest.current, ...patch };
+      latest.current = next;
+      setFields(next);
+      write(key, isBlank(next) ? null : serializeKept({ kind: 'typing', fields: next }));
+    },
+    [key],
+  );
+
+  /** Empty the form and forget the copy. */
+  const clear = useCallback(() => {
+    latest.current = EMPTY_FIELDS;
+    setFields(EMPTY_FIELDS);
+    setNotice(null);
+    write(key, null);
+  }, [key]);
+
+  /** The SOP exists: the text is no longer "being typed", it is that SOP's. */
+  const created = useCallback(
+    (sopId: string) => {
+      write(key, serializeKept({ kind: 'created', sopId, title: latest.current.title, fields: latest.current }));
+    },
+    [key],
+  );
+
+  /** Put the text of the SOP just created back in the form, to start another from it. */
+  const reuse = useCallback(
+    (f: NewSopFields) => {
+      update(f);
+      setNotice(null);
+    },
+    [update],
+  );
+
+  /** Hide the notice; a "you already started …" one is then forgotten unless something new was typed. */
+  const dismiss = useCallback(() => {
+    setNotice(null);
+    if (isBlank(latest.current)) write(key, null);
+  }, [key]);
+
+  return { fields, update, clear, created, reuse, notice, dismiss };
+}
