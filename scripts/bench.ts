@@ -5,6 +5,8 @@
  *            to .docx (median of N runs each), plus our peak memory.
  *   draft    time to the first streamed section of a Claude draft vs the whole draft, with the
  *            real SDK against the local Anthropic fake (scripts/bench-draft.ts).
+ *   quality  the drafting-quality suite (issue #14) on the offline drafter and on the Claude
+ *            path against the fake model (scripts/bench-quality.ts).
  *
  * Options: --runs=N (default 10). A run of `--child-render` is the benchmark's own helper: it
  * renders once in a fresh process and prints that process's peak RSS.
@@ -15,6 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { renderSopDocx } from '../lib/export/docx';
 import { benchDraft } from './bench-draft';
+import { benchQuality } from './bench-quality';
 import { contentToMarkdown } from '../lib/export/markdown';
 import { sampleExportDocument } from '../lib/export/sample';
 
@@ -159,7 +162,7 @@ async function benchExport(): Promise<ExportResult> {
   }
 }
 
-const BENCHMARKS: Record<string, () => Promise<{ markdown: string }>> = { export: benchExport, draft: () => benchDraft() };
+const BENCHMARKS: Record<string, () => Promise<{ markdown: string }>> = { export: benchExport, draft: () => benchDraft(), quality: benchQuality };
 
 function writeSection(name: string, markdown: string) {
   const file = path.join(process.cwd(), 'BENCHMARKS.md');

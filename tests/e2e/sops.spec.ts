@@ -68,8 +68,10 @@ test('new SOP → streamed section by section → edit → save version → diff
   await expect(page.getByTestId('sop-html')).toContainText('applies lockout/tagout');
   await expect(page.getByTestId('sop-html')).toContainText('WARNING');
   await expect(page.getByTestId('removed-citations')).toContainText('HACCP HACCP-P42');
-  // The model never saw the email address, and neither does the stored draft.
+  // The model never saw the email address, and neither does the stored draft; its placeholder
+  // is in the Contacts entry, out of the steps (issue #14).
   await expect(page.getByTestId('sop-html')).toContainText('[EMAIL_1]');
+  await expect(page.getByTestId('sop-html')).toContainText('(see Contacts)');
   await expect(page.getByTestId('doc-number')).toHaveText('SOP-0001');
   await expect(page.getByTestId('sop-html')).toContainText('Filler cleaning and sanitation');
 
