@@ -100,7 +100,7 @@ test('a warning added to a step sits above it in the editor, on the SOP page and
     'P:First, Remove all product from the line.',
   ]);
   // A reference with the reason it applies.
-  await page.getByLabel('Add a reference').selectOption({ index: 1 });
+  await page.getByLabel('Add a reference').selectOption({ label: '11.10 — Controls for closed systems' });
   await page.getByTestId('ref-reason').fill('Step 1 controls allergen cross-contact.');
   await expect(page.getByTestId('save-status')).toContainText('Saved at', { timeout: 15_000 });
   await page.screenshot({ path: '/work/notes/shots/callouts-editor.png', fullPage: true });

@@ -71,16 +71,20 @@ export function ReferencesField({ references, library, onChange }: { references:
         aria-label="Add a reference"
         value=""
         onChange={(e) => {
-          const [framework, clause] = e.target.value.split('\u0000');
+          // The option's value is "<framework index>:<clause index>" into the library (a NUL separator
+          // would not survive the server-rendered HTML: the parser turns it into U+FFFD).
+          const [fi, ci] = e.target.value.split(':').map(Number);
+          const framework = library[fi ?? -1]?.code;
+          const clause = library[fi ?? -1]?.clauses[ci ?? -1]?.id;
           if (framework && clause && !references.some((r) => r.framework === framework && r.clause === clause)) onChange([...references, { framework, clause }]);
         }}
         className={`${box} mt-2`}
       >
         <option value="">Add a reference from the library…</option>
-        {library.map((f) => (
+        {library.map((f, fi) => (
           <optgroup key={f.code} label={f.name}>
-            {f.clauses.map((c) => (
-              <option key={c.id} value={`${f.code}\u0000${c.id}`}>
+            {f.clauses.map((c, ci) => (
+              <option key={c.id} value={`${fi}:${ci}`}>
                 {c.id} — {c.title}
               </option>
             ))}
