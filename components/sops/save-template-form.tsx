@@ -21,11 +21,6 @@ export function SaveTemplateForm({ slug, sopId, title }: { slug: string; sopId: 
           {(state) => (
             <>
               <p className="text-sm text-slate-600">Copies this SOP’s text as shown (not its number or revision history) into a template your organization can start new SOPs from.</p>
-              {state?.notice ? (
-                <Link href={`/o/${slug}/sops/new?from=template`} className="block text-sm font-medium text-brand-700 underline" data-test="saved-template-link">
-                  Open the templates
-                </Link>
-              ) : null}
               <div>
                 <label htmlFor="template-name" className="block text-sm font-medium text-slate-800">Template name</label>
                 <input id="template-name" name="name" required maxLength={120} defaultValue={state?.fields?.name ?? title} className={input} />
@@ -39,6 +34,9 @@ export function SaveTemplateForm({ slug, sopId, title }: { slug: string; sopId: 
                 <textarea id="template-description" name="description" rows={3} maxLength={1000} defaultValue={state?.fields?.description} placeholder="When to use it, what it covers" className={input} />
               </div>
               <SubmitButton pendingText="Saving…">Save template</SubmitButton>
+              <Link href={`/o/${slug}/sops/new?from=template`} className="block text-center text-sm font-medium text-brand-700 underline" data-test="saved-template-link">
+                See the organization’s templates
+              </Link>
             </>
           )}
         </ActionForm>
