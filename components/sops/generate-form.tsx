@@ -109,7 +109,7 @@ export function GenerateForm({ org, frameworks, mode, sensitiveTerms, department
           </div>
           <div>
             <label htmlFor="department" className="block text-sm font-medium text-slate-800">Department <span className="font-normal text-slate-500">(optional)</span></label>
-            <input id="department" name="department" list="department-options" maxLength={120} value={department} onChange={(e) => update({ department: e.target.value })} className={input} placeholder="Production" autoComplete="off" />
+            <input id="department" name="department" list={departments.length ? 'department-options' : undefined} maxLength={120} value={department} onChange={(e) => update({ department: e.target.value })} className={input} placeholder="Production" autoComplete="off" />
             {departments.length ? (
               <datalist id="department-options" data-test="department-options">
                 {departments.map((d) => (

@@ -57,6 +57,10 @@ test('New SOP keeps what was typed across reload and Back; the draft lives at th
   await expect(page.getByLabel('Title')).toHaveValue('');
   await expect(page.getByTestId('last-draft').getByRole('link')).toHaveAttribute('href', sopPath);
   await page.screenshot({ path: `${SHOTS}/newsop-back.png` });
+  // Still so after a reload; and the department typed before is now a suggestion.
+  await page.reload();
+  await expect(page.getByTestId('last-draft')).toContainText('Allergen changeover (slow)');
+  await expect(page.locator('#department-options option')).toHaveAttribute('value', 'Quality Assurance');
   await page.getByTestId('reuse-fields').click();
   await expect(page.getByLabel('Describe the process in your own words')).toHaveValue(DESCRIPTION);
   await expect(page.getByTestId('last-draft')).toHaveCount(0);
