@@ -41,7 +41,7 @@ const iso9001: Framework = {
     { id: '5', title: 'Leadership' },
     { id: '5.1', title: 'Leadership and commitment', keywords: ['top management', 'leadership'] },
     { id: '5.2', title: 'Quality policy', keywords: ['quality policy'] },
-    { id: '5.3', title: 'Organizational roles, responsibilities and authorities', keywords: ['responsib', 'role', 'authority'] },
+    { id: '5.3', title: 'Organizational roles, responsibilities and authorities', keywords: ['responsib', 'role', 'authorized', 'authorised'] },
     { id: '6', title: 'Planning' },
     { id: '6.1', title: 'Actions to address risks and opportunities', keywords: ['risk'] },
     { id: '6.2', title: 'Quality objectives and planning to achieve them', keywords: ['objective'] },
