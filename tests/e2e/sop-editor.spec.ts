@@ -132,7 +132,7 @@ test('a warning added to a step sits above it in the editor, on the SOP page and
   await expect(page.getByTestId('org-tabs').getByRole('link', { name: 'Overview' })).toHaveAttribute('aria-current', 'page');
   await expect(page.getByTestId('org-tabs').getByRole('link', { name: 'SOPs' })).not.toHaveAttribute('aria-current', 'page');
   // Recent activity in words, with the person's name.
-  await expect(page.getByTestId('audit-list')).toContainText(`${longName} saved version 0.2 of`);
+  await expect(page.getByTestId('audit-list')).toContainText(`${longName} saved SOP-0001 “${title}” version 0.2`);
   await page.screenshot({ path: '/work/notes/shots/callouts-overview-390.png', fullPage: true });
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.reload();

@@ -19,9 +19,9 @@ const field = 'rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm fo
 /** One filter of the search form: a labelled select whose first option (empty value) means no filter. */
 function FilterSelect({ name, label, value, any, options }: { name: string; label: string; value?: string; any: string; options: [value: string, label: string][] }) {
   return (
-    <div>
+    <div className="min-w-0 max-w-full">
       <label htmlFor={name} className="block text-xs font-medium text-slate-600">{label}</label>
-      <select id={name} name={name} defaultValue={value ?? ''} className={field}>
+      <select id={name} name={name} defaultValue={value ?? ''} className={`${field} max-w-full`}>
         <option value="">{any}</option>
         {options.map(([v, l]) => (
           <option key={v} value={v}>{l}</option>
@@ -57,10 +57,10 @@ export default async function SopListPage({ params, searchParams }: { params: Pr
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-end justify-between gap-3">
-        <form className="flex flex-wrap items-end gap-2" role="search" data-test="sop-search">
+        <form className="flex min-w-0 max-w-full flex-wrap items-end gap-2" role="search" data-test="sop-search">
           <div>
             <label htmlFor="q" className="block text-xs font-medium text-slate-600">Search</label>
-            <input id="q" name="q" defaultValue={query.q ?? ''} placeholder="Title, number or text" className={`${field} w-64`} />
+            <input id="q" name="q" defaultValue={query.q ?? ''} placeholder="Title, number or text" className={`${field} w-64 max-w-full`} />
           </div>
           <FilterSelect name="status" label="Status" value={query.status} any="Any but obsolete" options={SOP_STATUSES.map((s) => [s, s.replace('_', ' ')])} />
           <FilterSelect name="owner" label="Owner" value={query.owner} any="Anyone" options={owners.map((o) => [o.id, o.name])} />
