@@ -67,6 +67,7 @@ test('an owner starts an SOP from the Receiving template, saves it as an organiz
   await form.getByLabel('Template name').fill('Plant 2 goods in');
   await form.getByLabel('Industry').fill('Food');
   await form.getByLabel('Description').fill('Receiving with our chilled-goods checks.');
+  await owner.setViewportSize({ width: 1280, height: 900 });
   await owner.getByTestId('save-template').scrollIntoViewIfNeeded();
   await owner.screenshot({ path: `${SHOTS}/templates-save-form.png` });
   await form.getByRole('button', { name: 'Save template' }).click();
