@@ -24,7 +24,7 @@ export default async function EmailConfirmedPage({ searchParams }: { searchParam
         <p className="mb-4 text-sm text-slate-600">
           The link confirmed {sp.email ? <span className="font-medium">{sp.email}</span> : 'your address'} but did not sign this browser in. Sign in with the password you chose when you created the account.
         </p>
-        <Link href={href} className={button} data-testid="confirmed-sign-in">
+        <Link href={href} className={button} data-test="confirmed-sign-in">
           Sign in
         </Link>
       </AuthCard>
