@@ -22,7 +22,7 @@ export default async function EmailConfirmedPage({ searchParams }: { searchParam
     return (
       <AuthCard title="Your email is confirmed" subtitle="Your email is confirmed. Sign in to continue.">
         <p className="mb-4 text-sm text-slate-600">
-          The link confirmed {sp.email ? <span className="font-medium">{sp.email}</span> : 'your address'} but did not sign this browser in. Sign in with the password you chose when you created the account.
+          The link confirmed your address but did not sign this browser in. Sign in with the password you chose when you created the account.
         </p>
         <Link href={href} className={button} data-test="confirmed-sign-in">
           Sign in
