@@ -54,14 +54,14 @@ export function RecoveryCodesList({ codes, createdAt, email }: { codes: string[]
     setCopied(true);
   };
   return (
-    <div className="space-y-3 rounded-md border border-amber-300 bg-amber-50 p-4" data-testid="recovery-codes">
+    <div className="space-y-3 rounded-md border border-amber-300 bg-amber-50 p-4" data-test="recovery-codes">
       <h3 className="font-semibold">Save your recovery codes</h3>
       <p className="text-sm text-slate-700">
         If you lose your authenticator app, each code signs you in once (and turns two-factor authentication off until you set up a new app). They are shown only now: we keep only a scrambled copy.
       </p>
       <ol className="grid grid-cols-2 gap-x-6 gap-y-1 font-mono text-sm">
         {codes.map((c) => (
-          <li key={c} data-testid="recovery-code">
+          <li key={c} data-test="recovery-code">
             {c}
           </li>
         ))}
@@ -81,7 +81,7 @@ export function RecoveryCodesList({ codes, createdAt, email }: { codes: string[]
 /** At the MFA step, for someone without their authenticator. */
 export function RecoveryCodeForm() {
   return (
-    <details className="rounded-md border border-slate-200 p-4 text-sm" data-testid="recovery-code-step">
+    <details className="rounded-md border border-slate-200 p-4 text-sm" data-test="recovery-code-step">
       <summary className="cursor-pointer font-medium text-brand-700">Lost your authenticator? Use a recovery code</summary>
       <ActionForm action={redeemRecoveryCodeAction} className="mt-4 space-y-4" test="recovery-code-form">
         <p className="text-slate-600">A recovery code signs you in once and turns two-factor authentication off; you then set up your new authenticator.</p>
@@ -107,7 +107,7 @@ export function RegenerateRecoveryCodes({ remaining, total, email }: { remaining
   }
   return (
     <div className="space-y-3">
-      <p className="text-sm text-slate-700" data-testid="recovery-codes-left">
+      <p className="text-sm text-slate-700" data-test="recovery-codes-left">
         {total === 0 ? 'No recovery codes yet.' : `${remaining} of ${total} recovery codes left.`}
         {remaining <= 3 ? ' Make a new set so that you can still get in if you lose your authenticator.' : ''}
       </p>

@@ -24,6 +24,13 @@ import { safeNextPath } from './redirects';
 const ZEmail = z.email({ message: 'Enter a valid email address.' }).trim().toLowerCase().max(255);
 const ZNewPassword = z.string().max(72, 'Passwords can be at most 72 characters.');
 
+/**
+ * Where a sign-up's confirmation link lands. The address rides along only to prefill the
+ * sign-in form when the link is opened in another browser (lib/auth/confirm.ts).
+ */
+const confirmRedirect = (email: string, next: string) =>
+  `${env().appUrl}/auth/confirm?${new URLSearchParams({ flow: 'signup', email, next }).toString()}`;
+
 const ZSignUp = z.object({
   fullName: z.string().trim().min(1, 'Enter your name.').max(200, 'Your name is too long.'),
   email: ZEmail,
@@ -43,7 +50,7 @@ export const signUpAction = formAction({ input: ZSignUp, echo: ['fullName', 'ema
     password,
     options: {
       data: { full_name: fullName },
-      emailRedirectTo: `${env().appUrl}/auth/confirm?flow=signup&next=${encodeURIComponent(safeNextPath(next) ?? '/email-confirmed')}`,
+      emailRedirectTo: confirmRedirect(email, safeNextPath(next) ?? '/email-confirmed'),
     },
   });
   if (error) {
@@ -124,7 +131,7 @@ export const resendConfirmationAction = formAction({ input: ZEmailOnly }, async 
   const limited = await limitAuthAttempt('email', email);
   if (limited) return { error: limited };
   const supabase = await createClient();
-  const { error } = await supabase.auth.resend({ type: 'signup', email, options: { emailRedirectTo: `${env().appUrl}/auth/confirm?flow=signup&next=/email-confirmed` } });
+  const { error } = await supabase.auth.resend({ type: 'signup', email, options: { emailRedirectTo: confirmRedirect(email, '/email-confirmed') } });
   if (error) return { error: authMessage(error.code) };
   return { notice: `If ${email} is waiting for confirmation, a new link is on its way.` };
 });

@@ -16,7 +16,7 @@
  *     verifies the token hash itself (verifyOtp) and ends the session that creates at once.
  */
 import 'server-only';
-import { createClient as createSupabaseJs } from '@supabase/supabase-js';
+import { createClient as createSupabaseJs, type SupabaseClient } from '@supabase/supabase-js';
 import { randomBytes } from 'node:crypto';
 import { AUTH_COOKIE_NAME, realtimeTransport, supabaseConfig } from '@/lib/supabase/config';
 import { forwardedHeaders } from '@/lib/supabase/server';
@@ -30,13 +30,14 @@ export function hasCodeVerifier(cookieNames: readonly string[]): boolean {
 /** Errors of exchangeCodeForSession that say "not this browser's flow", not "not a real link". */
 export const OTHER_BROWSER_ERRORS = new Set(['pkce_code_verifier_not_found', 'bad_code_verifier', 'flow_state_expired']);
 
-const memoryStorage = (verifier?: string) => {
+export const memoryStorage = (verifier?: string) => {
   const items = new Map<string, string>();
-  if (verifier) items.set(`${AUTH_COOKIE_NAME}-code-verifier`, verifier);
+  // Stored as supabase-js writes it (JSON): a non-JSON entry reads as absent.
+  if (verifier) items.set(`${AUTH_COOKIE_NAME}-code-verifier`, JSON.stringify(verifier));
   return { getItem: (k: string) => items.get(k) ?? null, setItem: (k: string, v: string) => void items.set(k, v), removeItem: (k: string) => void items.delete(k) };
 };
 
-async function throwawayClient(verifier?: string) {
+async function throwawayClient(verifier?: string): Promise<SupabaseClient> {
   const { url, key } = supabaseConfig();
   return createSupabaseJs(url, key, {
     auth: { flowType: 'pkce', persistSession: true, autoRefreshToken: false, detectSessionInUrl: false, storageKey: AUTH_COOKIE_NAME, storage: memoryStorage(verifier) },
@@ -49,8 +50,8 @@ async function throwawayClient(verifier?: string) {
  * Is `code` a real auth code of an existing flow? Asked without the verifier (a random one is
  * sent), so no session can come of it and the flow is left as it was.
  */
-export async function authCodeExists(code: string): Promise<boolean> {
-  const client = await throwawayClient(randomBytes(32).toString('base64url'));
+export async function authCodeExists(code: string, makeClient: (verifier: string) => Promise<SupabaseClient> = throwawayClient): Promise<boolean> {
+  const client = await makeClient(randomBytes(32).toString('base64url'));
   const { data, error } = await client.auth.exchangeCodeForSession(code);
   if (data?.session) {
     // Cannot happen (the verifier is random), but never leave a session behind.

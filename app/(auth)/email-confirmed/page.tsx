@@ -20,11 +20,11 @@ export default async function EmailConfirmedPage({ searchParams }: { searchParam
     if (next) q.set('next', next);
     const href = `/sign-in${q.size ? `?${q.toString()}` : ''}`;
     return (
-      <AuthCard title="Your email is confirmed" subtitle="Your email is confirmed. Sign in to continue.">
+      <AuthCard title="Your email is confirmed" subtitle="Sign in to continue.">
         <p className="mb-4 text-sm text-slate-600">
-          The link confirmed {sp.email ? <span className="font-medium">{sp.email}</span> : 'your address'} but did not sign this browser in. Sign in with the password you chose when you created the account.
+          The link confirmed your address but did not sign this browser in. Use the password you chose when you created the account.
         </p>
-        <Link href={href} className={button} data-testid="confirmed-sign-in">
+        <Link href={href} className={button} data-test="confirmed-sign-in">
           Sign in
         </Link>
       </AuthCard>

@@ -81,7 +81,7 @@ function ReportingSection({ contact }: { contact: string | null }) {
       {contact ? (
         <p className="mt-3 text-slate-700">
           Report it privately to{' '}
-          <a href={contact} className="font-medium text-brand-700 underline" data-testid="security-contact">
+          <a href={contact} className="font-medium text-brand-700 underline" data-test="security-contact">
             {contactLabel(contact)}
           </a>{' '}
           (also listed in <a href="/.well-known/security.txt" className="underline">/.well-known/security.txt</a>). Please give us a reasonable time to fix an issue before publishing it.

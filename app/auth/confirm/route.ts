@@ -6,6 +6,7 @@
  */
 import { cookies } from 'next/headers';
 import { NextResponse, type NextRequest } from 'next/server';
+import { z } from 'zod';
 import { authCodeExists, confirmedElsewhereUrl, confirmWithoutSession, hasCodeVerifier, OTHER_BROWSER_ERRORS } from '@/lib/auth/confirm';
 import { safeNextPath } from '@/lib/auth/redirects';
 import { env } from '@/lib/env';
@@ -22,6 +23,9 @@ export async function GET(request: NextRequest) {
   const rawNext = safeNextPath(url.searchParams.get('next'));
   const next = rawNext ?? '/o';
   const signup = url.searchParams.get('flow') === 'signup';
+  // Only for prefilling the sign-in form (never shown as what was confirmed).
+  const hinted = z.email().max(255).safeParse(url.searchParams.get('email'));
+  const emailHint = hinted.success ? hinted.data : undefined;
   const signInError = (code: string) => redirect(`${base}/sign-in?error=${encodeURIComponent(code)}`);
 
   // Supabase's SSR template: ?token_hash=…&type=signup
@@ -33,6 +37,7 @@ export async function GET(request: NextRequest) {
       // This browser started a sign-up: let the auth server's link and the PKCE exchange decide.
       const back = new URL(`${base}/auth/confirm`);
       back.searchParams.set('flow', 'signup');
+      if (emailHint) back.searchParams.set('email', emailHint);
       if (rawNext) back.searchParams.set('next', rawNext);
       const verify = new URL(`${supabaseConfig().url}/auth/v1/verify`);
       verify.search = new URLSearchParams({ token: tokenHash, type, redirect_to: back.toString() }).toString();
@@ -52,7 +57,7 @@ export async function GET(request: NextRequest) {
   // Opened elsewhere (or after the 5-minute exchange window): the auth server confirmed the
   // address before it revealed this code. Say so, once the code is known to be real.
   if (signup && OTHER_BROWSER_ERRORS.has(error.code ?? '') && (error.code !== 'pkce_code_verifier_not_found' || (await authCodeExists(code)))) {
-    return redirect(confirmedElsewhereUrl(base, undefined, rawNext));
+    return redirect(confirmedElsewhereUrl(base, emailHint, rawNext));
   }
   return signInError(error.code ?? 'otp_expired');
 }

@@ -24,7 +24,7 @@ export default async function SecurityPage({ searchParams }: { searchParams: Pro
     <div className="space-y-8">
       <h1 className="text-2xl font-semibold tracking-tight">Security</h1>
       {recovered && !factor ? (
-        <div data-testid="recovered-notice">
+        <div data-test="recovered-notice">
           <Alert kind="notice">
             You signed in with a recovery code, so two-factor authentication is now off and that code no longer works. Set up your authenticator app again below: you get a new set of recovery codes with it.
           </Alert>

@@ -51,13 +51,13 @@ export default async function InvitePage({ params, searchParams }: { params: Pro
   const role = ROLE_LABELS[preview.role];
   return (
     <AuthCard title={`Join ${preview.orgName}`} subtitle={<Invited preview={preview} />} footer={footer}>
-      <p className="mb-6 text-sm text-slate-600" data-testid="invite-role">
+      <p className="mb-6 text-sm text-slate-600" data-test="invite-role">
         {role.label}: {role.description}
       </p>
       {!user ? (
         <div className="space-y-3">
           <p className="text-sm text-slate-700">
-            The invitation is for <span className="font-medium" data-testid="invite-email">{preview.email}</span>. Create your account with that address, or sign in if you already have one; you come back here to accept.
+            The invitation is for <span className="font-medium" data-test="invite-email">{preview.email}</span>. Create your account with that address, or sign in if you already have one; you come back here to accept.
           </p>
           <Link href={`/sign-up?${new URLSearchParams({ email: preview.email, next: here })}`} className={primary}>
             Create an account
@@ -80,7 +80,7 @@ export default async function InvitePage({ params, searchParams }: { params: Pro
 function Invited({ preview }: { preview: InviteLinkPreview }) {
   const role = ROLE_LABELS[preview.role].label;
   return (
-    <span data-testid="invite-summary">
+    <span data-test="invite-summary">
       {preview.inviterName ? `${preview.inviterName} invited you` : 'You are invited'} to join <strong>{preview.orgName}</strong> as <strong>{role}</strong>.
     </span>
   );
