@@ -8,15 +8,13 @@
  * name, UTC time and meaning, and the effective date in every page header. Every password is
  * checked by the auth emulator. Screenshots: test-results/screens/journey-*.png.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { enrollTotp, PASSWORD, signUpAndConfirm, totp, uniqueEmail } from './support/auth';
 import { sopContent } from './support/content';
 import { createOrg, joinAs, upgradeToPro } from './support/orgs';
 import { mailTo, memberId, sopWithVersion, taskLink } from './support/signing';
+import { wordPages } from './support/word';
 
 const SHOTS = 'test-results/screens';
 const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}/journey-${name}.png`, fullPage: true });
@@ -144,34 +142,18 @@ test('document control journey: review, a rejection with a comment, resubmission
   // The Word export (the effective version by default), as LibreOffice prints it.
   res = await author.request.get(`${sopUrl}/export.docx`);
   expect(res.status()).toBe(200);
-  const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => existsSync(p));
-  if (!soffice || !existsSync('/usr/bin/pdftotext')) {
-    if (process.env.CI) throw new Error('CI needs LibreOffice and poppler-utils for this check');
-    console.warn('!! LibreOffice or poppler-utils not installed: the export was not opened (CI installs them).');
-    return;
+  const pages = wordPages(await res.body(), `${SHOTS}/journey-5-export`);
+  if (!pages) return;
+  expect(pages.length).toBeGreaterThan(1);
+  const today = new Date().toISOString().slice(0, 10);
+  for (const [i, text] of pages.entries()) {
+    expect(text, `page ${i + 1} header`).toContain(`Effective ${today}`);
+    expect(text, `page ${i + 1}`).not.toContain('DRAFT');
   }
-  const dir = mkdtempSync(path.join(tmpdir(), 'journey-docx-'));
-  try {
-    const docx = path.join(dir, 'sop.docx');
-    writeFileSync(docx, await res.body());
-    execFileSync(soffice, [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', dir, docx], { timeout: 120_000, stdio: 'pipe' });
-    const pdf = path.join(dir, 'sop.pdf');
-    const pages = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).split('\f').filter((p) => p.trim());
-    expect(pages.length).toBeGreaterThan(1);
-    const today = new Date().toISOString().slice(0, 10);
-    for (const [i, text] of pages.entries()) {
-      expect(text, `page ${i + 1} header`).toContain(`Effective ${today}`);
-      expect(text, `page ${i + 1}`).not.toContain('DRAFT');
-    }
-    const all = pages.join('\n');
-    for (const name of ['Ada Author', 'Rita Reviewer', 'Alma Approver', 'Bruno Approver']) expect(all).toContain(name);
-    const approvals = pages.find((p) => p.includes('Alma Approver') && p.includes('Bruno Approver'))!;
-    expect(approvals).toMatch(/Approved/);
-    expect(approvals.match(/\d{4}-\d\d-\d\d \d\d:\d\d(:\d\d)? UTC/g)?.length ?? 0).toBeGreaterThanOrEqual(4);
-    expect(all).not.toContain('INVALID');
-    execFileSync('pdftoppm', ['-png', '-r', '60', pdf, path.resolve(SHOTS, 'journey-5-export')], { timeout: 60_000 });
-    expect(readFileSync(pdf).length).toBeGreaterThan(1000);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const all = pages.join('\n');
+  for (const name of ['Ada Author', 'Rita Reviewer', 'Alma Approver', 'Bruno Approver']) expect(all).toContain(name);
+  const approvals = pages.find((p) => p.includes('Alma Approver') && p.includes('Bruno Approver'))!;
+  expect(approvals).toMatch(/Approved/);
+  expect(approvals.match(/\d{4}-\d\d-\d\d \d\d:\d\d(:\d\d)? UTC/g)?.length ?? 0).toBeGreaterThanOrEqual(4);
+  expect(all).not.toContain('INVALID');
 });
