@@ -4,17 +4,56 @@
  * each with its industry and description; the chosen one, a title and a department make the new
  * SOP (the action opens it). Organization templates can be deleted here by whoever may edit SOPs.
  */
-import { useActionState, useState } from 'react';
+import { useActionState, useEffect, useState } from 'react';
 import { useFormStatus } from 'react-dom';
 import { ActionForm, SubmitButton } from '@/components/ui/form';
 import { createFromTemplateAction, deleteTemplateAction } from '@/lib/templates/actions';
 import type { TemplateSummary } from '@/lib/templates/service';
 import { formatUtc } from '@/lib/format';
+import { readTab, writeTab } from './tab-storage';
 
 const input = 'mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-slate-900 shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-100';
 
+/** The title and department typed here are kept in the tab; the chosen template is in the address (?template=), so a reload keeps both. */
+const keptKey = (slug: string) => `sopwright:new-sop-template:v1:${slug}`;
+type Named = { title: string; department: string };
+
+function parseNamed(text: string | null): Named | null {
+  try {
+    const v = JSON.parse(text ?? 'null') as Partial<Named> | null;
+    return v && typeof v.title === 'string' && typeof v.department === 'string' ? { title: v.title, department: v.department } : null;
+  } catch {
+    return null;
+  }
+}
+
+function useNamed(slug: string) {
+  const [named, setNamed] = useState<Named>({ title: '', department: '' });
+  useEffect(() => {
+    const kept = parseNamed(readTab(keptKey(slug)));
+    if (kept) {
+      // Reading browser storage can only happen after mount (the server rendered an empty form); restoring it is the point.
+      // eslint-disable-next-line react-hooks/set-state-in-effect
+      setNamed(kept);
+    } else {
+      writeTab(keptKey(slug), null);
+    }
+  }, [slug]);
+  const update = (patch: Partial<Named>) => {
+    const next = { ...named, ...patch };
+    setNamed(next);
+    writeTab(keptKey(slug), next.title || next.department ? JSON.stringify(next) : null);
+  };
+  return { named, update, forget: () => writeTab(keptKey(slug), null) };
+}
+
 export function TemplatePicker({ slug, templates, initial }: { slug: string; templates: TemplateSummary[]; initial?: string }) {
-  const [selected, setSelected] = useState(templates.some((t) => t.id === initial) ? initial! : '');
+  const [selected, setChoice] = useState(templates.some((t) => t.id === initial) ? initial! : '');
+  const { named, update, forget } = useNamed(slug);
+  const setSelected = (id: string) => {
+    setChoice(id);
+    window.history.replaceState(null, '', `?from=template&template=${encodeURIComponent(id)}`);
+  };
   const builtIn = templates.filter((t) => t.kind === 'builtin');
   const own = templates.filter((t) => t.kind === 'org');
   const chosen = templates.find((t) => t.id === selected);
@@ -43,8 +82,8 @@ export function TemplatePicker({ slug, templates, initial }: { slug: string; tem
         </Group>
       </fieldset>
 
-      <ActionForm action={createFromTemplateAction} hidden={{ slug, templateId: selected }} className="space-y-4 border-t border-slate-200 pt-5" test="template-create">
-        {(state) => (
+      <ActionForm action={createFromTemplateAction} hidden={{ slug, templateId: selected }} onSubmit={forget} className="space-y-4 border-t border-slate-200 pt-5" test="template-create">
+        {() => (
           <>
             <p className="text-sm font-medium text-slate-800">2. Name your SOP</p>
             <p className="text-sm text-slate-600" data-test="chosen-template">
@@ -59,11 +98,11 @@ export function TemplatePicker({ slug, templates, initial }: { slug: string; tem
             <div className="grid gap-4 sm:grid-cols-2">
               <div>
                 <label htmlFor="template-title" className="block text-sm font-medium text-slate-800">Title</label>
-                <input id="template-title" name="title" required minLength={3} maxLength={300} defaultValue={state?.fields?.title} placeholder={chosen ? chosen.name : 'Receiving of raw materials'} className={input} />
+                <input id="template-title" name="title" required minLength={3} maxLength={300} value={named.title} onChange={(e) => update({ title: e.target.value })} placeholder={chosen ? chosen.name : 'Receiving of raw materials'} className={input} />
               </div>
               <div>
                 <label htmlFor="template-department" className="block text-sm font-medium text-slate-800">Department <span className="font-normal text-slate-500">(optional)</span></label>
-                <input id="template-department" name="department" maxLength={120} defaultValue={state?.fields?.department} placeholder="Warehouse" className={input} />
+                <input id="template-department" name="department" maxLength={120} value={named.department} onChange={(e) => update({ department: e.target.value })} placeholder="Warehouse" className={input} />
               </div>
             </div>
             <SubmitButton pendingText="Creating SOP…" width="sm:w-56">Create SOP</SubmitButton>

@@ -7,26 +7,10 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { EMPTY_FIELDS, isBlank, keptKey, parseKept, serializeKept, type NewSopFields } from './new-sop-fields';
+import { readTab as read, writeTab as write } from './tab-storage';
 
 /** What New SOP tells the person about the copy it found: their text put back, or the SOP it already became. */
 export type KeptNotice = { kind: 'restored' } | { kind: 'created'; sopId: string; title: string; fields: NewSopFields };
-
-// Storage can be unavailable (disabled, full, a sandboxed frame): the form then works as before, keeping nothing.
-function read(key: string): string | null {
-  try {
-    return window.sessionStorage.getItem(key);
-  } catch {
-    return null;
-  }
-}
-function write(key: string, value: string | null): void {
-  try {
-    if (value === null) window.sessionStorage.removeItem(key);
-    else window.sessionStorage.setItem(key, value);
-  } catch {
-    // nothing kept; the form itself still has the text
-  }
-}
 
 export function useNewSopFields(org: string, frameworkCodes: readonly string[]) {
   const key = keptKey(org);

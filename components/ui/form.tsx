@@ -10,17 +10,20 @@ export function ActionForm<D>({
   hidden = {},
   className,
   test,
+  onSubmit,
   children,
 }: {
   action: Action<D>;
   hidden?: Record<string, string | undefined>;
   className?: string;
   test?: string;
+  /** Runs as the form is sent (e.g. to forget a kept copy of its fields). */
+  onSubmit?: () => void;
   children: React.ReactNode | ((state: ActionState<D>) => React.ReactNode);
 }) {
   const [state, dispatch] = useActionState(action, undefined);
   return (
-    <form action={dispatch} className={className} data-test={test}>
+    <form action={dispatch} onSubmit={onSubmit} className={className} data-test={test}>
       <FormMessages state={state} />
       <HiddenFields fields={hidden} />
       {typeof children === 'function' ? children(state) : children}
