@@ -127,7 +127,7 @@ function nounPhrases(sentence: string, heads: readonly string[], opts: { maxMods
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Distinct phrases, case-insensitively and singular or plural, without the ones a longer phrase ends with ("probe thermometer" in "calibrated probe thermometer"). */
-function distinct(list: string[], max: number): string[] {
+function distinct(list: string[], max: number, dropContained = true): string[] {
   const seen = new Map<string, string>();
   const key = (p: string) => p.toLowerCase().replace(/(?<=[a-z]{3})s$/, ''); // "Needle" and "Needles" are one
   const keyed = new Set<string>();
@@ -138,7 +138,7 @@ function distinct(list: string[], max: number): string[] {
   }
   const keys = [...seen.keys()];
   return keys
-    .filter((k) => !keys.some((o) => o !== k && ` ${o} `.includes(` ${k} `)))
+    .filter((k) => !dropContained || !keys.some((o) => o !== k && ` ${o} `.includes(` ${k} `)))
     .map((k) => capital(seen.get(k)!))
     .slice(0, max);
 }
@@ -392,10 +392,11 @@ function roles(sentences: string[], stepTexts: string[]): { role: string; duties
   const found = distinct(
     sentences.flatMap((s) => [...nounPhrases(s, ROLE_HEADS, { needMod: ROLE_NEED_MOD, maxMods: 3 }), ...(/\bQA\b(?!\s+[a-z]*(?:manager|inspector|reviewer|specialist|officer|lead|team|analyst))/.test(s) ? ['QA'] : [])]),
     19,
+    false, // "QA" and "QA lead" are two roles
   )
     .filter((r) => !/\b(?:torque|screw|nut|pile) driver$/i.test(r))
     .map((r) => (/\b[a-z]{3,}s$/.test(r) && !/(?:staff|ss)$/.test(r) ? r.replace(/s$/, '') : r));
-  return distinct(found, 19).map((role) => {
+  return distinct(found, 19, false).map((role) => {
     // The steps this role performs: the ones it is the subject of ("The QA manager reviews…").
     const subject = new RegExp(`^(?:the\\s+|an?\\s+|each\\s+)?${role.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')}s?\\b`, 'iu');
     const where = stepTexts.filter((t) => subject.test(t));

@@ -64,7 +64,7 @@ const iso9001: Framework = {
     { id: '8.4', title: 'Control of externally provided processes, products and services', keywords: ['supplier', 'vendor', 'purchas', 'receiv'] },
     { id: '8.5', title: 'Production and service provision', keywords: ['production', 'manufactur', 'packaging line', 'assembly'] },
     { id: '8.5.2', title: 'Identification and traceability', keywords: ['label', 'lot', 'batch', 'trace'] },
-    { id: '8.5.4', title: 'Preservation', keywords: ['storage', 'store', 'refrigerat', 'chilled', 'frozen'] },
+    { id: '8.5.4', title: 'Preservation', keywords: ['storage', 'store it', 'store in', 'stored in', 'stored at', 'refrigerat', 'chilled', 'frozen'] },
     { id: '8.6', title: 'Release of products and services', keywords: ['release', 'inspect', 'acceptance'] },
     { id: '8.7', title: 'Control of nonconforming outputs', keywords: ['nonconform', 'reject', 'quarantine', 'deviation', 'hold'] },
     { id: '9', title: 'Performance evaluation' },

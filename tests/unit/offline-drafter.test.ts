@@ -108,6 +108,10 @@ describe('offline drafter: callouts guard the step they belong to', () => {
 });
 
 describe('offline drafter: records, PPE and contacts', () => {
+  it('keeps a role and a more specific one apart ("QA" and "QA lead")', () => {
+    expect(draft('1. QA verifies the swab.\n2. If it fails, tell the QA lead.').responsibilities.map((r) => r.role)).toEqual(['QA', 'QA lead']);
+  });
+
   it('keeps form ids verbatim with their record, and named PPE', () => {
     const r = draft('1. Put on the hi-vis vest.\n2. Record the temperature on the receiving log, form QF-017.\n3. The supervisor signs SAN-002.');
     expect(r.records.map((x) => x.name)).toEqual(['Receiving log, form QF-017', 'SAN-002']);
