@@ -75,7 +75,7 @@ test('a warning added to a step sits above it in the editor, on the SOP page and
   const unique = email.slice('callout'.length + 1, 'callout'.length + 9);
   const longName = `Maximiliana${'x'.repeat(60)}Featherstonehaugh`;
   await signUpAndConfirm(page, email, longName);
-  const orgName = `Northfield${'o'.repeat(102)}${unique}`;
+  const orgName = `N${unique}orthfield${'o'.repeat(102)}`;
   const slug = await createOrg(page, orgName);
   const title = `Allergen${'changeover'.repeat(11)}${unique}`.slice(0, 120);
   const res = await page.request.post(`/api/v1/orgs/${slug}/sops`, { data: { title, content: { ...CONTENT, titleBlock: { ...CONTENT.titleBlock, title } } } });

@@ -55,15 +55,18 @@ export function ReferencesField({ references, library, onChange }: { references:
                 ✕
               </button>
             </div>
-            <input
-              aria-label={`Why ${r.framework} ${r.clause} applies`}
-              data-test="ref-reason"
-              value={r.reason ?? ''}
-              maxLength={300}
-              placeholder="Why it applies (optional), e.g. Step 4 records the reading electronically"
-              onChange={(e) => onChange(references.map((x, j) => (j === i ? withReason(x, e.target.value) : x)))}
-              className={`${box} mt-1 py-1 text-xs`}
-            />
+            <label className="mt-1 block text-xs text-slate-600">
+              Why it applies (optional)
+              <input
+                aria-label={`Why ${r.framework} ${r.clause} applies`}
+                data-test="ref-reason"
+                value={r.reason ?? ''}
+                maxLength={300}
+                placeholder="e.g. Step 4 records the reading electronically"
+                onChange={(e) => onChange(references.map((x, j) => (j === i ? withReason(x, e.target.value) : x)))}
+                className={`${box} mt-0.5 py-1 text-xs`}
+              />
+            </label>
           </li>
         ))}
       </ul>

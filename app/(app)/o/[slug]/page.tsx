@@ -24,7 +24,7 @@ export default async function OrgHome({ params }: { params: Promise<{ slug: stri
             {recent.map((s) => (
               <li key={s.id} className="flex items-start justify-between gap-3">
                 <Link href={`/o/${org.slug}/sops/${s.id}`} className="min-w-0 text-brand-700 wrap-anywhere hover:underline">
-                  <span className="mr-2 font-mono text-xs text-slate-500">{s.docNumber}</span>
+                  <span className="mr-2 whitespace-nowrap font-mono text-xs text-slate-500">{s.docNumber}</span>
                   {s.title}
                 </Link>
                 <StatusBadge status={s.status} />
