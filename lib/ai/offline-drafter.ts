@@ -197,14 +197,16 @@ const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
 const PHONE = /(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d{2,4}[\s.-]\d{2,4}[\s.-]?\d{2,6}\b/g;
 const EXT = /\b(?:ext|extension|x)\.?\s*\d{2,6}\b/gi;
 const PLACEHOLDER = /\[(?:EMAIL|PHONE)_\d+\]/g;
-const hasContact = (s: string) => [EMAIL, PHONE, EXT, PLACEHOLDER].some((re) => new RegExp(re.source, re.flags).test(s) && (re !== PHONE || s.match(new RegExp(re.source, re.flags))!.some((p) => p.replace(/\D/g, '').length >= 7)));
+/** A phone number: at least 7 digits, and not a date such as 2026-12-01 or 01.12.2026. */
+const isPhone = (p: string) => p.replace(/\D/g, '').length >= 7 && !/^\s*(?:\d{4}[./-]\d{1,2}[./-]\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})\s*$/.test(p);
+const hasContact = (s: string) => [EMAIL, EXT, PLACEHOLDER].some((re) => new RegExp(re.source, re.flags).test(s)) || (s.match(PHONE) ?? []).some(isPhone);
 
 /** A step without its contact details (and the name they belong to): the instruction stays, "(see Contacts)". */
 function withoutContacts(text: string): string {
   const cut = text
     .replace(/(?:,\s*)?\(?\s*(?:[A-Z][a-z]+ ){1,2}[A-Z][a-z]+\s*[,(]\s*(?:ext|extension|x)\.?\s*\d{2,6}\s*\)?/g, '')
     .replace(/\s*\((?:[^()]*?(?:@|\d{3}[\s.-]\d)[^()]*)\)/g, '')
-    .replace(new RegExp(`\\s*(?:,|\\bon|\\bat|\\bor|\\bvia|\\bby|\\bphone|\\btel\\.?|\\bemail|\\be-mail)?\\s*(?:${EMAIL.source}|${PHONE.source}|${EXT.source}|${PLACEHOLDER.source})`, 'gi'), '')
+    .replace(new RegExp(`\\s*(?:,|\\bon|\\bat|\\bor|\\bvia|\\bby|\\bphone|\\btel\\.?|\\bemail|\\be-mail)?\\s*(?:${EMAIL.source}|${PHONE.source}|${EXT.source}|${PLACEHOLDER.source})`, 'gi'), (m) => (/@|\[|ext|extension|x/i.test(m) || isPhone(m.replace(/^\D+/, '')) ? '' : m))
     .replace(/\s+([,.;:])/g, '$1')
     .replace(/,(\s*[,.])/g, '$1')
     .trim();

@@ -125,6 +125,12 @@ describe('offline drafter: records, PPE and contacts', () => {
     expect(JSON.stringify(r.procedure)).not.toMatch(/555|@|ext\./);
   });
 
+  it('keeps dates and measurements in the steps: they are not phone numbers', () => {
+    const r = draft('1. Use the lot made on 2026-12-01.\n2. Weigh 250 125 mg.');
+    expect(texts(r.procedure)).toEqual(['Use the lot made on 2026-12-01.', 'Weigh 250 125 mg.']);
+    expect(r.responsibilities.map((x) => x.role)).not.toContain('Contacts');
+  });
+
   it('in a prose paragraph, moves only the sentence with contact details', () => {
     const r = draft('Close the sharps container at the fill line. Report a needlestick injury to occupational health on 555-410-2290 straight away.');
     expect(texts(r.procedure)).toEqual(['Close the sharps container at the fill line.', 'Report a needlestick injury to occupational health straight away (see Contacts).']);
