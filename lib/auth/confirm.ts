@@ -62,8 +62,8 @@ export async function authCodeExists(code: string, makeClient: (verifier: string
 }
 
 /** Confirm a sign-up by its token hash without signing this browser in. Returns the confirmed address. */
-export async function confirmWithoutSession(tokenHash: string, type: 'signup' | 'email'): Promise<{ email: string } | { error: string }> {
-  const client = await throwawayClient();
+export async function confirmWithoutSession(tokenHash: string, type: 'signup' | 'email', makeClient: () => Promise<SupabaseClient> = throwawayClient): Promise<{ email: string } | { error: string }> {
+  const client = await makeClient();
   const { data, error } = await client.auth.verifyOtp({ token_hash: tokenHash, type });
   if (error || !data.session) return { error: error?.code ?? 'otp_expired' };
   await client.auth.signOut({ scope: 'local' });

@@ -5,12 +5,12 @@
  */
 import { createClient } from '@supabase/supabase-js';
 import { describe, expect, it } from 'vitest';
-import { authCodeExists, memoryStorage } from '@/lib/auth/confirm';
+import { authCodeExists, confirmWithoutSession, memoryStorage } from '@/lib/auth/confirm';
 import { AUTH_COOKIE_NAME, realtimeTransport } from '@/lib/supabase/config';
 import { KEY, PASSWORD, SITE, authHarnessForFile } from '../helpers/auth-harness';
 
 const h = authHarnessForFile();
-const probeClient = async (verifier: string) =>
+const probeClient = async (verifier?: string) =>
   createClient(SITE, KEY, {
     realtime: realtimeTransport,
     global: { fetch: (input, init) => h.emulator.handle(new Request(input, init)) },
@@ -36,5 +36,15 @@ describe(`confirmation link in another browser (${process.env.DATABASE_URL ? 'po
     // The browser that holds the verifier can still exchange it.
     expect((await owner.auth.exchangeCodeForSession(code)).error).toBeNull();
     expect(await sessions()).toHaveLength(1);
+  });
+
+  it('a token_hash link (Supabase SSR template) opened without a verifier confirms and leaves no session', async () => {
+    const email = 'token-hash@example.test';
+    await h.client().auth.signUp({ email, password: PASSWORD, options: { emailRedirectTo: `${SITE}/auth/confirm?flow=signup` } });
+    const hash = new URL(await h.lastLink(email, 'signup')).searchParams.get('token')!;
+    expect(await confirmWithoutSession(hash, 'signup', () => probeClient())).toEqual({ email });
+    expect(await h.t.asService((tx) => tx.query('select s.id from auth.sessions s join auth.users u on u.id = s.user_id where u.email = $1', [email]))).toEqual([]);
+    expect(await confirmWithoutSession(hash, 'signup', () => probeClient())).toEqual({ error: 'otp_expired' }); // single use
+    expect((await h.client().auth.signInWithPassword({ email, password: PASSWORD })).error).toBeNull();
   });
 });
