@@ -55,21 +55,8 @@ export function ReauthFields({ signer, statement, askTotp, idPrefix }: { signer:
   );
 }
 
-export function BusyButton({ busy, children, busyText, test, variant = 'primary' }: { busy: boolean; children: React.ReactNode; busyText: string; test: string; variant?: 'primary' | 'danger' | 'secondary' }) {
-  const style = { primary: 'bg-brand-600 text-white hover:bg-brand-700', danger: 'bg-red-700 text-white hover:bg-red-800', secondary: 'border border-slate-300 bg-white text-slate-800 hover:border-brand-600' }[variant];
-  return (
-    <button type="submit" disabled={busy} aria-busy={busy} data-test={test} className={`inline-flex items-center justify-center gap-2 rounded-md px-4 py-2 text-sm font-semibold disabled:opacity-60 ${style}`}>
-      {busy ? (
-        <>
-          <span aria-hidden className="h-4 w-4 animate-spin rounded-full border-2 border-current border-t-transparent" />
-          {busyText}
-        </>
-      ) : (
-        children
-      )}
-    </button>
-  );
-}
+/** The one waiting button (components/ui/form.tsx), re-exported for the signing forms. */
+export { BusyButton } from '@/components/ui/form';
 
 export function RefusalAlert({ refusal }: { refusal: Refusal | null }) {
   if (!refusal) return null;
