@@ -3,12 +3,12 @@ import { FRAMEWORKS } from '@/lib/library';
 
 const steps = [
   {
-    title: 'Describe the process in your own words',
-    body: 'Paste rough notes, an old procedure or a list of steps. Names, phone numbers, patient and batch identifiers are redacted before anything leaves your server, and you see what was removed.',
+    title: 'Describe the process in your own words, or start from a template',
+    body: 'Paste rough notes, an old procedure or a list of steps, or start from a template (sanitation, receiving, calibration, CAPA, line clearance …) or one your team saved. Names, phone numbers, patient and batch identifiers are redacted before anything leaves your server, and you see what was removed.',
   },
   {
     title: 'Get a complete, structured draft',
-    body: 'Purpose, scope, responsibilities, definitions, safety and PPE, numbered steps with cautions, records, references and revision history — every heading a regulated SOP needs, with "Not applicable" where a section does not apply.',
+    body: 'Purpose, scope, responsibilities, definitions, safety and PPE, numbered steps with warnings and cautions printed before the step they guard, records, references and revision history — every heading a regulated SOP needs, with "Not applicable" where a section does not apply. Your form numbers, equipment, PPE and limits stay as you wrote them.',
   },
   {
     title: 'Cite only real clauses',
@@ -30,7 +30,7 @@ const frameworks = FRAMEWORKS.map((f) => f.name.split(' — ')[0]!);
 const protections = [
   ['Tenant isolation in the database', 'Every row belongs to an organization, and Postgres row-level security decides what each signed-in person can read or change — not a filter someone has to remember.'],
   ['Private by default', 'Runs fully offline on your own machine with no accounts and no network. When you connect Claude, identifiers are scrubbed first and nothing is used for training.'],
-  ['Strict sessions', 'Email verification, TOTP two-factor, a session list you can revoke, and rate limits that refuse rather than wave requests through when in doubt.'],
+  ['Strict sessions', 'Email verification, TOTP two-factor with one-time recovery codes, a session list you can revoke, and rate limits that refuse rather than wave requests through when in doubt.'],
   ['Evidence for inspectors', 'Append-only, hash-chained audit events with who, what and when, searchable and exportable; each export carries a signed checkpoint that an offline verifier checks. Versions and signatures that no one, administrators included, can change once saved.'],
 ];
 

@@ -20,7 +20,7 @@ const sections: { title: string; items: string[] }[] = [
     items: [
       'Email verification before any organization data is shown.',
       'Passwords of at least 10 characters, checked against a list of common passwords, stored only as bcrypt hashes.',
-      'TOTP two-factor authentication; once enrolled it is required for every session.',
+      'TOTP two-factor authentication; once enrolled it is required for every session. Ten one-time recovery codes, stored only as bcrypt hashes, get you back in if the authenticator is lost (the old one is then removed and the use recorded in the audit trail).',
       'A list of your active sessions with device and address, which you can revoke one by one or all at once.',
     ],
   },
