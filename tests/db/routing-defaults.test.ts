@@ -6,9 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Tx } from '@/lib/db/types';
-import { AppError } from '@/lib/errors';
 import { listRoutingDefaults, removeRoutingDefault, routingDefaultFor, setRoutingDefault } from '@/lib/document-control/routing-defaults';
-import { createDcWorld, type DcWorld, type Person } from '../helpers/document-control';
+import { createDcWorld, refusal, type DcWorld, type Person } from '../helpers/document-control';
 import { claimsFor, createTestDb, type TestDb } from '../helpers/test-db';
 
 let t: TestDb;
@@ -28,14 +27,6 @@ const as = <T,>(u: Person, fn: (tx: Tx) => Promise<T>) => t.withUser(claimsFor(u
 const events = (action: string) =>
   t.asService((tx) => tx.query<{ actor_id: string; data: { department: string; reviewers: string[]; approvers: string[] } }>('select actor_id, data from public.audit_events where org_id = $1 and action = $2 order by seq', [w.orgA, action]));
 
-async function refusal(work: Promise<unknown>): Promise<AppError> {
-  const err = await work.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(AppError);
-  return err as AppError;
-}
 
 describe('routing defaults', () => {
   it('an admin sets them, every member reads them, and the trail says who set what', async () => {

@@ -14,7 +14,7 @@ import { DocumentControlError } from '@/lib/document-control/errors';
 import { signaturesOf, submitVersion, type VersionRef } from '@/lib/document-control/service';
 import { PASSWORD, authHarnessForFile } from '../helpers/auth-harness';
 import { ceremonyWorld } from '../helpers/ceremony-world';
-import { newVersion, sessionClaims, signed, type DcWorld, type Person } from '../helpers/document-control';
+import { newVersion, refusal as refusalOf, sessionClaims, signed, type DcWorld, type Person } from '../helpers/document-control';
 
 const h = authHarnessForFile();
 const SLUG = 'ceremony';
@@ -52,14 +52,7 @@ const args = (ref: VersionRef, p: Person, extra: { password?: string; code?: str
   ...extra,
 });
 
-async function refusal(p: Promise<unknown>): Promise<DocumentControlError> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(DocumentControlError);
-  return err as DocumentControlError;
-}
+const refusal = (p: Promise<unknown>) => refusalOf(p, DocumentControlError);
 
 const failuresOf = async (p: Person) =>
   Number((await h.t.asService((tx) => tx.query<{ n: number }>('select count(*)::int as n from public.signing_failures where user_id = $1', [p.id])))[0]!.n);

@@ -6,12 +6,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Tx } from '@/lib/db/types';
-import { AppError } from '@/lib/errors';
 import { createSop, createVersion, listVersions, requireSop } from '@/lib/sops/service';
 import { BUILT_IN_TEMPLATES, builtInTemplate } from '@/lib/templates/built-in';
 import { createSopFromTemplate, deleteTemplate, getTemplate, listTemplates, saveSopAsTemplate } from '@/lib/templates/service';
 import { sopContent } from '../e2e/support/content';
-import { createDcWorld, type DcWorld, type Person } from '../helpers/document-control';
+import { createDcWorld, refusal, type DcWorld, type Person } from '../helpers/document-control';
 import { claimsFor, createTestDb, type TestDb } from '../helpers/test-db';
 import { ZSopContent } from '@/lib/sops/content';
 
@@ -24,14 +23,6 @@ const as = <T,>(u: Person, fn: (tx: Tx) => Promise<T>) => t.withUser(claimsFor(u
 const events = (action: string) =>
   t.asService((tx) => tx.query<{ actor_id: string; target_id: string; data: Record<string, unknown> }>('select actor_id, target_id, data from public.audit_events where org_id = $1 and action = $2 order by seq', [w.orgA, action]));
 
-async function refusal(work: Promise<unknown>): Promise<AppError> {
-  const err = await work.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(AppError);
-  return err as AppError;
-}
 
 beforeAll(async () => {
   t = await createTestDb();

@@ -3,9 +3,11 @@
  * name, which signing requires), a stranger in another organization, complete versions to
  * route, claims carrying a fresh re-authentication, and the test clock.
  */
+import { expect } from 'vitest';
 import { draftOffline } from '@/lib/ai/offline-drafter';
 import type { Tx } from '@/lib/db/types';
 import type { VersionRef } from '@/lib/document-control/service';
+import { AppError } from '@/lib/errors';
 import { prepareContent } from '@/lib/sops/prepare';
 import { createSop, createVersion } from '@/lib/sops/service';
 import { claimsFor, createUser, type TestDb } from './test-db';
@@ -129,4 +131,14 @@ export async function attempt<T>(t: TestDb, claims: Parameters<TestDb['withUser'
     if (err instanceof Rollback) return { ok: true, value: err.value as T };
     return { ok: false, error: err };
   }
+}
+
+/** The AppError (or the given subclass) the work is refused with; the test fails when it succeeds or throws anything else. */
+export async function refusal<E extends AppError = AppError>(work: Promise<unknown>, type: abstract new (...args: never[]) => E = AppError as never): Promise<E> {
+  const err = await work.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(type);
+  return err as E;
 }
