@@ -60,6 +60,7 @@ interface Schema {
   default?: Json;
   $ref?: string;
   $defs?: Record<string, Schema>;
+  anyOf?: Schema[];
 }
 interface Param {
   name: string;
@@ -103,6 +104,7 @@ const typesOf = (s: Schema): string[] => (Array.isArray(s.type) ? s.type : s.typ
 /** A full valid instance: every property, optional ones included (so that one bad value is the only thing wrong). */
 function validFrom(s0: Schema, root: Schema, depth = 0): Json {
   const s = resolve(s0, root);
+  if (s.anyOf?.length) return validFrom(s.anyOf[0]!, root, depth);
   if (s.enum) return s.enum[0]!;
   const type = typesOf(s)[0];
   if (type === 'object') {
@@ -181,6 +183,10 @@ function badFor(s0: Schema, root: Schema): fc.Arbitrary<Json> {
 /** Every place in a valid instance (path + schema), to put one bad value into. */
 function sites(value: Json, s0: Schema, root: Schema, at: (string | number)[] = []): { at: (string | number)[]; schema: Schema }[] {
   const s = resolve(s0, root);
+  // A union (a Health-and-safety entry: a callout, or the plain text of older versions): the
+  // instance is of its first branch; a wrong value in place of the whole may suit another
+  // branch, so only the parts inside the first branch are aimed at.
+  if (s.anyOf?.length) return sites(value, s.anyOf[0]!, root, at).filter((x) => x.at.length > at.length);
   // A schema without a type accepts anything: nothing put there is guaranteed to be refused.
   const out = typesOf(s).length || s.enum ? [{ at, schema: s }] : [];
   if (Array.isArray(value) && s.items) value.forEach((v, i) => out.push(...sites(v, s.items!, root, [...at, i])));
