@@ -73,7 +73,7 @@ export function EnableTotp({ verify, verified }: { verify: (form: FormData) => v
 export function DisableTotpForm({ factorId }: { factorId: string }) {
   return (
     <ActionForm action={disableTotpAction} hidden={{ factorId }} className="space-y-3" test="totp-disable">
-      <SubmitButton pendingText="Turning off…" variant="secondary" width="w-64">
+      <SubmitButton pendingText="Turning off…" variant="secondary" width="w-80">
         Turn off two-factor authentication
       </SubmitButton>
     </ActionForm>

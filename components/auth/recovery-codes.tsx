@@ -57,7 +57,7 @@ export function RecoveryCodesList({ codes, createdAt, email }: { codes: string[]
     <div className="space-y-3 rounded-md border border-amber-300 bg-amber-50 p-4" data-test="recovery-codes">
       <h3 className="font-semibold">Save your recovery codes</h3>
       <p className="text-sm text-slate-700">
-        If you lose your authenticator app, each code signs you in once (and turns two-factor authentication off until you set up a new app). They are shown only now: we keep only a scrambled copy.
+        If you lose your authenticator app, each code signs you in once (and turns two-factor authentication off until you set up a new app). They are shown only now: SOPwright keeps only a one-way hash of each, which cannot be turned back into the code.
       </p>
       <ol className="grid grid-cols-2 gap-x-6 gap-y-1 font-mono text-sm">
         {codes.map((c) => (
