@@ -316,17 +316,21 @@ const BY_CUES = ['signed by', 'approved by', 'reviewed by', 'checked by', 'verif
 
 function cueRoles(sentence: string, notRole: (p: string) => boolean): string[] {
   const out: string[] = [];
+  const departments: string[] = [];
   const toks = tokens(sentence);
   for (let i = 1; i < toks.length; i++) {
     if (!HUMAN_VERBS.has(toks[i]!.text.toLowerCase())) continue;
+    // After "the/a/each" the head must read as a person (-er, -or, -ist, -ant…); bare at the start, a capitalized department ("Production approves…").
+    const sole = i === 1 && /^[A-Z][a-z]+$|^[A-Z]{2,}$/.test(toks[0]!.text) && !isVerb(toks[0]!.text.toLowerCase()) && /^(?:signs|countersigns|approves|authorizes|authorises|reviews|verifies|releases)$/i.test(toks[i]!.text);
+    if (sole) {
+      if (!endsInHead(toks[0]!.text, THING_HEADS)) departments.push(toks[0]!.text);
+      continue;
+    }
     const p = phraseBefore(toks, i, true);
-    if (!p) continue;
-    const atStart = i - p.split(' ').length === 0;
-    // After "the/a/each" the head must read as a person (-er, -or, -ist, -ant…); bare at the start, a capitalized name ("Pharmacy signs…").
-    if (AGENT.test(p) || (atStart && /^[A-Z]/.test(p) && p.split(' ').length <= 2 && /^(?:signs|countersigns|approves|authorizes|authorises|reviews|verifies|releases)$/i.test(toks[i]!.text))) out.push(p);
+    if (p && AGENT.test(p)) out.push(p);
   }
   for (const p of afterCues(sentence, BY_CUES)) if (AGENT.test(p) || /^[A-Z]{2,}$/.test(p)) out.push(p);
-  return out.filter((p) => !notRole(p));
+  return [...departments, ...out.filter((p) => !notRole(p))];
 }
 
 /** PPE by wearing: "wear(s)/put(s) on/don(s) X, Y and Z". */
