@@ -185,6 +185,159 @@ const MATERIAL_HEADS = [
 ];
 const MATERIAL_NEED_MOD = new Set(['water', 'solution', 'fluid', 'oil', 'acid', 'alcohol', 'powder', 'film', 'media', 'ammonium', 'towel']);
 
+// ---------------------------------------------------------------------------------------------
+// Grammatical cues: nouns the lists above do not know, found by how the sentence uses them
+// ("with the four-gas monitor", "into the oil caddy", "The entrant wears…", "puts on the
+// sterile coverall, hood and overboots"). Every phrase is words of the input, as written.
+
+/** Base forms of verbs a list item must not start with ("…with a brush and rinse the pan"). */
+const VERBS = new Set(
+  `add adjust allow apply approve attach calibrate call carry change check clean clear close collect complete confirm connect contact cool cover decide disconnect discard disinfect dispose drain draw dry empty enter escalate fill file finish follow get give go hand hold inform initial inspect isolate keep label leave let lift load lock log lower make mark measure move note notify open pass place print pull push put quarantine raise read record reject release remove repeat replace report return review rinse run sanitize scan seal send set sign start stop store swab switch take tell test transfer turn unload update use verify wait walk wash wear weigh wipe write`.split(/\s+/),
+);
+const isVerb = (w: string) => VERBS.has(w) || (/s$/.test(w) && VERBS.has(w.replace(/e?s$/, ''))) || (/s$/.test(w) && VERBS.has(w.slice(0, -1)));
+/** Words that are never a piece of equipment, a material or a role on their own. */
+const ABSTRACT = new Set(
+  `area areas room rooms floor floors wall walls site zone zones surface surfaces place point line lines side end start top bottom front back time times date day days shift shifts week name names number numbers value values reading readings result results
+  record records detail details information data care caution attention hand hands hour hours minute minutes second seconds product products production batch batches lot lots sample samples item items way order step steps procedure process system software ward
+  temperature weight level levels amount quantity limit limits type kind part parts rest outside inside same other contact use case help question questions problem problems issue issues signature initials
+  specification specifications requirement requirements instruction instructions policy sop account colleague colleagues patient patients visitor visitors customer customers supplier suppliers person people exception one two three four five half halves
+  factor formula mean average cause reason justification approval permission space gap distance`.split(/\s+/),
+);
+const isAbstract = (word: string) => {
+  const w = word.toLowerCase().split('-').at(-1)!; // "Z-factor" is a factor
+  return [w, w.replace(/s$/, ''), w.replace(/es$/, '')].some((x) => ABSTRACT.has(x));
+};
+/** Function words a noun phrase may end before; any other stop word (a verb: "…the normal stop button") means the phrase was cut short. */
+const FUNCTION_WORDS = new Set(
+  `a an the and or nor but with without of on in to into onto at by for from as is are be been being was were has have had its it this that these those each every all any some no not your their his her our my who whom which whose when where while if then than so before after during until up down off out over under around between through only also next must may can could should would will shall never always there here because about against along among behind below beside beyond inside outside near toward towards upon within`.split(/\s+/),
+);
+const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'your', 'his', 'her', 'our', 'each', 'every', 'all', 'both', 'any']);
+const UNIT = /^(?:°c|°f|c|f|g|mg|kg|µg|ml|l|mm|cm|m|s|min|h|ppm|rpm|bar|psi|kpa|%)$/i;
+
+/** One noun phrase starting at toks[i] (after a determiner and "two pairs of"): up to four words, no stop word, verb, limit or participle. */
+function phraseAt(toks: Token[], i: number): { words: string[]; end: number } | undefined {
+  const low = (k: number) => toks[k]?.text.toLowerCase() ?? '';
+  if (DETERMINERS.has(low(i))) i++;
+  if (/^(?:a|one|two|three|\d+)$/.test(low(i)) && /^pairs?$/.test(low(i + 1)) && low(i + 2) === 'of') i += 3;
+  const words: string[] = [];
+  let k = i;
+  for (; k < toks.length && words.length < 4; k++) {
+    const t = toks[k]!;
+    const w = t.text.toLowerCase();
+    if (t.barrier && w !== '%') break;
+    if (w === '%') {
+      if (!words.length || !/^\d+(?:[.,]\d+)?$/.test(words.at(-1)!)) break;
+      words.push(t.text);
+      continue;
+    }
+    if (STOP.has(w) && !FUNCTION_WORDS.has(w)) return undefined; // "…with the normal stop button": not a phrase we can cut cleanly
+    if (STOP.has(w) || (words.length && /(?:ed|ly)$/.test(w) && w.length > 4) || (words.length === 0 && isVerb(w))) break;
+    if (/^\d/.test(w) && low(k + 1) !== '%') break;
+    words.push(t.text);
+  }
+  while (words.length && (/ly$/.test(words.at(-1)!) || UNIT.test(words.at(-1)!) || /^\d/.test(words.at(-1)!))) words.pop();
+  if (!words.length) return undefined;
+  const head = words.at(-1)!.toLowerCase();
+  // "the chain of custody form", "a readability of 0.01 mg": the noun before "of" is not the thing.
+  if (isAbstract(head) || head.length < 3 || !/\p{L}/u.test(head) || toks[k]?.text.toLowerCase() === 'of') return undefined;
+  return { words, end: k };
+}
+
+/** The phrases after each cue (lower-case word sequences), with the items of a list that follows ("…to the tripod and winch"). */
+function afterCues(sentence: string, cues: readonly string[], opts: { list?: boolean; needDet?: boolean } = {}): string[] {
+  const toks = tokens(sentence);
+  const lower = toks.map((t) => t.text.toLowerCase());
+  const out: string[] = [];
+  for (const cue of cues) {
+    const parts = cue.split(' ');
+    for (let i = 0; i + parts.length <= toks.length; i++) {
+      if (!parts.every((p, k) => lower[i + k] === p)) continue;
+      let at = i + parts.length;
+      if (opts.needDet && !DETERMINERS.has(lower[at] ?? '')) continue;
+      for (let n = 0; n < 8; n++) {
+        const p = phraseAt(toks, at);
+        // An item followed by "the/a…" is a verb with its object ("…and blank the inlet line").
+        if (!p || (n > 0 && DETERMINERS.has(lower[p.end] ?? ''))) break;
+        out.push(p.words.join(' '));
+        // A list goes on after "," / "and" / "or" with a noun, not a verb ("…and rinse").
+        const sep = lower[p.end];
+        if (!opts.list || !(sep === ',' || sep === 'and' || sep === 'or')) break;
+        at = p.end + 1;
+        if (lower[at] === 'and' || lower[at] === 'or') at++;
+        const next = lower[DETERMINERS.has(lower[at] ?? '') ? at + 1 : at] ?? '';
+        if (!next || isVerb(next) || STOP.has(next)) break;
+      }
+    }
+  }
+  return out;
+}
+
+/** A noun phrase ending right before toks[end] (for "the X is calibrated", "The entrant wears"), after a determiner or at the start. */
+function phraseBefore(toks: Token[], end: number, needDet: boolean): string | undefined {
+  const words: string[] = [];
+  let k = end - 1;
+  for (; k >= 0 && words.length < 4; k--) {
+    const w = toks[k]!.text.toLowerCase();
+    if (toks[k]!.barrier || STOP.has(w) || /^\d/.test(w)) break;
+    words.unshift(toks[k]!.text);
+  }
+  if (!words.length) return undefined;
+  const before = k >= 0 ? toks[k]!.text.toLowerCase() : '';
+  if (needDet ? !DETERMINERS.has(before) && k >= 0 : false) return undefined;
+  if (k < 0 && isVerb(words[0]!.toLowerCase())) return undefined; // "Check signs of wear"
+  if (isAbstract(words.at(-1)!)) return undefined;
+  return words.join(' ');
+}
+
+/** Equipment and materials by use: "with/using the X", "into the X", "attached to the X", "lock out the X", "the X is calibrated". */
+const WITH_CUES = ['with', 'using', 'by means of'];
+const INTO_CUES = ['into', 'attached to', 'connected to', 'clipped to', 'fitted to', 'hooked to'];
+const OBJECT_CUES = ['lock out', 'isolate', 'de-energize', 'de-energise', 'calibrate', 'calibrates', 'sanitize', 'sanitise', 'disinfect', 'wipe', 'wipes', 'switch on', 'switch off', 'switches off', 'switches on', 'empty', 'empties', 'load', 'unload', 'service', 'zero', 'tare'];
+const PASSIVE_STATE = /^(?:calibrated|checked|cleaned|sanitized|sanitised|inspected|serviced|zeroed|tared|maintained|disinfected|sterilized|sterilised|locked|switched|verified)$/;
+
+function cueThings(sentence: string): string[] {
+  const found = [...afterCues(sentence, WITH_CUES, { list: true }), ...afterCues(sentence, INTO_CUES, { list: true, needDet: false }), ...afterCues(sentence, OBJECT_CUES, { list: true, needDet: true })];
+  const toks = tokens(sentence);
+  for (let i = 1; i + 1 < toks.length; i++) {
+    if (/^(?:is|are)$/i.test(toks[i]!.text) && PASSIVE_STATE.test(toks[i + 1]!.text.toLowerCase())) {
+      const p = phraseBefore(toks, i, true);
+      if (p) found.push(p);
+    }
+  }
+  return found;
+}
+
+/** Verbs only a person does: their subject is a role ("The entrant wears…", "The ward housekeeper takes…"). */
+const HUMAN_VERBS = new Set(
+  `wears puts dons signs countersigns initials approves authorizes authorises reviews verifies decides names assigns takes stays escorts witnesses informs notifies calls washes inspects`.split(/\s+/),
+);
+const AGENT = /(?:er|or|ist|ant|ent|ian|ee|man|woman|person|keeper|staff)$/i;
+const BY_CUES = ['signed by', 'approved by', 'reviewed by', 'checked by', 'verified by', 'witnessed by', 'performed by', 'done by', 'carried out by', 'completed by', 'authorized by', 'authorised by', 'issued by', 'inspected by', 'collected by', 'reported by', 'countersigned by', 'released by'];
+
+function cueRoles(sentence: string, notRole: (p: string) => boolean): string[] {
+  const out: string[] = [];
+  const departments: string[] = [];
+  const toks = tokens(sentence);
+  for (let i = 1; i < toks.length; i++) {
+    if (!HUMAN_VERBS.has(toks[i]!.text.toLowerCase())) continue;
+    // After "the/a/each" the head must read as a person (-er, -or, -ist, -ant…); bare at the start, a capitalized department ("Production approves…").
+    const sole = i === 1 && /^[A-Z][a-z]+$|^[A-Z]{2,}$/.test(toks[0]!.text) && !isVerb(toks[0]!.text.toLowerCase()) && /^(?:signs|countersigns|approves|authorizes|authorises|reviews|verifies|releases)$/i.test(toks[i]!.text);
+    if (sole) {
+      if (!endsInHead(toks[0]!.text, THING_HEADS)) departments.push(toks[0]!.text);
+      continue;
+    }
+    const p = phraseBefore(toks, i, true);
+    if (p && AGENT.test(p)) out.push(p);
+  }
+  for (const p of afterCues(sentence, BY_CUES)) if (AGENT.test(p) || /^[A-Z]{2,}$/.test(p)) out.push(p);
+  return [...departments, ...out.filter((p) => !notRole(p))];
+}
+
+/** PPE by wearing: "wear(s)/put(s) on/don(s) X, Y and Z". */
+function cuePpe(sentence: string): string[] {
+  return afterCues(sentence, ['wear', 'wears', 'put on', 'puts on', 'don', 'dons', 'wearing', 'putting on'], { list: true }).filter((p) => !/^(?:ppe|it|them)$/i.test(p));
+}
+
 /** Document ids as written: QF-017, SAN-002, QA-F-045, STER-LOG-3. */
 const DOC_ID = /\b[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-\d{1,5}[A-Z]?\b/g;
 /** Words before an id that make it a line, room or piece of equipment rather than a record. */
@@ -390,9 +543,22 @@ function capCallouts(steps: TStep[]): TStep[] {
 // ---------------------------------------------------------------------------------------------
 // Sections
 
+/** The head of a phrase is one of `heads` (plurals accepted). */
+const headSet = (heads: readonly string[]) => new Set(heads.flatMap((h) => plural(h.split(' ').at(-1)!).map((w) => [...h.split(' ').slice(0, -1), w].join(' '))));
+const endsInHead = (phrase: string, heads: ReadonlySet<string>) => {
+  const words = phrase.toLowerCase().split(/\s+/);
+  return words.some((_, i) => heads.has(words.slice(i).join(' ')));
+};
+const THING_HEADS = headSet([...EQUIPMENT_HEADS, ...MATERIAL_HEADS, ...RECORD_HEADS, ...PPE_HEADS]);
+const PERSON_OR_RECORD_HEADS = headSet([...ROLE_HEADS, ...RECORD_HEADS, ...PPE_HEADS]);
+const PERSON_OR_RECORD_ONLY = headSet([...ROLE_HEADS, ...RECORD_HEADS]);
+const DOC_ID_ONE = new RegExp(DOC_ID.source);
+const notRole = (p: string) => endsInHead(p, THING_HEADS) || isAbstract(p.split(' ').at(-1)!) || ROLE_NEED_MOD.has(p.toLowerCase()) || DOC_ID_ONE.test(p);
+const notThing = (p: string) => endsInHead(p, PERSON_OR_RECORD_HEADS) || DOC_ID_ONE.test(p) || /^(?:it|them|this|that)$/i.test(p);
+
 function roles(sentences: string[], stepTexts: string[]): { role: string; duties: string }[] {
   const found = distinct(
-    sentences.flatMap((s) => [...nounPhrases(s, ROLE_HEADS, { needMod: ROLE_NEED_MOD, maxMods: 3 }), ...(/\bQA\b(?!\s+[a-z]*(?:manager|inspector|reviewer|specialist|officer|lead|team|analyst))/.test(s) ? ['QA'] : [])]),
+    sentences.flatMap((s) => [...nounPhrases(s, ROLE_HEADS, { needMod: ROLE_NEED_MOD, maxMods: 3 }), ...cueRoles(s, notRole), ...(/\bQA\b(?!\s+[a-z]*(?:manager|inspector|reviewer|specialist|officer|lead|team|analyst))/.test(s) ? ['QA'] : [])]),
     19,
     false, // "QA" and "QA lead" are two roles
   )
@@ -486,7 +652,7 @@ export function draftOffline(input: DraftInput, today = new Date()): TSopContent
   }
   if (parsed.contacts.length) responsibilities.push({ role: 'Contacts', duties: parsed.contacts.join('\n').slice(0, 4000) });
 
-  const ppe = distinct([...labelledItems('ppe'), ...sentences.flatMap((s) => nounPhrases(s, PPE_HEADS))], 20);
+  const ppe = distinct([...labelledItems('ppe'), ...sentences.flatMap((s) => [...nounPhrases(s, PPE_HEADS), ...cuePpe(s).filter((p) => !endsInHead(p, PERSON_OR_RECORD_ONLY))])], 20);
   const ppeSet = new Set(ppe.map((p) => p.toLowerCase()));
   const roleSet = new Set(roleList.map((r) => r.role.toLowerCase()));
   const equipment = distinct(
@@ -496,6 +662,7 @@ export function draftOffline(input: DraftInput, today = new Date()): TSopContent
       ...sentences.flatMap((s) => [
         ...nounPhrases(s, MATERIAL_HEADS, { needMod: MATERIAL_NEED_MOD, skipStart: true }),
         ...nounPhrases(s, EQUIPMENT_HEADS, { needMod: EQUIPMENT_NEED_MOD, skipStart: true }),
+        ...cueThings(s).filter((p) => !notThing(p)),
       ]),
     ].filter((e) => !ppeSet.has(e.toLowerCase()) && !roleSet.has(e.toLowerCase()) && !/^(?:test|label|record)s?$/i.test(e)),
     60,

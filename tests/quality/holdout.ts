@@ -9,7 +9,9 @@
  * (HOLDOUT_CASES_2) was written after that fix and first measured at 76.9 % of facts, with one
  * prose line as a step and one step keeping a phone number: a bug (a prose paragraph holding a
  * phone number went whole to Contacts) that was fixed; its vocabulary misses (degreaser, oil
- * caddy, tweezers, tripod, winch, entrant, overboots, 70 % IPA…) were left as measured.
+ * caddy, tweezers, tripod, winch, entrant, overboots, 70 % IPA…) were first left as measured,
+ * then used to design the grammatical cues of the offline drafter (commit 7a094a9), so round 2
+ * is no longer untouched either. Round 3 (HOLDOUT_CASES_3, below) was written after that.
  */
 import type { QualityCase } from './corpus';
 
@@ -234,5 +236,122 @@ Note: gowning is qualified only if the operator passed the last gowning qualific
     },
     callouts: [{ kind: 'note', text: 'gowning is qualified only if', guards: 'Check your gown in the mirror' }],
     notSteps: ['Prevent contamination of aseptic products'],
+  },
+];
+
+/**
+ * Round 3 (HOLDOUT_CASES_3): written after the grammatical-cue change to the offline drafter
+ * (commit a295243) and committed BEFORE the changed drafter was run on them; new domains and
+ * phrasing, not derived from the corpus or rounds 1-2. Measured once; not tuned on.
+ */
+export const HOLDOUT_CASES_3: QualityCase[] = [
+  {
+    id: 'holdout3-labs-bsc-decon',
+    domain: 'labs',
+    title: 'End-of-day decontamination of the class II biosafety cabinet',
+    frameworks: ['ISO9001'],
+    processDescription: `At the end of each working day the microbiology technician decontaminates the biosafety cabinet. Leave the fan running throughout.
+
+• Remove all cultures and racks and put waste in the autoclave bag inside the cabinet.
+• Spray the work surface, side walls and sash with 1 % Virkon and leave it for 10 minutes contact time.
+• Wipe off with lint-free cloths, then wipe again with 70 % ethanol to remove residue.
+Caution: Virkon irritates the eyes. Keep the sash at the marked working height.
+• Switch on the UV lamp for 15 minutes only after the sash is closed.
+• Sign the BSC cleaning log LAB-CL-09 with the time and your initials.
+The lab supervisor checks the log every Friday.`,
+    facts: {
+      role: ['microbiology technician', 'lab supervisor'],
+      record: ['BSC cleaning log', 'LAB-CL-09'],
+      equipment: ['biosafety cabinet', 'autoclave bag', 'UV lamp'],
+      material: ['1 % Virkon', 'lint-free cloths', '70 % ethanol'],
+      limit: ['10 minutes', '15 minutes'],
+    },
+    callouts: [{ kind: 'caution', text: 'Virkon irritates the eyes', guards: 'Switch on the UV lamp' }],
+    notSteps: ['At the end of each working day the microbiology technician decontaminates the biosafety cabinet.'],
+  },
+  {
+    id: 'holdout3-mfg-mould-change',
+    domain: 'manufacturing',
+    title: 'Mould change on injection moulding machine IMM-6',
+    frameworks: ['29CFR1910'],
+    processDescription: `Scope: Tool changes on the 350-tonne injection moulding machines in hall 2.
+
+1) The setter purges the barrel and brings the screw forward.
+2) Close the safety gate and switch the machine to set-up mode.
+3) Attach the mould to the overhead crane with the lifting eyebolt and a rated sling; check the sling tag is in date.
+DANGER: never stand under a suspended mould.
+4) Lower the new mould between the platens and clamp it at 80 Nm on each clamp bolt.
+5) Connect the water lines and the hot runner controller, then heat to the set temperature.
+6) The shift technician approves the first-off parts against the sample board and records it on the mould change sheet MC-2.`,
+    facts: {
+      role: ['setter', 'shift technician'],
+      record: ['mould change sheet', 'MC-2'],
+      equipment: ['overhead crane', 'lifting eyebolt', 'rated sling', 'platens', 'clamp bolt', 'hot runner controller', 'sample board', 'safety gate'],
+      limit: ['80 Nm'],
+    },
+    callouts: [{ kind: 'warning', text: 'never stand under a suspended mould', guards: 'Lower the new mould between the platens' }],
+    notSteps: ['Tool changes on the 350-tonne injection moulding machines'],
+  },
+  {
+    id: 'holdout3-health-transfusion',
+    domain: 'healthcare',
+    title: 'Bedside check before a red cell transfusion',
+    frameworks: ['29CFR1910'],
+    processDescription: `Two registered nurses carry out the check together at the bedside; it is never done at the nurses' station.
+
+Ask the patient to state their full name and date of birth and compare them with the identity band and the blood component label. Check the unit number and the expiry date on the bag against the compatibility report. Take and record baseline observations (temperature, pulse, blood pressure) on the transfusion chart. Start the transfusion through a blood giving set with a 170–200 micron filter and complete it within 4 hours of leaving the blood fridge. Repeat the observations at 15 minutes. If the patient develops a fever or rigors, stop the transfusion and call the on-call haematologist on bleep 4412.`,
+    facts: {
+      role: ['registered nurses', 'haematologist'],
+      record: ['transfusion chart', 'compatibility report'],
+      equipment: ['identity band', 'blood giving set', 'blood fridge'],
+      limit: ['170–200 micron', 'within 4 hours', '15 minutes'],
+    },
+    callouts: [],
+    notSteps: ['Two registered nurses carry out the check together at the bedside'],
+  },
+  {
+    id: 'holdout3-devices-pouch-seal',
+    domain: 'devices',
+    title: 'Seal strength test of sterile barrier pouches',
+    frameworks: ['ISO9001'],
+    processDescription: `Purpose: Confirm that the pouch sealer makes seals strong enough for the sterile barrier system.
+
+- The packaging operator cuts five 25 mm strips across the seal of the first pouch of each lot, using the strip cutter and a steel rule.
+- Each strip is pulled on the tensile tester at 300 mm/min; the peel strength must be at least 1.2 N per 15 mm.
+- Inspect every seal with a magnifier for channels or wrinkles.
+- Any failed strip: stop the sealer, quarantine the lot and raise a nonconformance NC-771.
+- Results go on the seal test record SQ-14, which the quality engineer reviews.`,
+    facts: {
+      role: ['packaging operator', 'quality engineer'],
+      record: ['seal test record', 'SQ-14', 'NC-771'],
+      equipment: ['pouch sealer', 'strip cutter', 'steel rule', 'tensile tester', 'magnifier'],
+      limit: ['25 mm', '300 mm/min', 'at least 1.2 N per 15 mm'],
+    },
+    callouts: [],
+    notSteps: ['Confirm that the pouch sealer makes seals strong enough'],
+  },
+  {
+    id: 'holdout3-food-ice-machine',
+    domain: 'food',
+    title: 'Monthly cleaning of the bar ice machine',
+    frameworks: ['HACCP'],
+    processDescription: `Bar staff must not use ice from the machine while it is being cleaned.
+
+1. The bar supervisor switches the ice maker off at the wall and empties the storage bin into the sink.
+2. Put on nitrile gloves and splash goggles before handling the nickel-safe descaler.
+3. Run one descaling cycle with the descaler at the dose on the label, then two rinse cycles with clean water.
+4. Take out the water curtain and the scoop and scrub them in warm sanitiser solution with a soft nylon brush.
+5. Refit the parts, run the machine and throw away the first two batches of ice.
+6. Write the date and your name on the ice machine cleaning card behind the bar.`,
+    facts: {
+      role: ['bar supervisor'],
+      record: ['ice machine cleaning card'],
+      equipment: ['ice maker', 'storage bin', 'water curtain', 'scoop', 'soft nylon brush'],
+      material: ['nickel-safe descaler', 'sanitiser solution'],
+      ppe: ['nitrile gloves', 'splash goggles'],
+      limit: ['first two batches'],
+    },
+    callouts: [],
+    notSteps: ['Bar staff must not use ice from the machine while it is being cleaned.'],
   },
 ];

@@ -137,3 +137,64 @@ describe('offline drafter: records, PPE and contacts', () => {
     expect(r.responsibilities.at(-1)).toEqual({ role: 'Contacts', duties: 'Report a needlestick injury to occupational health on 555-410-2290 straight away.' });
   });
 });
+
+describe('offline drafter: nouns it has no list for, found by how the text uses them', () => {
+  const lists = (text: string) => {
+    const d = draft(text);
+    return { roles: d.responsibilities.map((r) => r.role), things: d.materialsAndEquipment, ppe: d.healthAndSafety.ppe };
+  };
+
+  it('lists equipment and materials after "with", "using", "into", "attached to" and lock-out verbs, as written', () => {
+    const { things } = lists(`1. Lift the cover using a spanner.
+2. Clean the nozzle with a nylon spatula and citrus degreaser.
+3. Pour the residue into the sump drum.
+4. The operator is clipped to the anchor rail and winch.
+5. Lock out the auger motor and the feed valve before you reach in.`);
+    expect(things).toEqual(expect.arrayContaining(['Spanner', 'Nylon spatula', 'Citrus degreaser', 'Sump drum', 'Anchor rail', 'Winch', 'Auger motor', 'Feed valve']));
+  });
+
+  it('lists what "is calibrated / checked" says about, and a "70 % IPA"-style material with its strength', () => {
+    const { things } = lists(`1. Make sure the torque wrench is calibrated.
+2. Disinfect the bench with 70 % ethanol.`);
+    expect(things).toEqual(expect.arrayContaining(['Torque wrench', '70 % ethanol']));
+  });
+
+  it('does not list verbs, places, abstract nouns, people, records or cut-short phrases as equipment', () => {
+    const { things } = lists(`1. Label the bag with the ward and the date.
+2. Carry the tray into the grade C area.
+3. Work with a colleague and with care.
+4. Compare the tag with the chain of custody form CC-3.
+5. Stop the mixer with the normal stop button.
+6. Lock out the feeder and blank the inlet line.
+7. Check it with the supervisor.
+8. Record the weight with a readability of 0.1 g.`);
+    for (const bad of ['Ward', 'Date', 'Grade C area', 'Colleague', 'Care', 'Chain', 'Normal', 'Blank', 'Inlet line', 'Supervisor', 'Readability', 'It']) expect(things).not.toContain(bad);
+    expect(things).toEqual(expect.arrayContaining(['Feeder']));
+  });
+
+  it('takes a role from the subject of a verb only a person does, and from "signed/checked by the X"', () => {
+    const { roles } = lists(`1. The entrant wears a harness.
+2. The ward housekeeper takes the bins to the store.
+3. The permit is countersigned by the area custodian and checked by the duty chemist.
+4. Production approves the release.`);
+    expect(roles).toEqual(expect.arrayContaining(['Entrant', 'Ward housekeeper', 'Area custodian', 'Duty chemist', 'Production']));
+  });
+
+  it('does not take a thing, a step or an ambiguous head as a role', () => {
+    const { roles } = lists(`1. The data logger records the temperature every minute.
+2. The printer takes two minutes to warm up.
+3. Check signs of wear on the belt.
+4. Every forklift is inspected by its driver.
+5. The work is done by hand.`);
+    expect(roles).toEqual(['Process owner', 'Staff performing the task']); // none found: the defaults
+  });
+
+  it('lists what is worn or put on as PPE, each item of the list, not what follows it', () => {
+    const { ppe } = lists(`1. The cleaner puts on a chemical suit, face visor and nitrile overshoes before entering.
+2. Wear two pairs of sterile mittens.
+3. Check the gloves for wear and tear.
+4. Wear it at all times.`);
+    expect(ppe).toEqual(expect.arrayContaining(['Chemical suit', 'Face visor', 'Nitrile overshoes', 'Sterile mittens']));
+    for (const bad of ['Tear', 'It', 'Entering']) expect(ppe).not.toContain(bad);
+  });
+});
