@@ -355,7 +355,8 @@ describe('the drafting-quality suite on the Claude path (prompt and parser, agai
     expect(run.removedCitations).toBe(0);
     // Contact details left for the model as placeholders only.
     expect(run.system).not.toContain('555-');
-  });
+    // 21 streamed drafts through the real SDK: more than vitest's default 5 s on a loaded machine. A budget, not a claim.
+  }, 60_000);
 
   it('the system prompt states every quality rule the fake model looks for, and lists the citable clauses', () => {
     const req = readRequest(buildDraftPrompt({ title: 'T', processDescription: 'x', frameworks: ['HACCP'] }) as unknown as Record<string, unknown>);
