@@ -623,7 +623,7 @@ function citations(title: string, text: string, frameworks: string[]): TCitation
       .sort((a, b) => b.score - a.score || b.hits - a.hits || a.order - b.order)
       .slice(0, MAX_REFS_PER_FRAMEWORK);
     for (const x of scored.sort((a, b) => a.order - b.order)) {
-      out.push({ framework: f.code, clause: x.c.id, reason: `${x.c.title}: the procedure mentions ${x.words.slice(0, 5).map((w) => `"${w}"`).join(', ')}.`.slice(0, 300) });
+      out.push({ framework: f.code, clause: x.c.id, reason: `The procedure mentions ${x.words.slice(0, 5).map((w) => `"${w}"`).join(', ')}.`.slice(0, 300) });
     }
   }
   return out;
