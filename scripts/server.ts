@@ -32,6 +32,10 @@ async function main() {
     if (peer) req.headers[SOCKET_ADDRESS_HEADER] = peer;
     void handle(req, res);
   });
+  // Keep idle connections longer than the clients and proxies in front of us do (Node's default
+  // is 5 s): a client reusing a connection the server closed a moment earlier gets ECONNRESET.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   server.listen(port, listenHost, () => {
     console.log(`SOPwright ${dev ? 'development' : 'production'} server on http://${listenHost ?? 'localhost'}:${port}`);
   });

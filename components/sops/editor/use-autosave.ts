@@ -4,7 +4,10 @@
  * revision the text was typed against; a 409 means someone else saved meanwhile and the
  * state waits for the author to choose (nothing is overwritten silently, nothing autosaves
  * meanwhile). Until the server has the text, this browser keeps a copy and offers it back
- * when the editor is opened again at the same revision.
+ * when the editor is opened again at the same revision. One save runs at a time, and a save
+ * settles only the edits it carried: text typed while it was on its way is saved next, against
+ * the revision it returned (two saves in flight with the same If-Match would make the second
+ * look like someone else's change).
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { TSopContent } from '@/lib/sops/content';
@@ -28,6 +31,10 @@ export function useAutosave({ api, sopId, initialContent, initialRevision }: { a
   const dirtyRef = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const revisionRef = useRef(initialRevision);
+  // Bumped by every edit; a save remembers the count it carried.
+  const edits = useRef(0);
+  const latestForm = useRef(form);
+  const inFlight = useRef<Promise<boolean> | null>(null);
 
   const checked = useMemo(() => checkForm(form, base), [form, base]);
 
@@ -43,17 +50,24 @@ export function useAutosave({ api, sopId, initialContent, initialRevision }: { a
     // Reading browser storage can only happen after mount; restoring it is the point.
     // eslint-disable-next-line react-hooks/set-state-in-effect
     setForm(f);
+    latestForm.current = f;
     setResetKey((k) => k + 1);
     setRestored(true);
     dirtyRef.current = true;
     setSave({ kind: 'dirty' });
   }, [backupKey, initialContent, initialRevision]);
 
-  /** The server has `content` at `revision`: nothing is pending any more. */
+  /** The server has `content` at `revision`; nothing is pending any more unless more was typed after `carried` edits. */
   const settle = useCallback(
-    (content: TSopContent, revision: number) => {
+    (content: TSopContent, revision: number, carried = edits.current) => {
       revisionRef.current = revision;
       setBase(content);
+      if (edits.current !== carried) {
+        // Typed while this save was on its way: kept against the new revision, saved next.
+        window.localStorage.setItem(backupKey, backupOf(revision, latestForm.current));
+        setSave({ kind: 'dirty' });
+        return;
+      }
       dirtyRef.current = false;
       window.localStorage.removeItem(backupKey);
       setSave(savedNow());
@@ -65,27 +79,38 @@ export function useAutosave({ api, sopId, initialContent, initialRevision }: { a
   const replace = useCallback(
     (draft: Draft) => {
       settle(draft.draftContent, draft.draftRevision);
-      setForm(toForm(draft.draftContent));
+      latestForm.current = toForm(draft.draftContent);
+      setForm(latestForm.current);
       setResetKey((k) => k + 1);
     },
     [settle],
   );
 
   const doSave = useCallback(
-    async (force?: number) => {
+    async (force?: number): Promise<boolean> => {
+      while (inFlight.current) await inFlight.current;
       if (!checked.ok) {
         setSave({ kind: 'invalid', message: checked.message });
         return false;
       }
-      setSave({ kind: 'saving' });
-      const res = await api.saveDraft(checked.content, force ?? revisionRef.current);
-      if (res.ok) {
-        settle(res.data.sop.draftContent, res.data.sop.draftRevision);
-        return true;
+      const carried = edits.current;
+      const run = (async () => {
+        setSave({ kind: 'saving' });
+        const res = await api.saveDraft(checked.content, force ?? revisionRef.current);
+        if (res.ok) {
+          settle(res.data.sop.draftContent, res.data.sop.draftRevision, carried);
+          return true;
+        }
+        if (res.status === 409 && res.current) setSave({ kind: 'conflict', theirs: res.current.draftContent, theirRevision: res.current.draftRevision });
+        else setSave({ kind: 'error', message: res.status === 0 ? UNREACHABLE : `Not saved: ${res.error.message}` });
+        return false;
+      })();
+      inFlight.current = run;
+      try {
+        return await run;
+      } finally {
+        inFlight.current = null;
       }
-      if (res.status === 409 && res.current) setSave({ kind: 'conflict', theirs: res.current.draftContent, theirRevision: res.current.draftRevision });
-      else setSave({ kind: 'error', message: res.status === 0 ? UNREACHABLE : `Not saved: ${res.error.message}` });
-      return false;
     },
     [checked, api, settle],
   );
@@ -93,11 +118,14 @@ export function useAutosave({ api, sopId, initialContent, initialRevision }: { a
   function update(patch: Partial<Form>) {
     setForm((f) => {
       const next = { ...f, ...patch };
+      latestForm.current = next;
       window.localStorage.setItem(backupKey, backupOf(revisionRef.current, next));
       return next;
     });
+    edits.current += 1;
     dirtyRef.current = true;
-    setSave((s) => (s.kind === 'conflict' ? s : { kind: 'dirty' }));
+    // While a save is on its way the state stays "saving"; it turns dirty when that save settles.
+    setSave((s) => (s.kind === 'conflict' || s.kind === 'saving' ? s : { kind: 'dirty' }));
   }
 
   // Autosave a moment after the last keystroke (not while a conflict waits for a decision).
