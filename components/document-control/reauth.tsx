@@ -7,6 +7,7 @@
  */
 import { useState } from 'react';
 import { call } from '@/components/sops/editor/api';
+import { INPUT_CLASS } from '@/components/ui/form';
 import { LEGALLY_BINDING } from '@/lib/document-control/words';
 
 export interface Signer {
@@ -26,8 +27,7 @@ export async function postSigned<T>(url: string, json: unknown): Promise<Posted<
   return { ok: false, refusal: { status: a.status, message: e.message, needs: e.needs } };
 }
 
-export const inputClass =
-  'mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-slate-900 shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-100';
+export const inputClass = INPUT_CLASS;
 
 /** The statement of meaning, "You are signing as …", password and code. Uncontrolled: read them from the form's FormData. */
 export function ReauthFields({ signer, statement, askTotp, idPrefix }: { signer: Signer; statement: string; askTotp: boolean; idPrefix: string }) {

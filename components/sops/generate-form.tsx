@@ -9,7 +9,7 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useMemo, useRef } from 'react';
-import { BusyButton } from '@/components/ui/form';
+import { BusyButton, INPUT_CLASS } from '@/components/ui/form';
 import { scrub } from '@/lib/ai/scrub';
 import { GenerationPanel, RedactionSummary } from './generation-panel';
 import { generateBody, type Detail } from './new-sop-fields';
@@ -22,7 +22,6 @@ interface FrameworkOption {
   clauses: number;
 }
 
-const input = 'mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-slate-900 shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-100';
 const noticeBox = 'flex flex-wrap items-center justify-between gap-3 rounded-md border border-brand-100 bg-brand-50 px-3 py-2 text-sm text-brand-900';
 const smallButton = 'rounded-md border border-slate-300 bg-white px-3 py-1 text-sm font-medium text-slate-800 hover:border-brand-600';
 
@@ -105,11 +104,11 @@ export function GenerateForm({ org, frameworks, mode, sensitiveTerms, department
         <div className="grid gap-4 sm:grid-cols-[1fr_16rem]">
           <div>
             <label htmlFor="title" className="block text-sm font-medium text-slate-800">Title</label>
-            <input id="title" name="title" required minLength={3} maxLength={300} value={title} onChange={(e) => update({ title: e.target.value })} className={input} placeholder="Cleaning and sanitizing the filling line" />
+            <input id="title" name="title" required minLength={3} maxLength={300} value={title} onChange={(e) => update({ title: e.target.value })} className={INPUT_CLASS} placeholder="Cleaning and sanitizing the filling line" />
           </div>
           <div>
             <label htmlFor="department" className="block text-sm font-medium text-slate-800">Department <span className="font-normal text-slate-500">(optional)</span></label>
-            <input id="department" name="department" list={departments.length ? 'department-options' : undefined} maxLength={120} value={department} onChange={(e) => update({ department: e.target.value })} className={input} placeholder="Production" autoComplete="off" />
+            <input id="department" name="department" list={departments.length ? 'department-options' : undefined} maxLength={120} value={department} onChange={(e) => update({ department: e.target.value })} className={INPUT_CLASS} placeholder="Production" autoComplete="off" />
             {departments.length ? (
               <datalist id="department-options" data-test="department-options">
                 {departments.map((d) => (
@@ -130,7 +129,7 @@ export function GenerateForm({ org, frameworks, mode, sensitiveTerms, department
             rows={12}
             value={description}
             onChange={(e) => update({ description: e.target.value })}
-            className={`${input} font-mono text-sm`}
+            className={`${INPUT_CLASS} font-mono text-sm`}
             placeholder={'Rough notes, a pasted old procedure or a list of steps. One step per line; indent sub-steps.\n1. Operator stops the line and applies lockout\n2. Remove product residue\n   Caution: hot surfaces\n3. QA verifies with ATP swab and records the result in the sanitation log'}
           />
           <p className="mt-1 text-xs text-slate-500">{description.length.toLocaleString()} / 20,000 characters</p>
@@ -138,15 +137,15 @@ export function GenerateForm({ org, frameworks, mode, sensitiveTerms, department
         <div className="grid gap-4 sm:grid-cols-3">
           <div>
             <label htmlFor="industry" className="block text-sm font-medium text-slate-800">Industry <span className="font-normal text-slate-500">(optional)</span></label>
-            <input id="industry" value={industry} maxLength={120} onChange={(e) => update({ industry: e.target.value })} className={input} placeholder="Food manufacturing" />
+            <input id="industry" value={industry} maxLength={120} onChange={(e) => update({ industry: e.target.value })} className={INPUT_CLASS} placeholder="Food manufacturing" />
           </div>
           <div>
             <label htmlFor="audience" className="block text-sm font-medium text-slate-800">Audience <span className="font-normal text-slate-500">(optional)</span></label>
-            <input id="audience" value={audience} maxLength={200} onChange={(e) => update({ audience: e.target.value })} className={input} placeholder="Line operators" />
+            <input id="audience" value={audience} maxLength={200} onChange={(e) => update({ audience: e.target.value })} className={INPUT_CLASS} placeholder="Line operators" />
           </div>
           <div>
             <label htmlFor="detail" className="block text-sm font-medium text-slate-800">Level of detail</label>
-            <select id="detail" value={detail} onChange={(e) => update({ detail: e.target.value as Detail })} className={input}>
+            <select id="detail" value={detail} onChange={(e) => update({ detail: e.target.value as Detail })} className={INPUT_CLASS}>
               <option value="concise">Concise</option>
               <option value="standard">Standard</option>
               <option value="detailed">Detailed</option>

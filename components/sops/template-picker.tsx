@@ -6,13 +6,12 @@
  */
 import { useActionState, useEffect, useState } from 'react';
 import { useFormStatus } from 'react-dom';
-import { ActionForm, SubmitButton } from '@/components/ui/form';
+import { ActionForm, INPUT_CLASS, SubmitButton } from '@/components/ui/form';
 import { createFromTemplateAction, deleteTemplateAction } from '@/lib/templates/actions';
 import type { TemplateSummary } from '@/lib/templates/service';
 import { formatUtc } from '@/lib/format';
 import { readTab, writeTab } from './tab-storage';
 
-const input = 'mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-slate-900 shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-100';
 
 /** The title and department typed here are kept in the tab; the chosen template is in the address (?template=), so a reload keeps both. */
 const keptKey = (slug: string) => `sopwright:new-sop-template:v1:${slug}`;
@@ -98,11 +97,11 @@ export function TemplatePicker({ slug, templates, initial }: { slug: string; tem
             <div className="grid gap-4 sm:grid-cols-2">
               <div>
                 <label htmlFor="template-title" className="block text-sm font-medium text-slate-800">Title</label>
-                <input id="template-title" name="title" required minLength={3} maxLength={300} value={named.title} onChange={(e) => update({ title: e.target.value })} placeholder={chosen ? chosen.name : 'Receiving of raw materials'} className={input} />
+                <input id="template-title" name="title" required minLength={3} maxLength={300} value={named.title} onChange={(e) => update({ title: e.target.value })} placeholder={chosen ? chosen.name : 'Receiving of raw materials'} className={INPUT_CLASS} />
               </div>
               <div>
                 <label htmlFor="template-department" className="block text-sm font-medium text-slate-800">Department <span className="font-normal text-slate-500">(optional)</span></label>
-                <input id="template-department" name="department" maxLength={120} value={named.department} onChange={(e) => update({ department: e.target.value })} placeholder="Warehouse" className={input} />
+                <input id="template-department" name="department" maxLength={120} value={named.department} onChange={(e) => update({ department: e.target.value })} placeholder="Warehouse" className={INPUT_CLASS} />
               </div>
             </div>
             <SubmitButton pendingText="Creating SOP…" width="sm:w-56">Create SOP</SubmitButton>

@@ -73,7 +73,7 @@ export function Field({
         maxLength={maxLength}
         autoFocus={autoFocus}
         aria-describedby={hint ? `${id}-hint` : undefined}
-        className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-slate-900 shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-100"
+        className={INPUT_CLASS}
       />
       {hint ? (
         <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">
@@ -88,6 +88,10 @@ export function Field({
 export function HiddenFields({ fields }: { fields: Record<string, string | undefined> }) {
   return Object.entries(fields).map(([name, value]) => (value ? <input key={name} type="hidden" name={name} value={value} /> : null));
 }
+
+/** How every text input, select and textarea looks. */
+export const INPUT_CLASS =
+  'mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-slate-900 shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-100';
 
 const BUTTON_STYLES = {
   primary: 'bg-brand-600 text-white hover:bg-brand-700',
