@@ -35,5 +35,11 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+  projects: [
+    { name: 'chromium', use: { browserName: 'chromium' }, testIgnore: /\.clock\.spec\.ts$/ },
+    // Specs that move the database clock (POST /api/test/clock) run after every other spec, one
+    // at a time: a moved clock would fail another spec's signatures (re-authentication is
+    // checked against it). Run one alone with `--project clock --no-deps`.
+    { name: 'clock', use: { browserName: 'chromium' }, testMatch: /\.clock\.spec\.ts$/, dependencies: ['chromium'], fullyParallel: false },
+  ],
 });

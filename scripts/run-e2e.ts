@@ -22,6 +22,7 @@ import { startFakeResend } from '../tests/fakes/resend';
 import { startFakeStripe } from '../tests/fakes/stripe';
 
 const root = path.resolve(__dirname, '..');
+const E2E_CRON_SECRET = 'e2e-cron-secret-local-only-000000';
 const bin = (name: string) => path.join(root, 'node_modules', '.bin', name);
 
 function findChromium(): string | null {
@@ -101,6 +102,8 @@ async function main() {
     // security.txt needs a real reporting channel (lib/env.ts securityContact).
     SUPPORT_EMAIL: 'security-reports@sopwright.test',
     SOPWRIGHT_DATA_DIR: dataDir,
+    // The suite runs the scheduled jobs itself (POST /api/jobs/run), so the server's own 15-minute run stays off.
+    CRON_SECRET: E2E_CRON_SECRET,
     // Set on purpose: edge.spec.ts checks that a production build ignores it (404 on /dev/mailbox).
     SOPWRIGHT_MAILBOX: '1',
   } as NodeJS.ProcessEnv;
@@ -114,7 +117,7 @@ async function main() {
   const migrate = spawnSync(bin('tsx'), ['scripts/db-migrate.ts'], { cwd: root, stdio: 'inherit', env: serverEnv });
   if (migrate.status !== 0) process.exit(migrate.status ?? 1);
 
-  const server = spawn(bin('tsx'), ['scripts/server.ts'], {
+  const server = spawn(bin('tsx'), ['scripts/server.ts', '--test-clock'], {
     cwd: root,
     env: serverEnv,
     detached: true,
@@ -143,7 +146,7 @@ async function main() {
     const run = spawn(bin('playwright'), ['test', ...process.argv.slice(2)], {
       cwd: root,
       stdio: 'inherit',
-      env: { ...process.env, E2E_BASE_URL: baseUrl, PLAYWRIGHT_CHROMIUM_PATH: chromium, E2E_DATA_DIR: dataDir, E2E_RESEND_URL: resend.url, E2E_RESEND_KEY: resendKey },
+      env: { ...process.env, E2E_BASE_URL: baseUrl, PLAYWRIGHT_CHROMIUM_PATH: chromium, E2E_DATA_DIR: dataDir, E2E_RESEND_URL: resend.url, E2E_RESEND_KEY: resendKey, E2E_CRON_SECRET },
     });
     code = await new Promise<number>((resolve) => run.on('exit', (c) => resolve(c ?? 1)));
   } catch (err) {

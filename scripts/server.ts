@@ -7,20 +7,64 @@
  * peer's address in it instead; lib/security/client-ip.ts reads it (and trusts it only in a
  * process this file marked).
  *
- *   tsx scripts/server.ts [--dev]     PORT (default 3000), HOSTNAME (default: all interfaces)
+ * On the embedded database (no DATABASE_URL) it also runs the scheduled jobs itself (POST
+ * /api/jobs/run every 15 minutes, with a CRON_SECRET made up for this process unless one is
+ * set — a set CRON_SECRET means an outside scheduler calls the route), and writes its pid to
+ * <data dir>/server.pid so that `npm run jobs:run` does not open the same database beside it.
+ *
+ *   tsx scripts/server.ts [--dev] [--test-clock]   PORT (default 3000), HOSTNAME (default: all interfaces)
+ *
+ * --test-clock is for the browser suite only (scripts/run-e2e.ts; lib/test-clock.ts).
  */
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import path from 'node:path';
+import { env } from '../lib/env';
 import { markSocketAddressStamped, SOCKET_ADDRESS_HEADER } from '../lib/security/client-ip';
+import { enableTestClock } from '../lib/test-clock';
 
 const dev = process.argv.includes('--dev');
 // Like `next dev` / `next start`: the mode decides NODE_ENV unless it was set.
 Object.assign(process.env, { NODE_ENV: process.env.NODE_ENV ?? (dev ? 'development' : 'production') });
 const port = Number(process.env.PORT || 3000);
 const listenHost = process.env.HOSTNAME || undefined;
+const JOBS_EVERY_MS = 15 * 60 * 1000;
+
+/** Embedded mode: the pid file, and the jobs every 15 minutes unless an outside scheduler has CRON_SECRET. */
+function embeddedHousekeeping(dataDir: string): () => void {
+  mkdirSync(dataDir, { recursive: true });
+  const pidFile = path.join(dataDir, 'server.pid');
+  writeFileSync(pidFile, String(process.pid));
+  let timer: NodeJS.Timeout | undefined;
+  if (!process.env.CRON_SECRET) {
+    const secret = randomBytes(32).toString('base64url');
+    process.env.CRON_SECRET = secret;
+    const runJobs = async () => {
+      try {
+        const res = await fetch(`http://127.0.0.1:${port}/api/jobs/run`, { method: 'POST', headers: { authorization: `Bearer ${secret}` } });
+        if (!res.ok) console.error(`scheduled jobs: ${res.status} ${await res.text()}`);
+      } catch (err) {
+        console.error('scheduled jobs could not run:', err instanceof Error ? err.message : err);
+      }
+    };
+    timer = setInterval(() => void runJobs(), JOBS_EVERY_MS);
+    timer.unref();
+  }
+  return () => {
+    if (timer) clearInterval(timer);
+    rmSync(pidFile, { force: true });
+  };
+}
 
 async function main() {
   markSocketAddressStamped();
+  const database = env().database;
+  if (process.argv.includes('--test-clock')) {
+    if (database.mode !== 'pglite') throw new Error('--test-clock moves the database clock: it is for the browser suite on a throwaway embedded database only.');
+    enableTestClock();
+  }
+  const cleanUp = database.mode === 'pglite' ? embeddedHousekeeping(path.resolve(database.dataDir)) : () => {};
   const { default: next } = await import('next');
   const app = next({ dev, dir: path.resolve(__dirname, '..'), hostname: listenHost ?? 'localhost', port, turbopack: dev });
   await app.prepare();
@@ -41,6 +85,7 @@ async function main() {
   });
 
   const stop = () => {
+    cleanUp();
     server.close();
     void app.close().finally(() => process.exit(0));
   };

@@ -15,14 +15,15 @@ function authorized(request: Request, secret: string): boolean {
   return got.length === want.length && timingSafeEqual(got, want);
 }
 
-/** The handler of one job's route: checks the bearer token, runs the job, answers what it did as JSON. */
+/** The handler of one job's route: checks the bearer token, runs the job, answers what it did as JSON (or the Response it made). */
 export function cronRoute(job: () => Promise<unknown>) {
   return async function run(request: Request): Promise<Response> {
     try {
       const secret = env().cronSecret;
       if (!secret) throw new AppError('not_found', 'No such API endpoint.');
       if (!authorized(request, secret)) throw new AppError('unauthorized', 'A valid job token is required.');
-      return NextResponse.json(await job());
+      const result = await job();
+      return result instanceof Response ? result : NextResponse.json(result);
     } catch (err) {
       return toErrorResponse(err);
     }

@@ -85,6 +85,8 @@ const EXTRA_ROUTES: Op[] = [
   { method: 'get', path: '/api/jobs/purge', params: [], ifMatch: false },
   { method: 'post', path: '/api/jobs/purge', params: [], ifMatch: false },
   { method: 'get', path: '/api/jobs/effective-dates', params: [], ifMatch: false },
+  { method: 'get', path: '/api/jobs/run', params: [], ifMatch: false },
+  { method: 'post', path: '/api/jobs/run', params: [], ifMatch: false },
   { method: 'post', path: '/api/jobs/effective-dates', params: [], ifMatch: false },
   ...['get', 'post', 'put', 'patch', 'delete'].map((method) => ({ method, path: '/api/{path}', params: [{ name: 'path', in: 'path' as const, required: true, schema: { type: 'string' } }], ifMatch: false })),
 ];

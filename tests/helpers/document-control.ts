@@ -6,10 +6,11 @@
 import { expect } from 'vitest';
 import { draftOffline } from '@/lib/ai/offline-drafter';
 import type { Tx } from '@/lib/db/types';
-import type { VersionRef } from '@/lib/document-control/service';
+import { signVersion, submitVersion, type VersionRef } from '@/lib/document-control/service';
 import { AppError } from '@/lib/errors';
 import { prepareContent } from '@/lib/sops/prepare';
 import { createSop, createVersion } from '@/lib/sops/service';
+import { clockFunctionSql } from '@/lib/test-clock';
 import { claimsFor, createUser, type TestDb } from './test-db';
 
 export interface Person {
@@ -82,8 +83,7 @@ export const sessionClaims = (p: Person) => claimsFor(p.id, { email: p.email, am
  * clock_timestamp().
  */
 export async function setClock(t: TestDb, seconds: number): Promise<void> {
-  const body = `begin return clock_timestamp() + interval '${Math.trunc(seconds)} seconds'; end`;
-  await t.asService((tx) => tx.query(`create or replace function private.clock() returns timestamptz language plpgsql volatile set search_path = '' as $$ ${body} $$`));
+  await t.asService((tx) => tx.query(clockFunctionSql(seconds)));
 }
 
 let titles = 0;
@@ -141,4 +141,13 @@ export async function refusal<E extends AppError = AppError>(work: Promise<unkno
   );
   expect(err).toBeInstanceOf(type);
   return err as E;
+}
+
+/** Submit ref (no reviewers, approver2 approves) and sign it: effective now (1.0, or the next major/minor label). */
+export async function makeEffective(t: TestDb, w: DcWorld, ref: VersionRef, kind: 'major' | 'minor' = 'major'): Promise<VersionRef> {
+  await signed(t, w.people.author, (tx) =>
+    submitVersion(tx, { ...ref, revisionKind: kind, reason: kind === 'major' ? 'New issue of the procedure' : 'Wording corrected', reviewers: [], approvers: [w.people.approver2.id] }),
+  );
+  await signed(t, w.people.approver2, (tx) => signVersion(tx, { ...ref, meaning: 'approved' }));
+  return ref;
 }

@@ -286,5 +286,91 @@ Object.assign(TABLES, {
   ),
 } satisfies Record<string, TableCase>);
 
+/**
+ * Periodic review and training fixtures (issue 15): a version made effective by the approver,
+ * a role assignment (every approver must read it), the approver's task, their acknowledgement, a
+ * task closed by unassigning, and the owner's signed "reviewed, no change".
+ */
+async function fixtureEffective(tx: Tx, w: World): Promise<{ versionId: string; sopId: string }> {
+  const submission = await fixtureSubmission(tx, w);
+  const [s] = await tx.query<{ version_id: string; sop_id: string }>('select version_id, sop_id from public.sop_submissions where id = $1', [submission]);
+  await tx.query("update public.profiles set full_name = 'Paul Approver' where id = $1", [w.users.approver]);
+  await actAs(tx, w.users.approver, async () =>
+    (await tx.query<{ id: string }>("select private.sign_version($1, 'approved', repeat('a', 64), '') as id", [s!.version_id]))[0]!.id,
+  );
+  return { versionId: s!.version_id, sopId: s!.sop_id };
+}
+
+async function fixtureTrainingTask(tx: Tx, w: World): Promise<{ taskId: string; versionId: string; assignmentId: string }> {
+  const { versionId, sopId } = await fixtureEffective(tx, w);
+  const [a] = await tx.query<{ id: string }>("insert into public.training_assignments (sop_id, kind, role) values ($1, 'role', 'approver') returning id", [sopId]);
+  const [k] = await tx.query<{ id: string }>('select id from public.training_tasks where sop_id = $1 and assignee_id = $2', [sopId, w.users.approver]);
+  return { taskId: k!.id, versionId, assignmentId: a!.id };
+}
+
+const trainingRecord = (table: string, key: string, fixture: (tx: Tx, w: World) => Promise<string>, insert: string, column: string): TableCase => ({
+  fixture,
+  select: `select ${key} as id from public.${table} where ${key} = $1::uuid`,
+  insert,
+  update: `update public.${table} set ${column} = ${column} where ${key} = $1::uuid returning ${key} as id`,
+  delete: `delete from public.${table} where ${key} = $1::uuid returning ${key} as id`,
+  // Append-only for everyone: rows come only from the training and review functions.
+  allowed: { select: MEMBERS, insert: [], update: [], delete: [] },
+});
+
+Object.assign(TABLES, {
+  'public.training_assignments': {
+    fixture: async (tx, w) => (await fixtureTrainingTask(tx, w)).assignmentId,
+    select: 'select id from public.training_assignments where id = $1::uuid',
+    insert:
+      "insert into public.training_assignments (sop_id, kind, department) select sop_id, 'department', 'matrix-' || substr(md5(random()::text), 1, 8) from public.training_assignments where id = $1::uuid returning id",
+    update: "update public.training_assignments set department = 'forged' where id = $1::uuid returning id",
+    delete: 'delete from public.training_assignments where id = $1::uuid returning id',
+    // Every member sees who must read a SOP; owners and admins assign and unassign; nobody edits one in place.
+    allowed: { select: MEMBERS, insert: MANAGERS, update: [], delete: MANAGERS },
+  },
+  'public.training_tasks': trainingRecord(
+    'training_tasks',
+    'id',
+    async (tx, w) => (await fixtureTrainingTask(tx, w)).taskId,
+    "insert into public.training_tasks (org_id, sop_id, version_id, major, assignee_id, reason, due_at, created_at) select org_id, sop_id, version_id, major, coalesce($2, assignee_id), 'assigned', now(), now() from public.training_tasks where id = $1::uuid returning id",
+    'due_at',
+  ),
+  'public.training_acknowledgements': trainingRecord(
+    'training_acknowledgements',
+    'task_id',
+    async (tx, w) => {
+      const { taskId, versionId } = await fixtureTrainingTask(tx, w);
+      // The approver (the viewer collects signing failures in the fixtures above and may be locked out).
+      await actAs(tx, w.users.approver, async () => (await tx.query<{ id: string }>("select private.acknowledge_sop($1, repeat('a', 64)) as id", [versionId]))[0]!.id);
+      return taskId;
+    },
+    "insert into public.training_acknowledgements (task_id, org_id, sop_id, version_id, signature_id, acknowledged_at) select k.id, k.org_id, k.sop_id, k.version_id, gen_random_uuid(), now() from public.training_tasks k where k.org_id = $3 returning task_id as id",
+    'acknowledged_at',
+  ),
+  'public.training_task_closures': trainingRecord(
+    'training_task_closures',
+    'task_id',
+    async (tx, w) => {
+      const { taskId, assignmentId } = await fixtureTrainingTask(tx, w);
+      await tx.query('delete from public.training_assignments where id = $1', [assignmentId]);
+      return taskId;
+    },
+    "insert into public.training_task_closures (task_id, org_id, reason, closed_at) select k.id, k.org_id, 'left', now() from public.training_tasks k where k.org_id = $3 returning task_id as id",
+    'reason',
+  ),
+  'public.sop_periodic_reviews': trainingRecord(
+    'sop_periodic_reviews',
+    'id',
+    async (tx, w) => {
+      const { sopId } = await fixtureEffective(tx, w);
+      await tx.query("update public.profiles set full_name = 'Olivia Owner' where id = $1", [w.users.owner]);
+      return actAs(tx, w.users.owner, async () => (await tx.query<{ id: string }>("select private.confirm_periodic_review($1, repeat('a', 64), '') as id", [sopId]))[0]!.id);
+    },
+    "insert into public.sop_periodic_reviews (org_id, sop_id, version_id, signature_id, interval_months, reviewed_at, next_review_at) select org_id, sop_id, version_id, gen_random_uuid(), 24, now(), now() from public.sop_periodic_reviews where id = $1::uuid returning id",
+    'next_review_at',
+  ),
+} satisfies Record<string, TableCase>);
+
 /** Schemas whose tables API roles must not reach at all (no grants, whatever the policies). */
 export const CLOSED_SCHEMAS = ['private', 'auth', 'embedded', 'sopwright_meta'] as const;
