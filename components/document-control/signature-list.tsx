@@ -12,6 +12,8 @@ const MEANING_STYLE = {
   reviewed: 'bg-sky-100 text-sky-800',
   approved: 'bg-emerald-100 text-emerald-800',
   rejected: 'bg-red-100 text-red-800',
+  read_understood: 'bg-violet-100 text-violet-800',
+  reviewed_no_change: 'bg-amber-100 text-amber-800',
 } as const;
 
 export function SignatureList({ signatures, empty = 'No signatures yet.' }: { signatures: Signature[]; empty?: string }) {

@@ -85,6 +85,15 @@ export async function submitWithCeremony(input: CeremonyInput & SubmitRouting, a
   return ceremony(input, 'authored', authClient, (tx, ref) => submitVersion(tx, { ...ref, ...routing }));
 }
 
+/**
+ * The ceremony around any signing act: `act` runs with the fresh claims once the password (and
+ * code) were verified. For signatures outside a round (read and understood, reviewed with no
+ * change): versionId is the effective version, and `act` calls its own service function.
+ */
+export async function withCeremony<T>(input: CeremonyInput, meaning: SignatureMeaning, act: (tx: Tx, ref: VersionRef) => Promise<T>, authClient: AuthClientFactory = authServer): Promise<T> {
+  return ceremony(input, meaning, authClient, act);
+}
+
 async function ceremony<T>(input: CeremonyInput, meaning: SignatureMeaning, authClient: AuthClientFactory, act: (tx: Tx, ref: VersionRef) => Promise<T>): Promise<T> {
   const { user, orgSlug, sopId, versionId } = input;
   await limitSigning(user.id);

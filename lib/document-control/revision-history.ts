@@ -97,7 +97,7 @@ export async function revisionHistory(tx: Tx, args: { orgId: string; orgSlug: st
     [orgId, sopId],
   );
   const transitionRows = await tx.query<TransitionRow>(selectTransitions('t.org_id = $1 and t.sop_id = $2'), [orgId, sopId]);
-  const signatureRows = await tx.query<SignatureRow>('select * from public.sop_signatures where org_id = $1 and sop_id = $2 order by signed_at, id', [orgId, sopId]);
+  const signatureRows = await tx.query<SignatureRow>('select * from public.sop_signatures where org_id = $1 and sop_id = $2 and submission_id is not null order by signed_at, id', [orgId, sopId]);
   const signed = await tx.query<{ id: string; content: unknown }>(
     `select v.id, v.content from public.sop_versions v
       where v.org_id = $1 and v.sop_id = $2 and exists (select 1 from public.sop_signatures g where g.version_id = v.id)`,

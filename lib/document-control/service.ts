@@ -33,7 +33,9 @@ export type RevisionKind = 'major' | 'minor';
 export type ApprovalRule = 'all' | 'any';
 /** What a reviewer or approver signs; 'authored' is signed by submitVersion(). */
 export type SignMeaning = 'reviewed' | 'approved' | 'rejected';
-export type SignatureMeaning = 'authored' | SignMeaning;
+/** Signatures outside a routing round, of the effective version: training and periodic review (issue 15). */
+export type EffectiveMeaning = 'read_understood' | 'reviewed_no_change';
+export type SignatureMeaning = 'authored' | SignMeaning | EffectiveMeaning;
 export type Factor = 'password' | 'totp';
 
 export interface VersionRef {
@@ -253,7 +255,8 @@ export const toSignature = (g: SignatureRow, hash: string): Signature => ({
 /** The version's signatures, oldest first, each checked against the content as stored now. */
 export async function signaturesOf(tx: Tx, ref: VersionRef): Promise<Signature[]> {
   const hash = contentHash(await versionContent(tx, ref));
-  const rows = await tx.query<SignatureRow>('select * from public.sop_signatures where version_id = $1 order by signed_at, id', [ref.versionId]);
+  // The routing rounds' signatures; acknowledgements and periodic reviews have their own lists (issue 15).
+  const rows = await tx.query<SignatureRow>('select * from public.sop_signatures where version_id = $1 and submission_id is not null order by signed_at, id', [ref.versionId]);
   return rows.map((g) => toSignature(g, hash));
 }
 

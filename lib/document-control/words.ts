@@ -30,6 +30,8 @@ export const MEANING_WORDS: Record<SignatureMeaning, string> = {
   reviewed: 'Reviewed',
   approved: 'Approved',
   rejected: 'Rejected',
+  read_understood: 'Read and understood',
+  reviewed_no_change: 'Reviewed, no change',
 };
 
 /** What a signature with this meaning means, said to the signer before they sign (21 CFR 11.50(a)(3), 11.100(c)). */
@@ -38,6 +40,8 @@ export const MEANING_STATEMENTS: Record<SignatureMeaning, string> = {
   reviewed: 'By signing you confirm that you have reviewed this version in full and found it correct and fit for its purpose.',
   approved: 'By signing you confirm that you have read this version in full and approve it for use.',
   rejected: 'By signing you confirm that you have read this version and reject it for the reason given in your comment.',
+  read_understood: 'By signing you confirm that you have read this revision of the procedure in full, that you understand it, and that you will work to it.',
+  reviewed_no_change: 'By signing you confirm that you have reviewed this effective revision in full and found that it is still correct and needs no change; the next periodic review is due one review interval from today.',
 };
 
 export const LEGALLY_BINDING = 'This electronic signature is the legally binding equivalent of your handwritten signature (21 CFR 11.100(c), 11.200).';

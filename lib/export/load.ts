@@ -68,7 +68,7 @@ function approvalsOf(lifecycle: Lifecycle, signatures: Signature[]): { signature
   const rounds = signatures.filter((s) => s.submissionId !== null);
   const current = round ? rounds.filter((s) => s.submissionId === round.submissionId) : [];
   const lines: ExportSignature[] = current.map((s) => ({
-    meaning: s.meaning,
+    meaning: s.meaning as ExportSignature['meaning'], // a round's signatures have a round's meanings
     name: s.signerName,
     email: s.signerEmail,
     signedAt: s.signedAt,
