@@ -385,6 +385,41 @@ left join lateral (
   select max(p.reviewed_at) as reviewed_at from public.sop_periodic_reviews p where p.version_id = s.effective_version_id
 ) r on true;
 
+/*
+ * Training status now, the one definition the matrix, My tasks and the overview share: for
+ * every current member and every SOP with an effective version, the member's latest task for
+ * the current major revision and its state:
+ *   current       acknowledged (any revision of the current major revision);
+ *   overdue       open and past its due date (private.clock());
+ *   pending       open, not yet due;
+ *   not_assigned  no open or completed task for the current major revision.
+ * Members who left are not in it (their records stay in the tables).
+ */
+create view public.training_status with (security_invoker = true) as
+select s.org_id, s.id as sop_id, m.user_id, s.effective_version_id as version_id, e.label, e.major,
+       k.id as task_id, k.created_at as assigned_at, k.due_at,
+       a.acknowledged_at, a.version_id as acknowledged_version_id, a.signature_id,
+       case
+         when a.task_id is not null then 'current'
+         when k.id is not null and c.task_id is null and k.due_at <= private.clock() then 'overdue'
+         when k.id is not null and c.task_id is null then 'pending'
+         else 'not_assigned'
+       end as status
+from public.sops s
+join lateral (
+  select t.label, private.label_major(t.label) as major from public.sop_transitions t
+  where t.version_id = s.effective_version_id order by t.seq desc limit 1
+) e on true
+join public.memberships m on m.org_id = s.org_id
+left join lateral (
+  select x.* from public.training_tasks x
+  where x.sop_id = s.id and x.assignee_id = m.user_id and x.major = e.major
+  order by x.created_at desc limit 1
+) k on true
+left join public.training_acknowledgements a on a.task_id = k.id
+left join public.training_task_closures c on c.task_id = k.id
+where s.effective_version_id is not null and s.status = 'effective';
+
 /* ---------------------------------------------------------------- the API */
 
 /*
@@ -656,14 +691,14 @@ create policy "training_assignments: document controllers unassign" on public.tr
 alter table private.notices_sent enable row level security;
 revoke all on table private.notices_sent from public, anon, authenticated;
 
-revoke all on table public.sop_review_schedule from anon, authenticated, service_role, public;
-grant select on table public.sop_review_schedule to authenticated, service_role;
+revoke all on table public.sop_review_schedule, public.training_status from anon, authenticated, service_role, public;
+grant select on table public.sop_review_schedule, public.training_status to authenticated, service_role;
 
 do $$
 declare f text;
 begin
   foreach f in array array[
-    'private.label_major(text)', 'private.dc_effective(uuid)', 'private.training_assignees(uuid)',
+    'private.dc_effective(uuid)', 'private.training_assignees(uuid)',
     'private.training_sync(uuid, uuid)', 'private.training_sync_trigger()', 'private.training_audit_row()',
     'private.training_assignment_before_insert()'
   ] loop
@@ -678,3 +713,4 @@ begin
   end loop;
 end $$;
 grant execute on function private.training_sync(uuid, uuid) to service_role;
+grant execute on function private.label_major(text) to authenticated, service_role; -- read by public.training_status

@@ -46,5 +46,12 @@ it('smoke: department assignment, major/minor, acknowledgement, leaving, review 
   const [sched] = await t.asService((tx) => tx.query<{ next_review_at: Date; interval_months: number }>('select * from public.sop_review_schedule where sop_id = $1', [v1.sopId]));
   expect(sched!.interval_months).toBe(24);
   expect(sched!.next_review_at).toBeInstanceOf(Date);
+  const status = await signed(t, w.people.viewer, (tx) => tx.query<{ user_id: string; status: string }>('select user_id, status from public.training_status where sop_id = $1 order by status', [v1.sopId]));
+  expect(status.find((r) => r.user_id === w.people.viewer.id)!.status).toBe('pending');
+  expect(status.find((r) => r.user_id === w.people.approver3.id)).toBeUndefined();
+  expect(status.filter((r) => r.status === 'not_assigned').length).toBe(5);
+  await setClock(t, 15 * 86400);
+  const later = await signed(t, w.people.viewer, (tx) => tx.query<{ user_id: string; status: string }>('select user_id, status from public.training_status where sop_id = $1', [v1.sopId]));
+  expect(later.find((r) => r.user_id === w.people.viewer.id)!.status).toBe('overdue');
   await setClock(t, 0);
 });
