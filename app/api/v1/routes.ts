@@ -33,6 +33,8 @@ import * as makeEffective from './orgs/[org]/sops/[id]/versions/[versionId]/make
 import * as obsolete from './orgs/[org]/sops/[id]/obsolete/route';
 import * as routingDefaults from './orgs/[org]/routing-defaults/route';
 import * as templates from './orgs/[org]/templates/route';
+import * as trainingAssignments from './orgs/[org]/sops/[id]/training-assignments/route';
+import * as trainingAssignment from './orgs/[org]/sops/[id]/training-assignments/[assignmentId]/route';
 import * as template from './orgs/[org]/templates/[id]/route';
 import * as tasks from './orgs/[org]/tasks/route';
 import * as audit from './orgs/[org]/audit/route';
@@ -68,6 +70,8 @@ export const ROUTES: Record<string, object> = {
   '/orgs/{org}/generations/{id}/cancel': cancel,
   '/orgs/{org}/generations/{id}/retry': retry,
   '/orgs/{org}/routing-defaults': routingDefaults,
+  '/orgs/{org}/sops/{id}/training-assignments': trainingAssignments,
+  '/orgs/{org}/sops/{id}/training-assignments/{assignmentId}': trainingAssignment,
   '/orgs/{org}/templates': templates,
   '/orgs/{org}/templates/{id}': template,
   '/orgs/{org}/tasks': tasks,
