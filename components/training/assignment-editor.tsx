@@ -12,7 +12,7 @@ import { ROLE_LABELS, ROLES } from '@/lib/orgs/permissions';
 import type { PickablePerson } from '@/lib/training/page-context';
 
 type Kind = 'person' | 'role' | 'department';
-const KIND_WORDS: Record<Kind, string> = { person: 'A person', role: 'Everyone with a role', department: 'Everyone in a department' };
+const KIND_WORDS: Record<Kind, string> = { person: 'A person', role: 'A role (everyone with it)', department: 'A department' };
 
 export function AddAssignment({ url, members, departments }: { url: string; members: PickablePerson[]; departments: string[] }) {
   const router = useRouter();
@@ -39,7 +39,7 @@ export function AddAssignment({ url, members, departments }: { url: string; memb
   return (
     <form onSubmit={onSubmit} className="space-y-2" data-test="add-assignment">
       <div className="flex flex-col gap-2 sm:flex-row sm:items-end">
-        <div className="sm:w-56">
+        <div className="sm:w-60">
           <label htmlFor={`${id}-kind`} className="block text-sm font-medium text-slate-800">Assign to</label>
           <select id={`${id}-kind`} value={kind} onChange={(e) => { setKind(e.target.value as Kind); setError(null); }} className={INPUT_CLASS} data-test="assignment-kind">
             {(Object.keys(KIND_WORDS) as Kind[]).map((k) => (

@@ -14,12 +14,14 @@ export default async function MyTasksPage({ params }: { params: Promise<{ slug: 
   const { user, org, tasks } = await loadMyTasks(slug);
   const reading = await loadMyTraining(user, org);
   return (
-    <div className="space-y-6">
-      <div className="space-y-4">
-        <div>
-          <h2 className="text-xl font-semibold">My tasks</h2>
-          <p className="text-sm text-slate-600">Versions waiting for your review or approval in {org.name}, oldest first. Open one to read it, compare it with the effective version and sign.</p>
-        </div>
+    <div className="flex flex-col gap-6">
+      <div>
+        <h2 className="text-xl font-semibold">My tasks</h2>
+        <p className="text-sm text-slate-600">What waits for you in {org.name}: versions to review or approve, oldest first, and SOPs to read and sign as read and understood.</p>
+      </div>
+      {/* Someone with only reading to do sees it first. */}
+      <div className={`space-y-4 ${reading.length && !tasks.length ? 'order-last' : ''}`}>
+        <h3 className="text-lg font-semibold">Review and approval</h3>
         {tasks.length === 0 ? (
           <div className="rounded-xl border border-dashed border-slate-300 bg-white p-10 text-center" data-test="tasks-empty">
             <p className="text-lg font-medium">{reading.length ? 'No review or approval waits for you' : 'Nothing waits for you'}</p>
