@@ -130,6 +130,26 @@ const templateWords = (e: DescribableEvent) => (str(e.data.name) ? `the template
 
 const DRAFTER = (source: unknown) => (str(source) === 'ai' ? 'Claude' : 'the offline drafter');
 
+/** Whom a training assignment names: a person, "everyone with the role Approver", "the department “Packaging”". */
+function assigneeWords(e: DescribableEvent): string {
+  switch (str(e.data.kind)) {
+    case 'person': return personWords(obj(e.data.person) as Partial<Person>, 'a member');
+    case 'role': return `everyone with the role ${role(e.data.role)}`;
+    case 'department': return `the department ${quote(str(e.data.department))}`;
+    default: return 'someone';
+  }
+}
+
+/** " revision 2" for a training task's major revision number. */
+const majorWords = (e: DescribableEvent) => (str(e.data.major) ? ` (revision ${str(e.data.major)}.x)` : '');
+
+const TASK_CLOSED: Record<string, string> = {
+  left: 'they left the organization',
+  unassigned: 'they are no longer assigned',
+  superseded: 'a new major revision replaced it',
+  obsolete: 'the SOP became obsolete',
+};
+
 type Describer = (e: DescribableEvent) => string;
 
 function transition(verb: (e: DescribableEvent) => string): Describer {
@@ -154,8 +174,19 @@ export const WORDING: Record<string, Describer> = {
   'invite.resent': (e) => `${actor(e)} sent the invitation of ${invitee(e)} again`,
   'member.joined': (e) => `${member(e)} joined as ${role(obj(e.data.new).role)}${sameAsActor(e) || !e.actor ? '' : ` (added by ${actor(e)})`}`,
   'member.role_changed': (e) => {
-    const r = obj(e.data.role);
-    return `${member(e)} was given the role ${role(r.new)} (was ${role(r.old)})${e.actor ? ` by ${actor(e)}` : ''}`;
+    const by = e.actor ? ` by ${actor(e)}` : '';
+    const parts: string[] = [];
+    if ('role' in e.data) {
+      const r = obj(e.data.role);
+      parts.push(`${member(e)} was given the role ${role(r.new)} (was ${role(r.old)})${by}`);
+    }
+    if ('department' in e.data) {
+      const d = obj(e.data.department);
+      const who = e.actor ? actor(e) : 'The system';
+      const change = str(d.new) ? `set ${member(e)}’s department to ${str(d.new)}` : `cleared ${member(e)}’s department`;
+      parts.push(`${who} ${change}${str(d.old) ? ` (was ${str(d.old)})` : ''}`);
+    }
+    return parts.length ? parts.join('; ') : `${member(e)}’s membership was changed${by}`;
   },
   'member.removed': (e) => {
     const was = role(obj(e.data.old).role);
@@ -193,6 +224,13 @@ export const WORDING: Record<string, Describer> = {
       default: return `${signer} signed ${what} (${str(e.data.meaning)})${how}`;
     }
   },
+  // read-and-understood training
+  'training.assigned': (e) => `${actor(e)} assigned ${sopWords(e)} for read and understood to ${assigneeWords(e)}`,
+  'training.unassigned': (e) => `${actor(e)} removed ${assigneeWords(e)} from the readers of ${sopWords(e)}`,
+  'training.task_created': (e) =>
+    `${personWords(obj(e.data.assignee) as Partial<Person>, 'a member')} was asked to read ${sopWords(e)}${majorWords(e)} and sign it as read and understood${str(e.data.due_at) ? ` by ${utcWords(e.data.due_at).slice(0, 10)}` : ''}${str(e.data.reason) === 'new_version' ? ' (new revision)' : ''}`,
+  'training.task_closed': (e) =>
+    `The read-and-understood task of ${personWords(obj(e.data.assignee) as Partial<Person>, 'a member')} for ${sopWords(e)}${majorWords(e)} was closed: ${TASK_CLOSED[str(e.data.reason)] ?? (str(e.data.reason) || 'closed')}`,
   'signature.failed': (e) =>
     `Failed signing attempt by ${personWords(obj(e.data.user) as Partial<Person>, actor(e))} on ${versionWords(e)}: wrong ${str(e.data.method) === 'totp' ? 'authentication code' : 'password'}`,
   'signature.locked': (e) =>
@@ -226,6 +264,7 @@ export const ACTION_GROUPS = {
   signatures: { label: 'Signatures and failed attempts', match: (a: string) => a.startsWith('signature.') },
   lifecycle: { label: 'Review, approval, effective, obsolete', match: (a: string) => a.startsWith('sop.version_') && a !== 'sop.version_created' || a === 'sop.task_assigned' || a === 'sop.obsoleted' },
   documents: { label: 'SOPs, versions and exports', match: (a: string) => ['sop.created', 'sop.updated', 'sop.version_created', 'sop.exported', 'sop.bulk_exported'].includes(a) || a.startsWith('template.') },
+  training: { label: 'Read-and-understood training', match: (a: string) => a.startsWith('training.') },
   drafting: { label: 'AI drafting', match: (a: string) => a.startsWith('generation.') },
   organization: { label: 'Organization and billing', match: (a: string) => a === 'org.created' || a === 'org.updated' || a.startsWith('billing.') || a.startsWith('routing_defaults.') },
   audit: { label: 'Audit trail exports', match: (a: string) => a.startsWith('audit.') },

@@ -479,10 +479,17 @@ export async function myPendingTasks(tx: Tx, orgId?: string): Promise<PendingTas
   }));
 }
 
-/** How many tasks wait for the signed-in user, per organization id (the nav badges): one query. */
+/**
+ * How many tasks wait for the signed-in user, per organization id (the nav badges): one query.
+ * Review and approval tasks, and open read-and-understood tasks (pending or overdue, issue 15).
+ */
 export async function myPendingTaskCounts(tx: Tx): Promise<Record<string, number>> {
   const rows = await tx.query<{ org_id: string; n: number }>(
-    'select org_id, count(*)::int as n from public.sop_pending_tasks where assignee_id = (select auth.uid()) group by org_id',
+    `select org_id, count(*)::int as n from (
+       select org_id from public.sop_pending_tasks where assignee_id = (select auth.uid())
+       union all
+       select org_id from public.training_status where user_id = (select auth.uid()) and status in ('pending', 'overdue')
+     ) x group by org_id`,
   );
   return Object.fromEntries(rows.map((r) => [r.org_id, Number(r.n)]));
 }

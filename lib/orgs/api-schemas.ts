@@ -21,3 +21,12 @@ export const ZInviteInput = z.object({
   role: z.enum(ROLES).exclude(['owner']).default('viewer'),
 });
 export type TInviteInput = z.infer<typeof ZInviteInput>;
+
+/** A member's department: free text, at most 120 characters; '' clears it. */
+export const ZDepartment = zText().trim().max(120, 'Use at most 120 characters for the department.');
+
+/** PATCH /members/{userId}: the role, the department, or both. */
+export const ZMemberUpdate = z
+  .object({ role: z.enum(ROLES).optional(), department: ZDepartment.optional() })
+  .strict()
+  .refine((b) => b.role !== undefined || b.department !== undefined, 'Send role, department or both.');

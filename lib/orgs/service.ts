@@ -27,6 +27,8 @@ export interface Member {
   email: string;
   fullName: string;
   role: Role;
+  /** Free text (<= 120), '' for none; department training assignments match it without case and outer spaces. */
+  department: string;
   joinedAt: string;
 }
 
@@ -102,14 +104,25 @@ export async function updateOrganization(tx: Tx, orgId: string, fields: { name: 
 }
 
 export async function listMembers(tx: Tx, orgId: string): Promise<Member[]> {
-  const rows = await tx.query<{ user_id: string; email: string; full_name: string; role: Role; created_at: Date }>(
-    `select m.user_id, coalesce(p.email, '') as email, coalesce(p.full_name, '') as full_name, m.role, m.created_at
+  const rows = await tx.query<{ user_id: string; email: string; full_name: string; role: Role; department: string; created_at: Date }>(
+    `select m.user_id, coalesce(p.email, '') as email, coalesce(p.full_name, '') as full_name, m.role, m.department, m.created_at
        from public.memberships m left join public.profiles p on p.id = m.user_id
       where m.org_id = $1
       order by array_position(enum_range(null::public.member_role), m.role), lower(coalesce(p.full_name, p.email))`,
     [orgId],
   );
-  return rows.map((r) => ({ userId: r.user_id, email: r.email, fullName: r.full_name, role: r.role, joinedAt: isoTime(r.created_at) }));
+  return rows.map((r) => ({ userId: r.user_id, email: r.email, fullName: r.full_name, role: r.role, department: r.department, joinedAt: isoTime(r.created_at) }));
+}
+
+/**
+ * Set a member's department (owners and admins; an owner's too). Audited as
+ * 'member.role_changed' with a `department` change; the database brings the member's
+ * department training tasks in line in the same transaction.
+ */
+export async function setMemberDepartment(tx: Tx, orgId: string, userId: string, department: string): Promise<void> {
+  await assertCan(tx, orgId, 'members.manage', CANNOT_MANAGE_MEMBERS);
+  const rows = await tx.query('update public.memberships set department = $3 where org_id = $1 and user_id = $2 returning id', [orgId, userId, department.trim()]);
+  if (rows.length === 0) throw new AppError('not_found', 'No such member in this organization.');
 }
 
 export async function changeRole(tx: Tx, orgId: string, userId: string, role: Role): Promise<void> {

@@ -91,6 +91,8 @@ test("a user of another org gets 404 on every API route and page of the first or
     b.request.get(`/api/v1/orgs/${slugA}/members`),
     b.request.post(`/api/v1/orgs/${slugA}/invites`, { data: { email: 'intruder@example.test', role: 'admin' } }),
     b.request.delete(`/api/v1/orgs/${slugA}/members/${ownerId}`),
+    b.request.patch(`/api/v1/orgs/${slugA}/members/${ownerId}`, { data: { department: 'Intruders' } }),
+    b.request.get(`/api/v1/orgs/${slugA}/training/mine`),
     b.request.get(`/api/v1/orgs/${slugA}/routing-defaults`),
     b.request.put(`/api/v1/orgs/${slugA}/routing-defaults`, { data: { department: '', approvers: [ownerId] } }),
   ];
@@ -142,6 +144,8 @@ test("a user of another org gets 404 on every API route and page of the first or
     b.request.post(`${sopA}/versions/${done.versionId}/signatures`, { data: { meaning: 'approved', password: 'hijack' } }),
     b.request.get(`${sopA}/versions/${done.versionId}/signatures`),
     b.request.post(`${sopA}/obsolete`, { data: { reason: 'hijack' } }),
+    b.request.get(`${sopA}/training`),
+    b.request.post(`${sopA}/acknowledgements`, { data: { password: 'hijack' } }),
     b.request.get(`/api/v1/orgs/${slugA}/tasks`),
     b.request.get(`/api/v1/orgs/${slugA}/templates`),
     b.request.post(`/api/v1/orgs/${slugA}/templates`, { data: { sopId: done.sopId, name: 'Intruder' } }),
@@ -169,6 +173,8 @@ test("a user of another org gets 404 on every API route and page of the first or
   // A's ids under B's own organization are not found either.
   const crossIds = [
     b.request.get(`/api/v1/orgs/${slugB}/sops/${done.sopId}`),
+    b.request.get(`/api/v1/orgs/${slugB}/sops/${done.sopId}/training`),
+    b.request.post(`/api/v1/orgs/${slugB}/sops/${done.sopId}/acknowledgements`, { data: { password: 'hijack' } }),
     b.request.get(`/api/v1/orgs/${slugB}/sops/${done.sopId}/versions/${done.versionId}`),
     b.request.get(`/api/v1/orgs/${slugB}/sops/${done.sopId}/versions/${done.versionId}/lifecycle`),
     b.request.post(`/api/v1/orgs/${slugB}/sops/${done.sopId}/versions/${done.versionId}/withdraw`, { data: { reason: 'hijack' } }),

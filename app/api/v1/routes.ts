@@ -35,6 +35,9 @@ import * as routingDefaults from './orgs/[org]/routing-defaults/route';
 import * as templates from './orgs/[org]/templates/route';
 import * as trainingAssignments from './orgs/[org]/sops/[id]/training-assignments/route';
 import * as trainingAssignment from './orgs/[org]/sops/[id]/training-assignments/[assignmentId]/route';
+import * as sopTraining from './orgs/[org]/sops/[id]/training/route';
+import * as acknowledgements from './orgs/[org]/sops/[id]/acknowledgements/route';
+import * as myTraining from './orgs/[org]/training/mine/route';
 import * as template from './orgs/[org]/templates/[id]/route';
 import * as tasks from './orgs/[org]/tasks/route';
 import * as audit from './orgs/[org]/audit/route';
@@ -72,6 +75,9 @@ export const ROUTES: Record<string, object> = {
   '/orgs/{org}/routing-defaults': routingDefaults,
   '/orgs/{org}/sops/{id}/training-assignments': trainingAssignments,
   '/orgs/{org}/sops/{id}/training-assignments/{assignmentId}': trainingAssignment,
+  '/orgs/{org}/sops/{id}/training': sopTraining,
+  '/orgs/{org}/sops/{id}/acknowledgements': acknowledgements,
+  '/orgs/{org}/training/mine': myTraining,
   '/orgs/{org}/templates': templates,
   '/orgs/{org}/templates/{id}': template,
   '/orgs/{org}/tasks': tasks,

@@ -1,11 +1,13 @@
 import type { Metadata } from 'next';
 import { Section } from '@/components/app/section';
 import { InviteForm, InviteRowActions, MemberRowActions } from '@/components/app/org-forms';
+import { DepartmentField, DepartmentSuggestions } from '@/components/training/department-field';
 import { TableHead } from '@/components/ui/table';
 import { withUser } from '@/lib/db';
 import { loadOrg } from '@/lib/orgs/page-context';
 import { ROLE_LABELS, roleCan } from '@/lib/orgs/permissions';
 import { listInvites, listMembers } from '@/lib/orgs/service';
+import { loadDepartmentSuggestions } from '@/lib/training/page-context';
 
 export const metadata: Metadata = { title: 'Members' };
 
@@ -17,6 +19,7 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
     members: await listMembers(tx, org.id),
     invites: roleCan(org.role, 'invites.manage') ? await listInvites(tx, org.id) : [],
   }));
+  const departments = canManage ? await loadDepartmentSuggestions(user, org) : [];
   return (
     <div className="space-y-6">
       {roleCan(org.role, 'invites.manage') ? (
@@ -24,9 +27,11 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
           <InviteForm slug={org.slug} />
         </Section>
       ) : null}
-      <Section title={`Members (${members.length})`}>
+      <Section title={`Members (${members.length})`} description="The department decides which SOPs a member must read and sign as read and understood (training assigned to a department).">
+        {canManage ? <DepartmentSuggestions departments={departments} /> : null}
+        <div className="overflow-x-auto">
         <table className="w-full text-left text-sm" data-test="members">
-          <TableHead style="plain" cell="py-2 pr-4" columns={['Name', 'Role', '']} />
+          <TableHead style="plain" cell="py-2 pr-4" columns={['Name', 'Role', 'Department', '']} />
           <tbody className="divide-y divide-slate-100">
             {members.map((m) => (
               <tr key={m.userId} data-test="member-row">
@@ -35,6 +40,9 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
                   <div className="text-xs text-slate-500">{m.email}</div>
                 </td>
                 <td className="py-2 pr-4">{ROLE_LABELS[m.role].label}</td>
+                <td className="py-2 pr-4" data-test="member-department">
+                  {canManage ? <DepartmentField slug={org.slug} userId={m.userId} department={m.department} name={m.fullName || m.email} /> : m.department || <span className="text-slate-400">—</span>}
+                </td>
                 <td className="py-2">
                   <MemberRowActions slug={org.slug} userId={m.userId} role={m.role} canManage={canManage} isSelf={m.userId === user.id} viewerIsOwner={org.role === 'owner'} />
                 </td>
@@ -42,6 +50,7 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
             ))}
           </tbody>
         </table>
+        </div>
       </Section>
       {invites.length ? (
         <Section title={`Pending invitations (${invites.length})`}>

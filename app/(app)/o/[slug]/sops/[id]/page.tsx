@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { LifecyclePanel } from '@/components/document-control/lifecycle-panel';
+import { TrainingNotice, TrainingPanel } from '@/components/training/training-panel';
 import { GenerationWatcher, RetryGeneration } from '@/components/sops/generation-watcher';
 import { SaveTemplateForm } from '@/components/sops/save-template-form';
 import { SopHtml } from '@/components/sops/sop-html';
@@ -10,6 +11,7 @@ import { roleCan } from '@/lib/orgs/permissions';
 import { FINISHED } from '@/lib/generation/store';
 import { loadSopLifecycle } from '@/lib/document-control/page-context';
 import { loadSopPage } from '@/lib/sops/page-context';
+import { loadTrainingPanel } from '@/lib/training/page-context';
 import { renderSopHtml } from '@/lib/sops/render-html';
 import { formatUtc } from '@/lib/format';
 
@@ -21,6 +23,7 @@ export default async function SopPage({ params, searchParams }: { params: Promis
   const fromTemplate = (await searchParams).created === 'template';
   const { user, org, sop, version, generation } = await loadSopPage(slug, id);
   const lifecycle = await loadSopLifecycle(user, org, sop);
+  const training = await loadTrainingPanel(user, org, sop.id);
   const canEdit = roleCan(org.role, 'sops.edit');
   const running = generation && !FINISHED.includes(generation.status);
   const draftDiffers = version && sop.draftContent && JSON.stringify(version.content) !== JSON.stringify(sop.draftContent);
@@ -76,6 +79,7 @@ export default async function SopPage({ params, searchParams }: { params: Promis
           Removed: not a verifiable clause — {generation.removedCitations.map((c) => `${c.framework} ${c.clause}`).join(', ')}
         </div>
       ) : null}
+      <TrainingNotice slug={org.slug} sopId={sop.id} data={training} showsEffective={!!version && version.id === training.effective?.versionId && !draftDiffers} />
       <LifecyclePanel slug={org.slug} sopId={sop.id} data={lifecycle} />
       {draftDiffers ? (
         <p className="text-sm text-slate-600" data-test="unsaved-draft">
@@ -89,6 +93,7 @@ export default async function SopPage({ params, searchParams }: { params: Promis
       ) : !running ? (
         <p className="text-sm text-slate-600">This SOP has no content yet.</p>
       ) : null}
+      <TrainingPanel slug={org.slug} sopId={sop.id} data={training} />
     </div>
   );
 }
