@@ -35,6 +35,8 @@ import * as routingDefaults from './orgs/[org]/routing-defaults/route';
 import * as templates from './orgs/[org]/templates/route';
 import * as trainingAssignments from './orgs/[org]/sops/[id]/training-assignments/route';
 import * as trainingAssignment from './orgs/[org]/sops/[id]/training-assignments/[assignmentId]/route';
+import * as reviewInterval from './orgs/[org]/sops/[id]/review-interval/route';
+import * as periodicReviews from './orgs/[org]/sops/[id]/periodic-reviews/route';
 import * as template from './orgs/[org]/templates/[id]/route';
 import * as tasks from './orgs/[org]/tasks/route';
 import * as audit from './orgs/[org]/audit/route';
@@ -72,6 +74,8 @@ export const ROUTES: Record<string, object> = {
   '/orgs/{org}/routing-defaults': routingDefaults,
   '/orgs/{org}/sops/{id}/training-assignments': trainingAssignments,
   '/orgs/{org}/sops/{id}/training-assignments/{assignmentId}': trainingAssignment,
+  '/orgs/{org}/sops/{id}/review-interval': reviewInterval,
+  '/orgs/{org}/sops/{id}/periodic-reviews': periodicReviews,
   '/orgs/{org}/templates': templates,
   '/orgs/{org}/templates/{id}': template,
   '/orgs/{org}/tasks': tasks,
