@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { LifecyclePanel } from '@/components/document-control/lifecycle-panel';
+import { ReviewPanel } from '@/components/review/review-panel';
 import { GenerationWatcher, RetryGeneration } from '@/components/sops/generation-watcher';
 import { SaveTemplateForm } from '@/components/sops/save-template-form';
 import { SopHtml } from '@/components/sops/sop-html';
@@ -9,6 +10,7 @@ import { Alert } from '@/components/ui/form';
 import { roleCan } from '@/lib/orgs/permissions';
 import { FINISHED } from '@/lib/generation/store';
 import { loadSopLifecycle } from '@/lib/document-control/page-context';
+import { loadSopReview } from '@/lib/review/page-context';
 import { loadSopPage } from '@/lib/sops/page-context';
 import { renderSopHtml } from '@/lib/sops/render-html';
 import { formatUtc } from '@/lib/format';
@@ -21,6 +23,7 @@ export default async function SopPage({ params, searchParams }: { params: Promis
   const fromTemplate = (await searchParams).created === 'template';
   const { user, org, sop, version, generation } = await loadSopPage(slug, id);
   const lifecycle = await loadSopLifecycle(user, org, sop);
+  const review = await loadSopReview(user, org, sop);
   const canEdit = roleCan(org.role, 'sops.edit');
   const running = generation && !FINISHED.includes(generation.status);
   const draftDiffers = version && sop.draftContent && JSON.stringify(version.content) !== JSON.stringify(sop.draftContent);
@@ -77,6 +80,7 @@ export default async function SopPage({ params, searchParams }: { params: Promis
         </div>
       ) : null}
       <LifecyclePanel slug={org.slug} sopId={sop.id} data={lifecycle} />
+      <ReviewPanel slug={org.slug} sopId={sop.id} data={review} canEdit={canEdit && Boolean(sop.draftContent)} />
       {draftDiffers ? (
         <p className="text-sm text-slate-600" data-test="unsaved-draft">
           Showing the working draft. It has changes not yet saved as a version (last version {version.label}).
