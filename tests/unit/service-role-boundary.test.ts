@@ -31,6 +31,8 @@ const SERVICE_MODULES: Record<string, string> = {
   'app/api/jobs/effective-dates/route.ts': 'the endpoint the scheduler calls to run the effective dates (job secret, no user)',
   'app/api/jobs/run/route.ts': 'the endpoint the scheduler calls to run every job (job secret, no user)',
   'lib/jobs/run.ts': 'runs every scheduled job with the service scope of the job context it is given',
+  'lib/jobs/notices.ts': 'remembers in private.notices_sent (no user may read it) which reminder emails the scheduled jobs sent, with the asService of the job context',
+  'lib/jobs/review-reminders.ts': 'the scheduled periodic-review reminders read every organization\'s review schedule and its owners and admins, for no user',
   'app/api/test/clock/route.ts': 'moves the database clock for the browser suite, only in a server started with --test-clock (lib/test-clock.ts)',
   'app/dev/mailbox/page.tsx': 'the development mailbox lists the outbox (development only)',
   'lib/supabase/admin.ts': 'the auth admin API (service-role key, or the embedded auth secret key): removes a lost authenticator once the server has verified a recovery code',
