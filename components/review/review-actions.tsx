@@ -42,7 +42,7 @@ function IntervalForm({ slug, sopId, mode: initial, months, orgMonths, reason }:
           {mode === 'months' ? (
             <div className="max-w-48">
               <label htmlFor="review-months" className="block text-sm font-medium text-slate-800">Months between reviews (1–120)</label>
-              <input id="review-months" name="months" type="number" min={1} max={120} step={1} required inputMode="numeric" defaultValue={state?.fields?.months ?? months ?? orgMonths} className={inputClass} data-test="interval-months" />
+              <input id="review-months" name="months" type="number" min={1} max={120} step={1} required inputMode="numeric" defaultValue={state?.fields?.months ?? months ?? orgMonths} className={inputClass} data-test="interval-months-input" />
             </div>
           ) : null}
           {mode === 'exempt' ? (
