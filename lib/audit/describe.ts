@@ -89,6 +89,22 @@ function versionWords(e: DescribableEvent): string {
 
 const because = (e: DescribableEvent, lead = 'reason') => (e.reason ? ` (${lead}: ${quote(e.reason)})` : '');
 
+const plural = (n: unknown, unit: string) => (n == null || n === '' ? 'nothing' : `${str(n)} ${unit}${str(n) === '1' ? '' : 's'}`);
+
+/** Organization settings that are numbers of something: "the default periodic review interval from 24 months to 12 months". */
+const SETTING_UNITS: Record<string, { label: string; fmt: (x: unknown) => string }> = {
+  review_interval_months: { label: 'the default periodic review interval', fmt: (x) => plural(x, 'month') },
+  training_due_days: { label: 'the days to acknowledge training', fmt: (x) => plural(x, 'day') },
+};
+
+/** A SOP's periodic review setting as recorded by private.set_review_interval ({interval_months, exempt_reason}). */
+function reviewIntervalWords(v: unknown): string {
+  const o = obj(v);
+  if (str(o.exempt_reason)) return `no periodic review (reason: ${quote(str(o.exempt_reason))})`;
+  if (o.interval_months != null) return `every ${plural(o.interval_months, 'month')}`;
+  return 'the organization’s default interval';
+}
+
 /**
  * "title from “A” to “B”, status from draft to in review" for an {k: {old, new}} diff. Ids
  * read as the person they name (owner) or as a plain "changed" (a version pointer).
@@ -104,6 +120,8 @@ function changes(e: DescribableEvent, skip: string[] = []): string {
         const [a, b] = [name(before), name(after)];
         return a || b ? `${label} from ${a || 'nobody'} to ${b || 'nobody'}` : `${label} changed`;
       }
+      const unit = SETTING_UNITS[k];
+      if (unit) return `${unit.label} from ${unit.fmt(before)} to ${unit.fmt(after)}`;
       const fmt = (x: unknown) => (k === 'status' || k === 'state' ? state(x) : x == null || x === '' ? 'nothing' : quote(str(x)));
       return `${label} from ${fmt(before)} to ${fmt(after)}`;
     });
@@ -221,6 +239,7 @@ export const WORDING: Record<string, Describer> = {
       case 'approved': return `${signer} approved ${what}${how}`;
       case 'rejected': return `${signer} rejected ${what}${how}${because(e, 'comment')}`;
       case 'read_understood': return `${signer} signed ${what} as read and understood${how}`;
+      case 'reviewed_no_change': return `${signer} signed the periodic review of ${what} as reviewed, no change${how}${because(e, 'comment')}`;
       default: return `${signer} signed ${what} (${str(e.data.meaning)})${how}`;
     }
   },
@@ -231,6 +250,12 @@ export const WORDING: Record<string, Describer> = {
     `${personWords(obj(e.data.assignee) as Partial<Person>, 'a member')} was asked to read ${sopWords(e)}${majorWords(e)} and sign it as read and understood${str(e.data.due_at) ? ` by ${utcWords(e.data.due_at).slice(0, 10)}` : ''}${str(e.data.reason) === 'new_version' ? ' (new revision)' : ''}`,
   'training.task_closed': (e) =>
     `The read-and-understood task of ${personWords(obj(e.data.assignee) as Partial<Person>, 'a member')} for ${sopWords(e)}${majorWords(e)} was closed: ${TASK_CLOSED[str(e.data.reason)] ?? (str(e.data.reason) || 'closed')}`,
+  'sop.review_interval_set': (e) => `${actor(e)} set the periodic review of ${sopWords(e)} to ${reviewIntervalWords(e.data.new)} (was ${reviewIntervalWords(e.data.old)})`,
+  'sop.periodic_review_signed': (e) => {
+    const signer = personWords(obj(e.data.signer) as Partial<Person>, actor(e));
+    const next = str(e.data.next_review_at) ? `; next review due ${str(e.data.next_review_at).slice(0, 10)}` : '';
+    return `${signer} completed the periodic review of ${versionWords(e)}: reviewed, no change${next}${because(e, 'comment')}`;
+  },
   'signature.failed': (e) =>
     `Failed signing attempt by ${personWords(obj(e.data.user) as Partial<Person>, actor(e))} on ${versionWords(e)}: wrong ${str(e.data.method) === 'totp' ? 'authentication code' : 'password'}`,
   'signature.locked': (e) =>
@@ -262,7 +287,7 @@ export const WORDING: Record<string, Describer> = {
 export const ACTION_GROUPS = {
   access: { label: 'Access and roles', match: (a: string) => a.startsWith('member.') || a.startsWith('invite.') || a.startsWith('account.') || a === 'org.ownership_transferred' },
   signatures: { label: 'Signatures and failed attempts', match: (a: string) => a.startsWith('signature.') },
-  lifecycle: { label: 'Review, approval, effective, obsolete', match: (a: string) => a.startsWith('sop.version_') && a !== 'sop.version_created' || a === 'sop.task_assigned' || a === 'sop.obsoleted' },
+  lifecycle: { label: 'Review, approval, effective, obsolete', match: (a: string) => a.startsWith('sop.version_') && a !== 'sop.version_created' || a === 'sop.task_assigned' || a === 'sop.obsoleted' || a === 'sop.review_interval_set' || a === 'sop.periodic_review_signed' },
   documents: { label: 'SOPs, versions and exports', match: (a: string) => ['sop.created', 'sop.updated', 'sop.version_created', 'sop.exported', 'sop.bulk_exported'].includes(a) || a.startsWith('template.') },
   training: { label: 'Read-and-understood training', match: (a: string) => a.startsWith('training.') },
   drafting: { label: 'AI drafting', match: (a: string) => a.startsWith('generation.') },

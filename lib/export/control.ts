@@ -112,6 +112,14 @@ export function effectiveDateText(doc: ExportDocument): string {
 
 const AWAITED: Record<ExportSignature['meaning'], string> = { authored: 'Authorship', reviewed: 'Review', approved: 'Approval', rejected: 'Verdict' };
 
+/** The "Next periodic review" cell: its UTC date, or "Not scheduled: <reason>" when exempt; null when the row is not printed (not the effective version). */
+export function nextReviewText(doc: ExportDocument): string | null {
+  const r = doc.version.review;
+  if (!r || doc.version.state !== 'effective') return null;
+  if (r.exemptReason) return `Not scheduled: ${r.exemptReason}`;
+  return r.nextReviewAt ? formatDate(r.nextReviewAt) : null;
+}
+
 export const SIGNATURE_COLUMNS = [
   { title: 'Meaning', share: 0.15 },
   { title: 'Printed name (as signed)', share: 0.32 },

@@ -6,7 +6,7 @@
  * block on the first page. The words come from ./control.
  */
 import { AlignmentType, BorderStyle, Footer, Header, PageNumber, Paragraph, ShadingType, Table, TableRow, TextRun } from 'docx';
-import { SIGNATURE_COLUMNS, effectiveDateText, headerStatus, pageBanner, revisionText, revisionValue, signatureNote, signatureRows, statusText, unsignedNotice } from './control';
+import { SIGNATURE_COLUMNS, effectiveDateText, headerStatus, nextReviewText, pageBanner, revisionText, revisionValue, signatureNote, signatureRows, statusText, unsignedNotice } from './control';
 import { direction, formatDateTime, textRuns } from './format';
 import { CELL_MARGINS, NO_BORDERS, cell, dataTable, fixedTable, widths, type CellContent } from './tables';
 import { BOX_INDENT, CALLOUT, COLOR, SIZE, STYLE, type PageGeometry } from './styles';
@@ -83,9 +83,11 @@ export function buildTitleBlock(doc: ExportDocument, page: PageGeometry): (Parag
   const value = (t: string, i: number) => cell(t || '—', w[i]!);
   const wide = (t: string) => cell(t || '—', w[1]! + w[2]! + w[3]!, { span: 3 });
   const pair = (a: string, av: string, b: string, bv: string) => new TableRow({ cantSplit: true, children: [label(a), value(av, 1), cell(b, w[2]!, { header: true }), value(bv, 3)] });
+  const nextReview = nextReviewText(doc);
   const control = fixedTable(w, page.contentWidth, [
     pair('Document number', doc.sop.documentNumber, 'Revision', revisionValue(doc)),
     new TableRow({ cantSplit: true, children: [label('Status'), value(statusText(doc), 1), cell('Effective date', w[2]!, { header: true }), value(effectiveDateText(doc), 3)] }),
+    ...(nextReview ? [new TableRow({ cantSplit: true, children: [label('Next periodic review'), wide(nextReview)] })] : []),
     pair('Owner', doc.sop.owner, 'Department', doc.sop.department),
     pair('Author', v.authorName, 'Version created', formatDateTime(v.createdAt)),
     ...(v.reasonForChange ? [new TableRow({ cantSplit: true, children: [label('Reason for change'), wide(v.reasonForChange)] })] : []),

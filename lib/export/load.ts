@@ -21,6 +21,7 @@ import { isoTime } from '@/lib/db/rows';
 import type { Tx } from '@/lib/db/types';
 import { AppError } from '@/lib/errors';
 import { getDocumentSettings, type DocumentSettings, type OrgSummary } from '@/lib/orgs/service';
+import { reviewScheduleOf } from '@/lib/review/service';
 import { ZSopContent } from '@/lib/sops/content';
 import { requireSop, requireVersion, type Version } from '@/lib/sops/service';
 import type { ExportDocument, ExportRevision, ExportSignature } from './types';
@@ -127,6 +128,8 @@ async function exportDocument(tx: Tx, org: Pick<OrgSummary, 'id' | 'name'>, sett
   const { signatures, earlier } = approvalsOf(lifecycle, await signaturesOf(tx, ref));
   const ended = ENDED.has(lifecycle.state);
   const reasonForChange = lifecycle.round?.changeReason ?? '';
+  const schedule = lifecycle.state === 'effective' ? await reviewScheduleOf(tx, { orgId: org.id, sopId: sop.id }) : null;
+  const review = schedule && schedule.effectiveVersionId === version.id ? { nextReviewAt: schedule.nextReviewAt, exemptReason: schedule.exemptReason } : undefined;
   return {
     versionId: version.id,
     org: { name: org.name, footerText: settings.exportFooter, pageSize: settings.pageSize },
@@ -143,6 +146,7 @@ async function exportDocument(tx: Tx, org: Pick<OrgSummary, 'id' | 'name'>, sett
       endedAt: ended ? lifecycle.stateChangedAt : null,
       endedReason: ended ? await lastTransitionReason(tx, version.id) : '',
       contentHash: lifecycle.round ? contentHash(version.content) : '',
+      ...(review ? { review } : {}),
     },
     signatures,
     earlierRoundSignatures: earlier,

@@ -67,6 +67,11 @@ export interface ExportDocument {
     endedReason: string;
     /** SHA-256 of the version's canonical content, as the signatures carry it ('' if not computed). */
     contentHash: string;
+    /**
+     * For the effective version: the SOP's next periodic review (ISO date-time), or why there is
+     * none (exempt). Absent for any other version: the document-control table then has no row for it.
+     */
+    review?: { nextReviewAt: string | null; exemptReason: string | null };
   };
   /** The signatures of the current routing round, oldest first, then the ones still awaited. */
   signatures: ExportSignature[];

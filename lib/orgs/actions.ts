@@ -9,6 +9,7 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { withUser } from '@/lib/db';
 import { afterCommit, orgAction, userAction } from '@/lib/http/action';
+import { ZOrgReviewSettings } from '@/lib/review/api-schemas';
 import { zText } from '@/lib/security/sanitize';
 import { ZCreateOrgInput, ZInviteInput, ZOrgName } from './api-schemas';
 import { sendInviteEmail } from './invite-email';
@@ -110,3 +111,12 @@ export const updateDocumentSettingsAction = orgAction({ input: ZDocumentSettings
   revalidatePath(`/o/${org.slug}/settings`);
   return { notice: 'Drafting and document settings saved.' };
 });
+
+export const updateReviewSettingsAction = orgAction(
+  { input: ZOrgReviewSettings.extend({ slug: ZSlug }), permission: 'org.update', echo: ['reviewIntervalMonths', 'trainingDueDays'] },
+  async ({ org, input, tx }) => {
+    await orgs.updateReviewSettings(tx, org.id, { reviewIntervalMonths: input.reviewIntervalMonths, trainingDueDays: input.trainingDueDays });
+    revalidatePath(`/o/${org.slug}`, 'layout');
+    return { notice: `Saved: SOPs without their own interval are reviewed every ${input.reviewIntervalMonths} months; training is due within ${input.trainingDueDays} days.` };
+  },
+);

@@ -311,3 +311,21 @@ export async function updateDocumentSettings(tx: Tx, orgId: string, s: DocumentS
   if (rows.length === 0) throw new AppError('forbidden', 'Only owners and admins can change these settings.');
 }
 
+
+/** The organization's defaults for periodic review (months) and read-and-understood training (days to acknowledge). */
+export interface ReviewSettings {
+  reviewIntervalMonths: number;
+  trainingDueDays: number;
+}
+
+export async function getReviewSettings(tx: Tx, orgId: string): Promise<ReviewSettings> {
+  const [r] = await tx.query<{ review_interval_months: number; training_due_days: number }>('select review_interval_months, training_due_days from public.organizations where id = $1', [orgId]);
+  if (!r) throw new AppError('not_found', 'No such organization.');
+  return { reviewIntervalMonths: Number(r.review_interval_months), trainingDueDays: Number(r.training_due_days) };
+}
+
+/** Owners and admins (RLS); audited as org.updated by the organizations trigger. */
+export async function updateReviewSettings(tx: Tx, orgId: string, s: ReviewSettings): Promise<void> {
+  const rows = await tx.query('update public.organizations set review_interval_months = $2, training_due_days = $3 where id = $1 returning id', [orgId, s.reviewIntervalMonths, s.trainingDueDays]);
+  if (rows.length === 0) throw new AppError('forbidden', 'Only owners and admins can change these settings.');
+}

@@ -70,6 +70,8 @@ export const ZListSopsQuery = z.object({
   status: z.enum(SOP_STATUSES).optional(),
   owner: z.uuid().optional(),
   department: ZDepartment.optional(),
+  review: z.enum(['overdue', 'due30'], 'review is overdue or due30 (due within 30 days, not yet overdue).').optional().describe('Periodic review: overdue, or due within 30 days and not yet overdue.'),
+  sort: z.enum(['updated', 'next_review'], 'sort is updated or next_review.').default('updated').describe('updated: newest change first (default); next_review: soonest periodic review first, unscheduled last.'),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });

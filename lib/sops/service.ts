@@ -13,6 +13,7 @@ import { isoTime } from '@/lib/db/rows';
 import type { Tx } from '@/lib/db/types';
 import { AppError, databaseError } from '@/lib/errors';
 import { assertCan } from '@/lib/orgs/service';
+import { reviewColumnsSql, reviewFilterSql, type ReviewState } from '@/lib/review/service';
 import type { TSopContent } from './content';
 import { revisionOf } from './etag';
 import { prepareContent } from './prepare';
@@ -32,6 +33,8 @@ export interface SopSummary {
   ownerName: string;
   currentVersionLabel: string | null;
   updatedAt: string;
+  /** The next periodic review (public.sop_review_schedule, against the database clock); null when not scheduled (not effective, or exempt). */
+  review: { nextReviewAt: string; dueDate: string; daysLeft: number; state: ReviewState } | null;
 }
 
 export interface SopDetail extends SopSummary {
@@ -81,16 +84,24 @@ type SopRow = {
   draft_updated_at: Date;
   created_at: Date;
   updated_at: Date;
+  next_review_at: Date | null;
+  /** next_review_at to the microsecond, for the cursor (a Date would lose the microseconds, and a page would repeat). */
+  next_review_key: string | null;
+  review_due_date: string | null;
+  review_days_left: number | null;
+  review_state: ReviewState | null;
 };
 
 const SOP_SELECT = `
   select s.id, s.org_id, s.doc_number, s.title, s.department, s.status, s.owner_id,
          coalesce(nullif(p.full_name, ''), p.email, '') as owner_name,
          s.current_version_id, v.label as version_label, s.draft_content, s.draft_revision,
-         s.draft_updated_at, s.created_at, s.updated_at
+         s.draft_updated_at, s.created_at, s.updated_at, rs.next_review_at,
+         to_char(rs.next_review_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as next_review_key, ${reviewColumnsSql('rs')}
     from public.sops s
     left join public.profiles p on p.id = s.owner_id
-    left join public.sop_versions v on v.id = s.current_version_id`;
+    left join public.sop_versions v on v.id = s.current_version_id
+    left join public.sop_review_schedule rs on rs.sop_id = s.id`;
 
 function toSummary(r: SopRow): SopSummary {
   return {
@@ -103,6 +114,10 @@ function toSummary(r: SopRow): SopSummary {
     ownerName: r.owner_name ?? '',
     currentVersionLabel: r.version_label,
     updatedAt: isoTime(r.updated_at),
+    review:
+      r.next_review_at && r.review_due_date && r.review_state
+        ? { nextReviewAt: isoTime(r.next_review_at), dueDate: r.review_due_date, daysLeft: Number(r.review_days_left), state: r.review_state }
+        : null,
   };
 }
 
@@ -160,6 +175,10 @@ export interface ListFilter {
   status?: SopStatus;
   ownerId?: string;
   department?: string;
+  /** Periodic review: overdue, or due within 30 days and not yet overdue. */
+  review?: 'overdue' | 'due30';
+  /** updated (default): newest change first; next_review: soonest review first, unscheduled last. */
+  sort?: 'updated' | 'next_review';
   cursor?: string;
   limit: number;
 }
@@ -173,21 +192,35 @@ export function encodeCursor(updatedAt: string, id: string): string {
  * Exactly what encodeCursor writes: a canonical UTC time Postgres accepts (years 1–9999) and a
  * UUID. Anything else — a 36-dash "uuid", "1" as the time — is refused here, not by Postgres.
  */
-const ZCursor = z.tuple([
-  z.iso.datetime().refine((t) => {
-    const d = new Date(t);
-    return !Number.isNaN(d.getTime()) && d.toISOString() === t && d.getUTCFullYear() >= 1;
-  }),
-  z.uuid(),
-]);
+const ZCursorTime = z.iso.datetime().refine((t) => {
+  const d = new Date(t);
+  return !Number.isNaN(d.getTime()) && d.toISOString() === t && d.getUTCFullYear() >= 1;
+});
+const ZCursor = z.tuple([ZCursorTime, z.uuid()]);
+
+/** The cursor of the next_review order: ['next_review', the last row's next review time or null (unscheduled), its id]. */
+const ZReviewCursor = z.tuple([z.literal('next_review'), z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/).nullable(), z.uuid()]);
+
+export function encodeReviewCursor(nextReviewAt: string | null, id: string): string {
+  return Buffer.from(JSON.stringify(['next_review', nextReviewAt, id])).toString('base64url');
+}
+
+function cursorJson(cursor: string): unknown {
+  try {
+    return JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+function decodeReviewCursor(cursor: string): [string | null, string] {
+  const parsed = ZReviewCursor.safeParse(cursorJson(cursor));
+  if (!parsed.success) throw new AppError('validation_failed', 'cursor: not a cursor this API returned for sort=next_review.');
+  return [parsed.data[1], parsed.data[2]];
+}
 
 function decodeCursor(cursor: string): [string, string] {
-  let value: unknown;
-  try {
-    value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    value = undefined;
-  }
+  const value = cursorJson(cursor);
   const parsed = ZCursor.safeParse(value);
   if (!parsed.success) throw new AppError('validation_failed', 'cursor: not a cursor this API returned.');
   return parsed.data;
@@ -212,19 +245,31 @@ export async function listSops(tx: Tx, orgId: string, f: ListFilter): Promise<{ 
   else where.push("s.status <> 'obsolete'");
   if (f.ownerId) add('s.owner_id = $?', f.ownerId);
   if (f.department) add('s.department = $?', f.department);
-  if (f.cursor) {
+  if (f.review) where.push(reviewFilterSql('rs', f.review));
+  const byReview = f.sort === 'next_review';
+  if (f.cursor && byReview) {
+    // Soonest first, unscheduled (null) last, then id: after (at, id) come later times, the same time with a larger id, and every null.
+    const [at, id] = decodeReviewCursor(f.cursor);
+    if (at === null) {
+      add('(rs.next_review_at is null and s.id > $?::uuid)', id);
+    } else {
+      params.push(at, id);
+      // ::text first: the driver would read the parameter as a Date and drop its microseconds.
+      where.push(`(rs.next_review_at is null or (rs.next_review_at, s.id) > ($${params.length - 1}::text::timestamptz, $${params.length}::uuid))`);
+    }
+  } else if (f.cursor) {
     const [at, id] = decodeCursor(f.cursor);
     params.push(at, id);
     where.push(`(s.updated_at, s.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
   }
   params.push(f.limit + 1);
-  const rows = await tx.query<SopRow>(
-    `${SOP_SELECT} where ${where.join(' and ')} order by s.updated_at desc, s.id desc limit $${params.length}`,
-    params,
-  );
+  const order = byReview ? 'rs.next_review_at asc nulls last, s.id asc' : 's.updated_at desc, s.id desc';
+  const rows = await tx.query<SopRow>(`${SOP_SELECT} where ${where.join(' and ')} order by ${order} limit $${params.length}`, params);
   const page = rows.slice(0, f.limit);
   const last = page[page.length - 1];
-  return { items: page.map(toSummary), nextCursor: rows.length > f.limit && last ? encodeCursor(isoTime(last.updated_at), last.id) : null };
+  const more = rows.length > f.limit && last;
+  const nextCursor = !more ? null : byReview ? encodeReviewCursor(last.next_review_key, last.id) : encodeCursor(isoTime(last.updated_at), last.id);
+  return { items: page.map(toSummary), nextCursor };
 }
 
 export async function listDepartments(tx: Tx, orgId: string): Promise<string[]> {

@@ -38,6 +38,8 @@ import * as trainingAssignment from './orgs/[org]/sops/[id]/training-assignments
 import * as sopTraining from './orgs/[org]/sops/[id]/training/route';
 import * as acknowledgements from './orgs/[org]/sops/[id]/acknowledgements/route';
 import * as myTraining from './orgs/[org]/training/mine/route';
+import * as reviewInterval from './orgs/[org]/sops/[id]/review-interval/route';
+import * as periodicReviews from './orgs/[org]/sops/[id]/periodic-reviews/route';
 import * as template from './orgs/[org]/templates/[id]/route';
 import * as tasks from './orgs/[org]/tasks/route';
 import * as audit from './orgs/[org]/audit/route';
@@ -78,6 +80,8 @@ export const ROUTES: Record<string, object> = {
   '/orgs/{org}/sops/{id}/training': sopTraining,
   '/orgs/{org}/sops/{id}/acknowledgements': acknowledgements,
   '/orgs/{org}/training/mine': myTraining,
+  '/orgs/{org}/sops/{id}/review-interval': reviewInterval,
+  '/orgs/{org}/sops/{id}/periodic-reviews': periodicReviews,
   '/orgs/{org}/templates': templates,
   '/orgs/{org}/templates/{id}': template,
   '/orgs/{org}/tasks': tasks,

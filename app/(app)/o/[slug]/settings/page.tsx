@@ -3,12 +3,13 @@ import { notFound } from 'next/navigation';
 import { Section } from '@/components/app/section';
 import { DocumentSettingsForm, OrgSettingsForm } from '@/components/app/org-forms';
 import { RoutingDefaultsForms } from '@/components/document-control/routing-defaults-form';
+import { ReviewSettingsForm } from '@/components/review/review-settings-form';
 import { Alert } from '@/components/ui/form';
 import { withUser } from '@/lib/db';
 import { loadRoutingDefaults } from '@/lib/document-control/page-context';
 import { env } from '@/lib/env';
 import { loadOrg } from '@/lib/orgs/page-context';
-import { getDocumentSettings } from '@/lib/orgs/service';
+import { getDocumentSettings, getReviewSettings } from '@/lib/orgs/service';
 import { roleCan } from '@/lib/orgs/permissions';
 
 export const metadata: Metadata = { title: 'Organization settings' };
@@ -17,7 +18,7 @@ export default async function OrgSettingsPage({ params, searchParams }: { params
   const { slug } = await params;
   const { user, org } = await loadOrg(slug);
   if (!roleCan(org.role, 'org.update')) notFound();
-  const settings = await withUser(user.claims, (tx) => getDocumentSettings(tx, org.id));
+  const { settings, review } = await withUser(user.claims, async (tx) => ({ settings: await getDocumentSettings(tx, org.id), review: await getReviewSettings(tx, org.id) }));
   const routing = roleCan(org.role, 'sops.control') ? await loadRoutingDefaults(user, org) : null;
   const saved = (await searchParams).saved === '1';
   return (
@@ -28,6 +29,9 @@ export default async function OrgSettingsPage({ params, searchParams }: { params
       </Section>
       <Section title="Drafting and documents">
         <DocumentSettingsForm slug={org.slug} aiAllowed={settings.aiAllowed} serverHasClaude={env().ai.mode === 'claude'} sensitiveTerms={settings.sensitiveTerms} exportFooter={settings.exportFooter} pageSize={settings.pageSize} />
+      </Section>
+      <Section title="Periodic review and training" description="Defaults for every SOP: how often an effective SOP is reviewed (a SOP can set its own interval, or none with a reason, on its page), and how long people have to read and acknowledge a SOP assigned to them.">
+        <ReviewSettingsForm slug={org.slug} reviewIntervalMonths={review.reviewIntervalMonths} trainingDueDays={review.trainingDueDays} />
       </Section>
       {routing ? (
         <Section

@@ -10,6 +10,7 @@ import { ZListSopsQuery } from '@/lib/sops/api-schemas';
 import { listDepartments, listSops, SOP_STATUSES } from '@/lib/sops/service';
 import { BulkExport } from '@/components/sops/bulk-export';
 import { StatusBadge } from '@/components/sops/status-badge';
+import { ReviewBadge } from '@/components/review/review-badge';
 import { formatUtc } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'SOPs' };
@@ -39,7 +40,7 @@ export default async function SopListPage({ params, searchParams }: { params: Pr
   const query = parsed.success ? parsed.data : ZListSopsQuery.parse({});
   const canEdit = roleCan(org.role, 'sops.edit');
   const { page, departments, owners, badCursor } = await withUser(user.claims, async (tx) => {
-    const filter = { q: query.q || undefined, status: query.status, department: query.department || undefined, ownerId: query.owner, limit: query.limit };
+    const filter = { q: query.q || undefined, status: query.status, department: query.department || undefined, ownerId: query.owner, review: query.review, sort: query.sort, limit: query.limit };
     const departments = await listDepartments(tx, org.id);
     const owners = (await listMembers(tx, org.id)).map((m) => ({ id: m.userId, name: m.fullName || m.email }));
     try {
@@ -49,9 +50,9 @@ export default async function SopListPage({ params, searchParams }: { params: Pr
       return { page: await listSops(tx, org.id, filter), departments, owners, badCursor: true };
     }
   });
-  const filtered = Boolean(query.q || query.status || query.department || query.owner);
+  const filtered = Boolean(query.q || query.status || query.department || query.owner || query.review || query.sort !== 'updated');
   const nextHref = page.nextCursor
-    ? `?${new URLSearchParams({ ...(query.q && { q: query.q }), ...(query.status && { status: query.status }), ...(query.department && { department: query.department }), ...(query.owner && { owner: query.owner }), cursor: page.nextCursor })}`
+    ? `?${new URLSearchParams({ ...(query.q && { q: query.q }), ...(query.status && { status: query.status }), ...(query.department && { department: query.department }), ...(query.owner && { owner: query.owner }), ...(query.review && { review: query.review }), ...(query.sort !== 'updated' && { sort: query.sort }), cursor: page.nextCursor })}`
     : null;
 
   return (
@@ -65,6 +66,8 @@ export default async function SopListPage({ params, searchParams }: { params: Pr
           <FilterSelect name="status" label="Status" value={query.status} any="Any but obsolete" options={SOP_STATUSES.map((s) => [s, s.replace('_', ' ')])} />
           <FilterSelect name="owner" label="Owner" value={query.owner} any="Anyone" options={owners.map((o) => [o.id, o.name])} />
           {departments.length ? <FilterSelect name="department" label="Department" value={query.department} any="Any" options={departments.map((d) => [d, d])} /> : null}
+          <FilterSelect name="review" label="Periodic review" value={query.review} any="Any" options={[['overdue', 'Overdue'], ['due30', 'Due within 30 days']]} />
+          <FilterSelect name="sort" label="Sort" value={query.sort === 'updated' ? undefined : query.sort} any="Recently updated" options={[['next_review', 'Next review (soonest first)']]} />
           <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:border-brand-600">Filter</button>
           {filtered ? <Link href={`/o/${org.slug}/sops`} className="px-2 py-2 text-sm text-brand-700 underline">Clear</Link> : null}
         </form>
@@ -99,7 +102,7 @@ export default async function SopListPage({ params, searchParams }: { params: Pr
       ) : (
         <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
           <table className="w-full text-left text-sm" data-test="sop-list">
-            <TableHead style="card" cell="px-4 py-2" columns={['Number', 'Title', 'Department', 'Owner', 'Status', 'Version', 'Updated']} />
+            <TableHead style="card" cell="px-4 py-2" columns={['Number', 'Title', 'Department', 'Owner', 'Status', 'Version', 'Next review', 'Updated']} />
             <tbody>
               {page.items.map((s) => (
                 <tr key={s.id} className="border-b border-slate-100 last:border-0 hover:bg-slate-50">
@@ -111,6 +114,16 @@ export default async function SopListPage({ params, searchParams }: { params: Pr
                   <td className="px-4 py-2 wrap-anywhere">{s.ownerName}</td>
                   <td className="px-4 py-2"><StatusBadge status={s.status} /></td>
                   <td className="px-4 py-2">{s.currentVersionLabel ?? <span className="text-slate-400">drafting…</span>}</td>
+                  <td className="px-4 py-2" data-test="next-review">
+                    {s.review ? (
+                      <span className="flex flex-col items-start gap-1">
+                        <span className="whitespace-nowrap">{s.review.dueDate}</span>
+                        <ReviewBadge review={s.review} />
+                      </span>
+                    ) : (
+                      <span className="text-slate-400">—</span>
+                    )}
+                  </td>
                   <td className="whitespace-nowrap px-4 py-2 text-slate-500">{formatUtc(s.updatedAt)}</td>
                 </tr>
               ))}

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { LifecyclePanel } from '@/components/document-control/lifecycle-panel';
 import { TrainingNotice, TrainingPanel } from '@/components/training/training-panel';
+import { ReviewPanel } from '@/components/review/review-panel';
 import { GenerationWatcher, RetryGeneration } from '@/components/sops/generation-watcher';
 import { SaveTemplateForm } from '@/components/sops/save-template-form';
 import { SopHtml } from '@/components/sops/sop-html';
@@ -10,6 +11,7 @@ import { Alert } from '@/components/ui/form';
 import { roleCan } from '@/lib/orgs/permissions';
 import { FINISHED } from '@/lib/generation/store';
 import { loadSopLifecycle } from '@/lib/document-control/page-context';
+import { loadSopReview } from '@/lib/review/page-context';
 import { loadSopPage } from '@/lib/sops/page-context';
 import { loadTrainingPanel } from '@/lib/training/page-context';
 import { renderSopHtml } from '@/lib/sops/render-html';
@@ -24,6 +26,7 @@ export default async function SopPage({ params, searchParams }: { params: Promis
   const { user, org, sop, version, generation } = await loadSopPage(slug, id);
   const lifecycle = await loadSopLifecycle(user, org, sop);
   const training = await loadTrainingPanel(user, org, sop.id);
+  const review = await loadSopReview(user, org, sop);
   const canEdit = roleCan(org.role, 'sops.edit');
   const running = generation && !FINISHED.includes(generation.status);
   const draftDiffers = version && sop.draftContent && JSON.stringify(version.content) !== JSON.stringify(sop.draftContent);
@@ -81,6 +84,7 @@ export default async function SopPage({ params, searchParams }: { params: Promis
       ) : null}
       <TrainingNotice slug={org.slug} sopId={sop.id} data={training} showsEffective={!!version && version.id === training.effective?.versionId && !draftDiffers} />
       <LifecyclePanel slug={org.slug} sopId={sop.id} data={lifecycle} />
+      <ReviewPanel slug={org.slug} sopId={sop.id} data={review} canEdit={canEdit && Boolean(sop.draftContent)} />
       {draftDiffers ? (
         <p className="text-sm text-slate-600" data-test="unsaved-draft">
           Showing the working draft. It has changes not yet saved as a version (last version {version.label}).
