@@ -33,3 +33,19 @@ export async function sopWithVersion(page: Page, orgApi: string, title: string, 
   const sopUrl = `${orgApi}/sops/${sop.id}`;
   return { sopId: sop.id, versionId: version.id, sopUrl, versionUrl: `${sopUrl}/versions/${version.id}` };
 }
+
+/**
+ * Submit `versionUrl` (the submitter signs with their password) with `approverId` as the only
+ * approver, and have `approver` sign it: effective now. Returns the version's revision label.
+ */
+export async function makeEffective(submitter: Page, approver: Page, versionUrl: string, approverId: string, revisionKind: 'major' | 'minor' = 'major', password = 'correct horse battery staple 42'): Promise<string> {
+  let res = await submitter.request.post(`${versionUrl}/submit`, {
+    data: { revisionKind, reason: revisionKind === 'major' ? 'New issue of the procedure' : 'Wording corrected', reviewers: [], approvers: [approverId], password },
+  });
+  expect(res.status(), await res.text()).toBe(200);
+  res = await approver.request.post(`${versionUrl}/signatures`, { data: { meaning: 'approved', password } });
+  expect(res.status(), await res.text()).toBe(201);
+  const { lifecycle } = (await res.json()) as { lifecycle: { state: string; revisionLabel: string } };
+  expect(lifecycle.state).toBe('effective');
+  return lifecycle.revisionLabel;
+}
