@@ -37,6 +37,9 @@ import * as trainingAssignments from './orgs/[org]/sops/[id]/training-assignment
 import * as trainingAssignment from './orgs/[org]/sops/[id]/training-assignments/[assignmentId]/route';
 import * as template from './orgs/[org]/templates/[id]/route';
 import * as tasks from './orgs/[org]/tasks/route';
+import * as trainingMatrix from './orgs/[org]/training/matrix/route';
+import * as trainingMatrixCsv from './orgs/[org]/training/matrix.csv/route';
+import * as trainingMatrixXlsx from './orgs/[org]/training/matrix.xlsx/route';
 import * as audit from './orgs/[org]/audit/route';
 import * as auditCsv from './orgs/[org]/audit/export.csv/route';
 import * as auditDocx from './orgs/[org]/audit/export.docx/route';
@@ -75,6 +78,9 @@ export const ROUTES: Record<string, object> = {
   '/orgs/{org}/templates': templates,
   '/orgs/{org}/templates/{id}': template,
   '/orgs/{org}/tasks': tasks,
+  '/orgs/{org}/training/matrix': trainingMatrix,
+  '/orgs/{org}/training/matrix.csv': trainingMatrixCsv,
+  '/orgs/{org}/training/matrix.xlsx': trainingMatrixXlsx,
   '/orgs/{org}/audit': audit,
   '/orgs/{org}/audit/export.csv': auditCsv,
   '/orgs/{org}/audit/export.docx': auditDocx,
