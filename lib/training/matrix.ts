@@ -311,3 +311,13 @@ export async function recordMatrixExport(tx: Tx, orgId: string, format: 'csv' | 
   const data = { format, filters: Object.fromEntries(filterEntries(m.filters)), people: m.people.length, sops: m.sops.length, as_of: m.asOf };
   await tx.query("select private.record_event($1::uuid, 'training.matrix_exported', 'organizations', $2::text, $3::jsonb)", [orgId, orgId, JSON.stringify(data)]);
 }
+
+/** The SOPs with an effective version (the matrix's columns), for the SOP filter; by number. */
+export async function matrixSopOptions(tx: Tx, orgId: string): Promise<Omit<MatrixSop, 'versionId'>[]> {
+  const rows = await tx.query<{ sop_id: string; doc_number: string; title: string; label: string }>(
+    `select ts.sop_id, s.doc_number, s.title, ts.label from public.training_status ts join public.sops s on s.id = ts.sop_id
+      where ts.org_id = $1 and ts.user_id = (select auth.uid()) order by s.number limit 2000`,
+    [orgId],
+  );
+  return rows.map((r) => ({ sopId: r.sop_id, docNumber: r.doc_number, title: r.title, label: r.label }));
+}
