@@ -281,6 +281,13 @@ export const WORDING: Record<string, Describer> = {
     const filters = Object.keys(obj(e.data.filters)).length ? ' (filtered)' : '';
     return `${actor(e)} exported the audit trail as ${format}${filters}`;
   },
+  // the training matrix (lib/training/matrix.ts)
+  'training.matrix_exported': (e) => {
+    const format = ({ csv: 'CSV data', xlsx: 'an Excel workbook' } as Record<string, string>)[str(e.data.format)] ?? str(e.data.format);
+    const f = obj(e.data.filters);
+    const filters = Object.keys(f).length ? ` (filtered by ${Object.keys(f).map((k) => ({ department: 'department', sop: 'SOP', status: 'status', q: 'name or email' } as Record<string, string>)[k] ?? k).join(', ')})` : '';
+    return `${actor(e)} exported the training matrix as ${format}${filters}`;
+  },
 };
 
 /** Groups of actions for filtering ("every signature event"). */

@@ -168,6 +168,10 @@ test("a user of another org gets 404 on every API route and page of the first or
     b.request.get(`/api/v1/orgs/${slugA}/audit/export.docx`),
     b.request.get(`/api/v1/orgs/${slugA}/audit/access`),
     b.request.get(`/api/v1/orgs/${slugA}/audit/access/export.csv`),
+    b.request.get(`/api/v1/orgs/${slugA}/training/matrix`),
+    b.request.get(`/api/v1/orgs/${slugA}/training/matrix?sop=${done.sopId}`),
+    b.request.get(`/api/v1/orgs/${slugA}/training/matrix.csv`),
+    b.request.get(`/api/v1/orgs/${slugA}/training/matrix.xlsx`),
   ];
   for (const res of await Promise.all(sopAttempts)) {
     expect(res.status(), res.url()).toBe(404);
@@ -203,7 +207,7 @@ test("a user of another org gets 404 on every API route and page of the first or
   const crossAudit = await b.request.get(`/api/v1/orgs/${slugB}/audit?sop=${done.sopId}`);
   expect(crossAudit.status()).toBe(200);
   expect((await crossAudit.json()).events).toEqual([]);
-  for (const path of [`/o/${slugA}/sops`, `/o/${slugA}/sops/${done.sopId}`, `/o/${slugA}/sops/${done.sopId}/edit`, `/o/${slugA}/sops/${done.sopId}/history`, `/o/${slugA}/sops/${done.sopId}/versions/${done.versionId}`, `/o/${slugA}/billing`, `/o/${slugA}/audit`, `/o/${slugA}/audit?sop=${done.sopId}`, `/o/${slugA}/audit/access`, `/o/${slugA}/sops/new?from=template`, `/o/${slugB}/sops/${done.sopId}`, `/o/${slugB}/sops/${done.sopId}/versions/${done.versionId}`]) {
+  for (const path of [`/o/${slugA}/sops`, `/o/${slugA}/sops/${done.sopId}`, `/o/${slugA}/sops/${done.sopId}/edit`, `/o/${slugA}/sops/${done.sopId}/history`, `/o/${slugA}/sops/${done.sopId}/versions/${done.versionId}`, `/o/${slugA}/billing`, `/o/${slugA}/audit`, `/o/${slugA}/audit?sop=${done.sopId}`, `/o/${slugA}/audit/access`, `/o/${slugA}/training`, `/o/${slugA}/sops/new?from=template`, `/o/${slugB}/sops/${done.sopId}`, `/o/${slugB}/sops/${done.sopId}/versions/${done.versionId}`]) {
     const res = await b.goto(path);
     expect(res?.status(), path).toBe(404);
   }

@@ -42,6 +42,9 @@ import * as reviewInterval from './orgs/[org]/sops/[id]/review-interval/route';
 import * as periodicReviews from './orgs/[org]/sops/[id]/periodic-reviews/route';
 import * as template from './orgs/[org]/templates/[id]/route';
 import * as tasks from './orgs/[org]/tasks/route';
+import * as trainingMatrix from './orgs/[org]/training/matrix/route';
+import * as trainingMatrixCsv from './orgs/[org]/training/matrix.csv/route';
+import * as trainingMatrixXlsx from './orgs/[org]/training/matrix.xlsx/route';
 import * as audit from './orgs/[org]/audit/route';
 import * as auditCsv from './orgs/[org]/audit/export.csv/route';
 import * as auditDocx from './orgs/[org]/audit/export.docx/route';
@@ -85,6 +88,9 @@ export const ROUTES: Record<string, object> = {
   '/orgs/{org}/templates': templates,
   '/orgs/{org}/templates/{id}': template,
   '/orgs/{org}/tasks': tasks,
+  '/orgs/{org}/training/matrix': trainingMatrix,
+  '/orgs/{org}/training/matrix.csv': trainingMatrixCsv,
+  '/orgs/{org}/training/matrix.xlsx': trainingMatrixXlsx,
   '/orgs/{org}/audit': audit,
   '/orgs/{org}/audit/export.csv': auditCsv,
   '/orgs/{org}/audit/export.docx': auditDocx,
