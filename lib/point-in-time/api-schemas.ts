@@ -8,12 +8,16 @@ import { ZSlug } from '@/lib/orgs/slug';
 
 const AT_MESSAGE = 'Give the moment as an ISO 8601 date and time with its offset, e.g. 2026-06-01T14:00:00Z.';
 
+/** To the minute ("…T14:00Z") is ISO 8601 too: give it its seconds. */
+const withSeconds = (v: string) => v.replace(/^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})(?=Z|[+-]\d{2}:\d{2}$)/i, '$1:00');
+const ZIso = z.iso.datetime({ offset: true });
+
 /** An ISO 8601 date-time with offset, as a Date (refused: no offset, no time, an impossible date). */
 export const ZAt = z
   .string(AT_MESSAGE)
   .max(40, AT_MESSAGE)
-  .refine((v) => z.iso.datetime({ offset: true }).safeParse(v).success && !Number.isNaN(Date.parse(v)), AT_MESSAGE)
-  .transform((v) => new Date(v))
+  .refine((v) => ZIso.safeParse(withSeconds(v)).success && !Number.isNaN(Date.parse(withSeconds(v))), AT_MESSAGE)
+  .transform((v) => new Date(withSeconds(v)))
   .refine((d) => d.getUTCFullYear() >= 1970, 'Ask about a moment from 1970 on.');
 
 /** `effectiveAt` of GET /orgs/{org}/sops: when present, the list answers what was in effect then. */
