@@ -29,12 +29,12 @@ export function AsOfForm({ action, defaultValue = '', compact = false }: { actio
   }
 
   return (
-    <form action={action} method="get" onSubmit={submit} className="flex min-w-0 max-w-full flex-wrap items-end gap-2" data-test="as-of-form" noValidate>
-      <div className="min-w-0 max-w-full">
-        <label htmlFor={id} className="block text-xs font-medium text-slate-600">
+    <form action={action} method="get" onSubmit={submit} className={`flex min-w-0 max-w-full flex-wrap gap-2 ${compact ? 'items-center' : 'items-end'}`} data-test="as-of-form" noValidate>
+      <div className={`min-w-0 max-w-full ${compact ? 'flex items-center gap-2' : ''}`}>
+        <label htmlFor={id} className={compact ? 'whitespace-nowrap text-sm font-medium text-slate-600' : 'block text-xs font-medium text-slate-600'}>
           {compact ? 'As of (UTC)' : 'Date and time (UTC)'}
         </label>
-        <input id={id} name="at" type="datetime-local" step={1} defaultValue={defaultValue} className={`${field} max-w-full`} aria-describedby={error ? `${id}-error` : undefined} />
+        <input id={id} name="at" type="datetime-local" step={1} defaultValue={defaultValue} className={`${field} min-w-0 max-w-full`} aria-describedby={error ? `${id}-error` : undefined} />
       </div>
       <BusyButton busy={pending} busyText="Loading…" variant="secondary" test="as-of-submit">
         {compact ? 'Show' : 'Show what was in effect'}

@@ -42,7 +42,9 @@ export function parsePageAt(raw: string | undefined): { at: Date } | { error: st
   let value = raw.trim();
   if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?$/.test(value)) value = `${value}Z`;
   const parsed = ZAt.safeParse(value);
-  return parsed.success ? { at: parsed.data } : { error: parsed.error.issues[0]?.message ?? AT_MESSAGE };
+  if (parsed.success) return { at: parsed.data };
+  const shown = raw.length > 60 ? `${raw.slice(0, 60)}…` : raw;
+  return { error: `“${shown}” is not a moment we can look up. ${parsed.error.issues[0]?.message ?? AT_MESSAGE}` };
 }
 
 /** The moment as the as-of address carries it: ISO 8601 UTC, to the second (milliseconds only when given). */

@@ -44,10 +44,14 @@ test('as of a moment between 1.0 and 2.0: the list and the SOP show 1.0 with its
     return Date.parse(lifecycle.effectiveAt);
   };
   const first = await approve(versionId, 'First issue');
-  // The moment asked about: the first whole second after 1.0 became effective, and 2.0 only after it.
-  const between = new Date(Math.floor(first / 1000) * 1000 + 1000);
+  // Paul must read it (a task for revision 1, due in 14 days).
+  let res = await owner.request.post(`${sopUrl}/training-assignments`, { data: { kind: 'person', userId: approverId } });
+  expect(res.status(), await res.text()).toBe(201);
+  const assigned = Date.parse(((await res.json()) as { assignment: { createdAt: string } }).assignment.createdAt);
+  // The moment asked about: the first whole second after both, and 2.0 only after it.
+  const between = new Date(Math.floor(Math.max(first, assigned) / 1000) * 1000 + 1000);
   await expect.poll(() => Date.now(), { timeout: 5_000 }).toBeGreaterThan(between.getTime() + 1000);
-  let res = await owner.request.get(sopUrl);
+  res = await owner.request.get(sopUrl);
   res = await owner.request.patch(sopUrl, { headers: { 'if-match': res.headers()['etag']! }, data: { content: sopContent({ purpose: 'Revised: a second check' }) } });
   expect(res.status(), await res.text()).toBe(200);
   res = await owner.request.post(`${sopUrl}/versions`, { headers: { 'if-match': res.headers()['etag']! }, data: { changeSummary: 'Adds a second check' } });
@@ -67,6 +71,8 @@ test('as of a moment between 1.0 and 2.0: the list and the SOP show 1.0 with its
   await expect(item.getByTestId('as-of-revision')).toHaveText('Revision 1.0');
   await expect(item.getByTestId('approvers')).toContainText('Paul Approver');
   await expect(item.getByTestId('approvers')).toContainText('Olga Owner');
+  await expect(item.getByTestId('not-acknowledged')).toContainText('Paul Approver');
+  await expect(item.getByTestId('acknowledged')).toContainText('Nobody yet');
   await shoot(owner, 'list');
 
   // The same SOP on its own, with the revision after it; the revision links to its version page.
@@ -92,6 +98,7 @@ test('as of a moment between 1.0 and 2.0: the list and the SOP show 1.0 with its
   expect(list.at).toBe(between.toISOString());
   expect(list.items).toEqual([expect.objectContaining({ sopId, revisionLabel: '1.0', versionId })]);
   expect(list.items[0]!.approvers.find((a) => a.meaning === 'approved')!.name).toBe('Paul Approver');
+  expect((list.items[0] as unknown as { notAcknowledged: { name: string; overdue: boolean }[] }).notAcknowledged).toEqual([expect.objectContaining({ name: 'Paul Approver', overdue: false })]);
   expect(((await (await owner.request.get(`${org}/sops`)).json()) as { items: unknown[]; nextCursor: unknown }).items).toHaveLength(1);
   const one = (await (await owner.request.get(`${sopUrl}/effective?at=${at}`)).json()) as { effective: { revisionLabel: string }; next: { revisionLabel: string } };
   expect(one.effective.revisionLabel).toBe('1.0');

@@ -20,7 +20,13 @@ export default async function SopsAsOfPage({ params, searchParams }: { params: P
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div className="min-w-0">
           <h2 className="text-xl font-semibold" data-test="as-of-heading">
-            {data ? `In effect on ${formatMoment(data.at)}` : 'What was in effect on a date'}
+            {data ? (
+              <>
+                In effect on <span className="whitespace-nowrap">{formatMoment(data.at)}</span>
+              </>
+            ) : (
+              'What was in effect on a date'
+            )}
           </h2>
           <p className="mt-1 max-w-2xl text-sm text-slate-600">
             Which revision of each SOP was effective at that moment, who approved it, and who had acknowledged it (read and understood) by then — from the recorded history, not today&apos;s state.

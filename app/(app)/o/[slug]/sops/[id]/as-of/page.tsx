@@ -41,7 +41,7 @@ export default async function SopAsOfPage({ params, searchParams }: { params: Pr
         <div className="min-w-0 wrap-anywhere">
           <p className="font-mono text-xs text-slate-500">{sop.docNumber}</p>
           <h2 className="text-xl font-semibold" data-test="as-of-heading">
-            “{sop.title}” {data ? `on ${formatMoment(data.at)}` : 'on a date'}
+            “{sop.title}” {data ? <>on <span className="whitespace-nowrap">{formatMoment(data.at)}</span></> : 'on a date'}
           </h2>
         </div>
         <div className="flex flex-wrap gap-3 text-sm">
