@@ -33,6 +33,7 @@ test('as of a moment between 1.0 and 2.0: the list and the SOP show 1.0 with its
   const approver = await joinAs(browser, owner, org, approverEmail, 'approver', 'Paul Approver');
   const approverId = await memberId(owner, org, approverEmail);
   const { sopId, versionId, sopUrl } = await sopWithVersion(owner, org, 'Line clearance');
+  const draft = await sopWithVersion(owner, org, 'Forklift check'); // never effective
 
   const approve = async (id: string, reason: string): Promise<number> => {
     let res = await owner.request.post(`${sopUrl}/versions/${id}/submit`, { data: { revisionKind: 'major', reason, reviewers: [], approvers: [approverId], password: PASSWORD } });
@@ -73,6 +74,8 @@ test('as of a moment between 1.0 and 2.0: the list and the SOP show 1.0 with its
   await expect(item.getByTestId('approvers')).toContainText('Olga Owner');
   await expect(item.getByTestId('not-acknowledged')).toContainText('Paul Approver');
   await expect(item.getByTestId('acknowledged')).toContainText('Nobody yet');
+  await expect(owner.getByTestId('not-in-effect')).toContainText('Forklift check');
+  await expect(owner.getByTestId('not-in-effect-status')).toHaveText('not yet effective');
   await shoot(owner, 'list');
 
   // The same SOP on its own, with the revision after it; the revision links to its version page.
@@ -99,7 +102,8 @@ test('as of a moment between 1.0 and 2.0: the list and the SOP show 1.0 with its
   expect(list.items).toEqual([expect.objectContaining({ sopId, revisionLabel: '1.0', versionId })]);
   expect(list.items[0]!.approvers.find((a) => a.meaning === 'approved')!.name).toBe('Paul Approver');
   expect((list.items[0] as unknown as { notAcknowledged: { name: string; overdue: boolean }[] }).notAcknowledged).toEqual([expect.objectContaining({ name: 'Paul Approver', overdue: false })]);
-  expect(((await (await owner.request.get(`${org}/sops`)).json()) as { items: unknown[]; nextCursor: unknown }).items).toHaveLength(1);
+  expect(((await (await owner.request.get(`${org}/sops`)).json()) as { items: unknown[]; nextCursor: unknown }).items).toHaveLength(2); // the default list is unchanged
+  expect((list as unknown as { notInEffect: { sopId: string; status: string }[] }).notInEffect).toEqual([expect.objectContaining({ sopId: draft.sopId, status: 'not_yet_effective' })]);
   const one = (await (await owner.request.get(`${sopUrl}/effective?at=${at}`)).json()) as { effective: { revisionLabel: string }; next: { revisionLabel: string } };
   expect(one.effective.revisionLabel).toBe('1.0');
   expect(one.next.revisionLabel).toBe('2.0');
