@@ -149,6 +149,8 @@ test("a user of another org gets 404 on every API route and page of the first or
     b.request.put(`${sopA}/review-interval`, { data: { months: 6 } }),
     b.request.get(`${sopA}/periodic-reviews`),
     b.request.post(`${sopA}/periodic-reviews`, { data: { password: 'hijack' } }),
+    b.request.get(`${sopA}/effective`),
+    b.request.get(`/api/v1/orgs/${slugA}/sops?effectiveAt=2026-01-01T00:00:00Z`),
     b.request.get(`/api/v1/orgs/${slugA}/tasks`),
     b.request.get(`/api/v1/orgs/${slugA}/templates`),
     b.request.post(`/api/v1/orgs/${slugA}/templates`, { data: { sopId: done.sopId, name: 'Intruder' } }),
@@ -193,6 +195,7 @@ test("a user of another org gets 404 on every API route and page of the first or
     b.request.put(`/api/v1/orgs/${slugB}/sops/${done.sopId}/review-interval`, { data: { months: null, exemptReason: 'hijack' } }),
     b.request.get(`/api/v1/orgs/${slugB}/sops/${done.sopId}/periodic-reviews`),
     b.request.post(`/api/v1/orgs/${slugB}/sops/${done.sopId}/periodic-reviews`, { data: { password: 'hijack' } }),
+    b.request.get(`/api/v1/orgs/${slugB}/sops/${done.sopId}/effective`),
     b.request.get(`/api/v1/orgs/${slugB}/sops/${done.sopId}/export.docx?version=${done.versionId}`),
     b.request.get(`/api/v1/orgs/${slugB}/generations/${generationId}`),
     b.request.post(`/api/v1/orgs/${slugB}/generations/${generationId}/cancel`),
@@ -207,7 +210,7 @@ test("a user of another org gets 404 on every API route and page of the first or
   const crossAudit = await b.request.get(`/api/v1/orgs/${slugB}/audit?sop=${done.sopId}`);
   expect(crossAudit.status()).toBe(200);
   expect((await crossAudit.json()).events).toEqual([]);
-  for (const path of [`/o/${slugA}/sops`, `/o/${slugA}/sops/${done.sopId}`, `/o/${slugA}/sops/${done.sopId}/edit`, `/o/${slugA}/sops/${done.sopId}/history`, `/o/${slugA}/sops/${done.sopId}/versions/${done.versionId}`, `/o/${slugA}/billing`, `/o/${slugA}/audit`, `/o/${slugA}/audit?sop=${done.sopId}`, `/o/${slugA}/audit/access`, `/o/${slugA}/training`, `/o/${slugA}/sops/new?from=template`, `/o/${slugB}/sops/${done.sopId}`, `/o/${slugB}/sops/${done.sopId}/versions/${done.versionId}`]) {
+  for (const path of [`/o/${slugA}/sops`, `/o/${slugA}/sops/${done.sopId}`, `/o/${slugA}/sops/${done.sopId}/edit`, `/o/${slugA}/sops/${done.sopId}/history`, `/o/${slugA}/sops/as-of?at=2026-01-01T00:00:00Z`, `/o/${slugA}/sops/${done.sopId}/as-of`, `/o/${slugB}/sops/${done.sopId}/as-of`, `/o/${slugA}/sops/${done.sopId}/versions/${done.versionId}`, `/o/${slugA}/billing`, `/o/${slugA}/audit`, `/o/${slugA}/audit?sop=${done.sopId}`, `/o/${slugA}/audit/access`, `/o/${slugA}/training`, `/o/${slugA}/sops/new?from=template`, `/o/${slugB}/sops/${done.sopId}`, `/o/${slugB}/sops/${done.sopId}/versions/${done.versionId}`]) {
     const res = await b.goto(path);
     expect(res?.status(), path).toBe(404);
   }

@@ -31,6 +31,7 @@ import * as signatures from './orgs/[org]/sops/[id]/versions/[versionId]/signatu
 import * as withdraw from './orgs/[org]/sops/[id]/versions/[versionId]/withdraw/route';
 import * as makeEffective from './orgs/[org]/sops/[id]/versions/[versionId]/make-effective/route';
 import * as obsolete from './orgs/[org]/sops/[id]/obsolete/route';
+import * as effectiveAt from './orgs/[org]/sops/[id]/effective/route';
 import * as routingDefaults from './orgs/[org]/routing-defaults/route';
 import * as templates from './orgs/[org]/templates/route';
 import * as trainingAssignments from './orgs/[org]/sops/[id]/training-assignments/route';
@@ -69,6 +70,7 @@ export const ROUTES: Record<string, object> = {
   '/orgs/{org}/sops/{id}/versions/{versionId}/withdraw': withdraw,
   '/orgs/{org}/sops/{id}/versions/{versionId}/make-effective': makeEffective,
   '/orgs/{org}/sops/{id}/obsolete': obsolete,
+  '/orgs/{org}/sops/{id}/effective': effectiveAt,
   '/orgs/{org}/sops/{id}/diff': diff,
   '/orgs/{org}/sops/{id}/improve': improve,
   '/orgs/{org}/sops/{id}/export.docx': exportDocx,

@@ -9,6 +9,7 @@ import { roleCan } from '@/lib/orgs/permissions';
 import { ZListSopsQuery } from '@/lib/sops/api-schemas';
 import { listDepartments, listSops, SOP_STATUSES } from '@/lib/sops/service';
 import { BulkExport } from '@/components/sops/bulk-export';
+import { AsOfForm } from '@/components/point-in-time/as-of-form';
 import { StatusBadge } from '@/components/sops/status-badge';
 import { ReviewBadge } from '@/components/review/review-badge';
 import { formatUtc } from '@/lib/format';
@@ -72,6 +73,7 @@ export default async function SopListPage({ params, searchParams }: { params: Pr
           {filtered ? <Link href={`/o/${org.slug}/sops`} className="px-2 py-2 text-sm text-brand-700 underline">Clear</Link> : null}
         </form>
         <div className="flex flex-wrap items-center gap-2">
+          <AsOfForm action={`/o/${org.slug}/sops/as-of`} compact />
           {page.items.length ? <BulkExport org={org.slug} /> : null}
           {canEdit ? (
             <Link href={`/o/${org.slug}/sops/new`} data-test="new-sop" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700">

@@ -2,15 +2,30 @@ import { NextResponse } from 'next/server';
 import { orgRoute } from '@/lib/http/route';
 import { ZOrgParam } from '@/lib/orgs/api-schemas';
 import { ZCreateSopInput, ZListSopsQuery } from '@/lib/sops/api-schemas';
+import { ZEffectiveAtQuery } from '@/lib/point-in-time/api-schemas';
+import { sopsInEffectAt } from '@/lib/point-in-time/service';
 import { SOP_WRITE_PER_USER } from '@/lib/sops/limits';
 import { etagOf } from '@/lib/sops/etag';
 import { createSop, createVersion, listSops, requireSop } from '@/lib/sops/service';
 
 export const dynamic = 'force-dynamic';
 
+/** With `effectiveAt` (lib/point-in-time), the point-in-time list instead of the search. */
+const AS_OF_DOC =
+  ' With `effectiveAt` (ISO 8601 with offset, not in the future), the other parameters are ignored and the answer is what was in effect then, from the recorded history: `{ at, items: [{ sopId, docNumber, title, department, versionId, revisionLabel, effectiveFrom, approvers: [{ meaning, signerId, name, email, signedAt }], acknowledged: [{ userId, name, email, acknowledgedAt, versionId, revisionLabel }], notAcknowledged: [{ userId, name, email, formerMember, assignedAt, dueAt, overdue }] }], notInEffect: [{ sopId, docNumber, title, department, status: not_yet_effective | obsolete, obsoleteAt, effectiveLater }] }`.';
+
 export const GET = orgRoute(
-  { params: ZOrgParam, query: ZListSopsQuery, doc: { summary: 'Search and filter SOPs, newest first, in keyset pages (pass `nextCursor` as `cursor`).', responses: { '200': '`{ items, nextCursor }`.' } } },
-  async ({ tx, org, query: { owner, ...filter } }) => NextResponse.json(await listSops(tx, org.id, { ...filter, ownerId: owner })),
+  {
+    params: ZOrgParam,
+    query: ZListSopsQuery.extend(ZEffectiveAtQuery.shape),
+    doc: {
+      summary: 'Search and filter SOPs, newest first, in keyset pages (pass `nextCursor` as `cursor`); or, with `effectiveAt`, the SOPs in effect at that moment.',
+      description: AS_OF_DOC.trim(),
+      responses: { '200': '`{ items, nextCursor }`; with `effectiveAt`, `{ at, items, notInEffect }`.', '400': 'Invalid parameter (e.g. `effectiveAt` without an offset).', '422': '`effectiveAt` is in the future.' },
+    },
+  },
+  async ({ tx, org, query: { effectiveAt, owner, ...filter } }) =>
+    NextResponse.json(effectiveAt ? await sopsInEffectAt(tx, org.id, effectiveAt) : await listSops(tx, org.id, { ...filter, ownerId: owner })),
 );
 
 const CREATED = { '201': 'Created; ETag is the draft revision.', '400': 'Invalid input (the message names the field), e.g. steps nested deeper than 5 levels.', '403': 'Your role cannot create SOPs.' };

@@ -25,7 +25,10 @@ export default async function SopHistoryPage({ params, searchParams }: { params:
           <p className="font-mono text-xs text-slate-500">{sop.docNumber}</p>
           <h2 className="text-xl font-semibold">History of “{sop.title}”</h2>
         </div>
-        <Link href={`/o/${org.slug}/sops/${sop.id}`} className="text-sm text-brand-700 underline">Back to the SOP</Link>
+        <div className="flex flex-wrap gap-3 text-sm">
+          <Link href={`/o/${org.slug}/sops/${sop.id}/as-of`} className="text-brand-700 underline" data-test="as-of-link">In effect on a date…</Link>
+          <Link href={`/o/${org.slug}/sops/${sop.id}`} className="text-brand-700 underline">Back to the SOP</Link>
+        </div>
       </div>
 
       {history.obsolete ? (
