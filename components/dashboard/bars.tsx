@@ -45,6 +45,7 @@ export function BarList({ rows, test }: { rows: BarRow[]; test: string }) {
   return (
     <ul className="space-y-1" data-test={test}>
       {rows.map((r) => {
+        // Narrow: label and number on one line, the bar under them; wide: label, bar, number in a row.
         const body = (
           <>
             <span className="min-w-0">
@@ -52,18 +53,16 @@ export function BarList({ rows, test }: { rows: BarRow[]; test: string }) {
               {r.note ? <span className="block text-xs text-slate-500">{r.note}</span> : null}
               <span className="sr-only">: </span>
             </span>
-            <span className="flex items-center gap-3">
-              <span className="h-3 min-w-0 flex-1 overflow-hidden rounded-sm bg-slate-100" aria-hidden="true">
-                <span className={`block h-full rounded-sm ${FILL[r.tone]}`} style={{ width: `${barLength(r.value, max)}%`, ...(r.striped ? STRIPES : {}) }} />
-              </span>
-              <span className="w-16 shrink-0 text-right text-sm tabular-nums">
-                <strong className="font-semibold text-slate-900">{r.value}</strong>
-                <span className="sr-only"> {r.value === 1 ? r.unit[0] : r.unit[1]}</span>
-              </span>
+            <span className="col-span-2 row-start-2 h-3 min-w-0 overflow-hidden rounded-sm bg-slate-100 sm:col-span-1 sm:col-start-2 sm:row-start-1" aria-hidden="true">
+              <span className={`block h-full rounded-sm ${FILL[r.tone]}`} style={{ width: `${barLength(r.value, max)}%`, ...(r.striped ? STRIPES : {}) }} />
+            </span>
+            <span className="text-right text-sm tabular-nums sm:col-start-3 sm:row-start-1">
+              <strong className="font-semibold text-slate-900">{r.value}</strong>
+              <span className="sr-only"> {r.value === 1 ? r.unit[0] : r.unit[1]}</span>
             </span>
           </>
         );
-        const cls = 'grid grid-cols-1 gap-1 px-2 py-1.5 sm:grid-cols-[11rem_1fr] sm:items-center sm:gap-3';
+        const cls = 'grid grid-cols-[1fr_auto] items-center gap-x-3 gap-y-1 px-2 py-1.5 sm:grid-cols-[10rem_1fr_2.5rem]';
         return (
           <li key={r.key} data-test="bar" data-key={r.key} data-value={r.value}>
             {r.href ? (
@@ -90,36 +89,34 @@ export function CompletionRow({ label, sublabel, counts, href, test }: { label: 
         {sublabel ? <span className="mr-2 whitespace-nowrap font-mono text-xs text-slate-500">{sublabel}</span> : null}
         <span className="text-sm font-medium text-slate-800 wrap-anywhere">{label}</span>
       </span>
-      <span className="flex items-center gap-3">
-        <span role="img" aria-label={aria} className="flex h-3 min-w-0 flex-1 overflow-hidden rounded-sm bg-slate-100">
-          {c.required ? (
-            <>
-              <span className="block h-full bg-emerald-600" style={{ width: `${c.segments.current}%` }} />
-              <span className="block h-full bg-amber-400" style={{ width: `${c.segments.pending}%` }} />
-              <span className="block h-full bg-red-600" style={{ width: `${c.segments.overdue}%`, ...STRIPES }} />
-            </>
-          ) : null}
-        </span>
-        <span className="w-28 shrink-0 text-right text-sm tabular-nums" data-test="completion">
-          {c.required ? (
-            <>
-              <strong className="font-semibold text-slate-900">{percentText(c.current, c.required)}</strong>
-              <span className="text-slate-600"> · {c.label}</span>
-            </>
-          ) : (
-            <span className="text-slate-500">none required</span>
-          )}
-        </span>
+      <span role="img" aria-label={aria} className="col-span-2 row-start-2 flex h-3 min-w-0 overflow-hidden rounded-sm bg-slate-100 sm:col-span-1 sm:col-start-2 sm:row-start-1">
+        {c.required ? (
+          <>
+            <span className="block h-full bg-emerald-600" style={{ width: `${c.segments.current}%` }} />
+            <span className="block h-full bg-amber-400" style={{ width: `${c.segments.pending}%` }} />
+            <span className="block h-full bg-red-600" style={{ width: `${c.segments.overdue}%`, ...STRIPES }} />
+          </>
+        ) : null}
+      </span>
+      <span className="whitespace-nowrap text-right text-sm tabular-nums sm:col-start-3 sm:row-start-1" data-test="completion">
+        {c.required ? (
+          <>
+            <strong className="font-semibold text-slate-900">{percentText(c.current, c.required)}</strong>
+            <span className="text-slate-600"> · {c.label}</span>
+          </>
+        ) : (
+          <span className="text-slate-500">none required</span>
+        )}
       </span>
       {c.overdue ? (
-        <span className="text-xs font-semibold text-red-700 sm:col-start-2" data-test="overdue">
+        <span className="col-span-2 text-xs font-semibold text-red-700 sm:col-span-1 sm:col-start-2" data-test="overdue">
           <span aria-hidden="true">⚠ </span>
           {c.overdue} overdue
         </span>
       ) : null}
     </>
   );
-  const cls = 'grid grid-cols-1 gap-1 px-2 py-1.5 sm:grid-cols-[minmax(0,14rem)_1fr] sm:items-center sm:gap-x-3 sm:gap-y-0.5';
+  const cls = 'grid grid-cols-[1fr_auto] items-center gap-x-3 gap-y-1 px-2 py-1.5 sm:grid-cols-[minmax(0,13rem)_1fr_7.5rem] sm:gap-y-0.5';
   return (
     <li data-test={test}>
       {href ? (
@@ -153,7 +150,7 @@ export function CompletionLegend() {
 /** A chart's card: heading, one line of what it shows, the chart, and a footer link. */
 export function ChartCard({ id, title, description, children, footer, test }: { id: string; title: string; description?: React.ReactNode; children: React.ReactNode; footer?: React.ReactNode; test: string }) {
   return (
-    <section aria-labelledby={id} className="flex min-w-0 flex-col rounded-xl border border-slate-200 bg-white p-5 shadow-sm sm:p-6" data-test={test}>
+    <section aria-labelledby={id} className="flex min-w-0 flex-col rounded-xl border border-slate-200 bg-white p-6 shadow-sm" data-test={test}>
       <h2 id={id} className="text-lg font-semibold">
         {title}
       </h2>

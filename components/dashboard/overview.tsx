@@ -53,7 +53,7 @@ export function Headline({ slug, d }: { slug: string; d: OrgDashboard }) {
         trainingHref(slug),
         'Training complete',
         tc.required ? percentText(tc.current, tc.required) : '–',
-        tc.required ? `${tc.label} read${tc.overdue ? ` · ${tc.overdue} overdue` : ''}` : 'no one assigned yet',
+        tc.required ? `${tc.label} read${tc.overdue ? ` · ${tc.overdue} overdue` : ''}` : d.training.effectiveSops ? 'no one assigned yet' : 'no SOP effective yet',
         tc.overdue > 0,
       )}
       {tile('approvals', sopsHref(slug, { status: 'in_review' }), 'Waiting for signature', String(d.approvals.inFlight), `${d.approvals.approved} approved, not yet effective`, false)}
@@ -66,7 +66,7 @@ export function StatusChart({ slug, d, canEdit }: { slug: string; d: OrgDashboar
   const total = SOP_STATUSES.reduce((s, k) => s + d.sopsByStatus[k], 0);
   const rows: BarRow[] = SOP_STATUSES.map((s) => ({ key: s, label: STATUS_WORDS[s], value: d.sopsByStatus[s], unit: SOP_UNIT, tone: STATUS_TONE[s], href: sopsHref(slug, { status: s }) }));
   return (
-    <ChartCard id="chart-status" title="SOPs by status" test="chart-status" description={`${plural(total, 'SOP')} in this organization. Select a bar for the list.`}>
+    <ChartCard id="chart-status" title="SOPs by status" test="chart-status" description={total ? `${plural(total, 'SOP')} in this organization. Select a bar for the list.` : undefined}>
       {total ? (
         <BarList rows={rows} test="status-bars" />
       ) : (
@@ -94,15 +94,15 @@ export function ReviewChart({ slug, d }: { slug: string; d: OrgDashboard }) {
     { key: 'overdue', label: 'Overdue', value: b.overdue, unit: SOP_UNIT, tone: 'red', striped: true, href: sopsHref(slug, { review: 'overdue' }) },
     { key: 'due30', label: 'Due within 30 days', value: b.due30, unit: SOP_UNIT, tone: 'amber', href: sopsHref(slug, { review: 'due30' }) },
     { key: 'later', label: 'Later', value: b.later, unit: SOP_UNIT, tone: 'emerald' },
-    { key: 'exempt', label: 'Not scheduled: exempt', value: b.exempt, unit: SOP_UNIT, tone: 'slateLight', note: 'effective, no periodic review' },
-    { key: 'not_effective', label: 'Not scheduled: not effective', value: b.not_effective, unit: SOP_UNIT, tone: 'slateLight', note: 'draft, in review or approved' },
+    { key: 'exempt', label: 'Exempt', value: b.exempt, unit: SOP_UNIT, tone: 'slateLight', note: 'not scheduled: no periodic review' },
+    { key: 'not_effective', label: 'Not effective yet', value: b.not_effective, unit: SOP_UNIT, tone: 'slateLight', note: 'not scheduled: draft, in review, approved' },
   ];
   return (
     <ChartCard
       id="chart-reviews"
       title="Periodic reviews"
       test="chart-reviews"
-      description={<>Next review dates of the effective SOPs, as of {formatUtc(d.now)}. Obsolete SOPs are not reviewed.</>}
+      description="When the effective SOPs are next due for periodic review. Obsolete SOPs are not reviewed."
       footer={
         d.reviews.soonest.length ? (
           <>
@@ -143,8 +143,8 @@ export function TrainingCharts({ slug, d, canAssign }: { slug: string; d: OrgDas
   if (t.effectiveSops === 0) {
     return (
       <ChartCard id="chart-training" title="Training completion" test="chart-training">
-        <EmptyChart title="No SOP is effective yet" test="training-empty">
-          Training and reviews start when one becomes effective: everyone assigned to read it then gets a read-and-understood task.
+        <EmptyChart title="No SOP is effective yet: training and reviews start when one becomes effective." test="training-empty">
+          Then everyone assigned to read it gets a read-and-understood task, due in the organization’s training period (14 days unless set).
         </EmptyChart>
       </ChartCard>
     );
@@ -218,14 +218,17 @@ export function TrainingCharts({ slug, d, canAssign }: { slug: string; d: OrgDas
 function WaitingRow({ slug, v, max }: { slug: string; v: WaitingVersion; max: number }) {
   return (
     <li className="py-2.5 first:pt-0 last:pb-0" data-test="waiting-version" data-state={v.state}>
-      <div className="flex flex-wrap items-start justify-between gap-x-3 gap-y-1">
-        <Link href={versionHref(slug, v)} prefetch={false} className={`min-w-0 font-medium text-brand-700 wrap-anywhere hover:underline ${FOCUS}`}>
-          <span className="mr-2 whitespace-nowrap font-mono text-xs text-slate-500">{v.docNumber}</span>
-          {v.title}
-          <span className="ml-1 whitespace-nowrap text-xs font-normal text-slate-500">version {v.versionLabel}</span>
-        </Link>
-        <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-800">{STATE_WORDS[v.state]}</span>
-      </div>
+      <Link href={versionHref(slug, v)} prefetch={false} className={`font-medium text-brand-700 wrap-anywhere hover:underline ${FOCUS}`}>
+        <span className="mr-2 whitespace-nowrap font-mono text-xs text-slate-500">{v.docNumber}</span>
+        {v.title}
+      </Link>
+      <p className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-0.5 text-xs text-slate-600">
+        <span className="whitespace-nowrap rounded-full bg-amber-100 px-2 py-0.5 font-semibold text-amber-800">{STATE_WORDS[v.state]}</span>
+        <span>
+          version {v.versionLabel}
+          {v.revisionKind ? `, ${v.revisionKind} revision` : null}
+        </span>
+      </p>
       <div className="mt-1 flex items-center gap-3">
         <span className="h-1.5 min-w-0 flex-1 overflow-hidden rounded-sm bg-slate-100" aria-hidden="true">
           <span className="block h-full rounded-sm bg-amber-500" style={{ width: `${barLength(v.waitedSeconds, max)}%` }} />
@@ -235,9 +238,9 @@ function WaitingRow({ slug, v, max }: { slug: string; v: WaitingVersion; max: nu
         </span>
       </div>
       <p className="mt-0.5 text-xs text-slate-500 wrap-anywhere">
-        {v.submittedAt ? `Submitted ${formatUtc(v.submittedAt)}` : null}
-        {v.revisionKind ? ` · ${v.revisionKind} revision` : null}
-        {v.waitingFor.length ? ` · waiting for ${v.waitingFor.join(', ')}` : null}
+        {v.waitingFor.length ? <span className="text-slate-700">Waiting for {v.waitingFor.join(', ')}</span> : null}
+        {v.waitingFor.length && v.submittedAt ? ' · ' : null}
+        {v.submittedAt ? `submitted ${formatUtc(v.submittedAt)}` : null}
       </p>
     </li>
   );
@@ -253,12 +256,14 @@ export function ApprovalsPanel({ slug, d }: { slug: string; d: OrgDashboard }) {
       title="Pending approvals"
       test="chart-approvals"
       description={
-        <>
-          <Link href={sopsHref(slug, { status: 'in_review' })} prefetch={false} className={LINK} data-test="approvals-count">
-            {plural(a.inFlight, 'version')} in review or approval
-          </Link>
-          , oldest first; the bar is how long each has waited.
-        </>
+        a.inFlight ? (
+          <>
+            <Link href={sopsHref(slug, { status: 'in_review' })} prefetch={false} className={LINK} data-test="approvals-count">
+              {plural(a.inFlight, 'version')} in review or approval
+            </Link>
+            , oldest first; the bar is how long each has waited.
+          </>
+        ) : undefined
       }
       footer={
         a.approved ? (

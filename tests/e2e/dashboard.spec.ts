@@ -44,7 +44,7 @@ test('overview dashboard: empty states, then SOPs by status, reviews, training a
   await expect(owner.getByTestId('reviews-empty')).toContainText('No SOP is effective yet');
   await expect(owner.getByTestId('training-empty')).toContainText('No SOP is effective yet: training and reviews start when one becomes effective');
   await expect(owner.getByTestId('approvals-empty')).toContainText('Nothing waits for review or approval');
-  await expect(owner.getByTestId('headline-training')).toContainText('no one assigned yet');
+  await expect(owner.getByTestId('headline-training')).toContainText('no SOP effective yet');
   await lookAt(owner, 'empty');
 
   // One SOP effective (approved by Paul), one submitted and waiting for Paul's approval.
@@ -87,7 +87,7 @@ test('overview dashboard: empty states, then SOPs by status, reviews, training a
   const row = owner.getByTestId('waiting-version');
   await expect(row).toHaveCount(1);
   await expect(row).toContainText('Allergen changeover');
-  await expect(row).toContainText('waiting for Paul Approver');
+  await expect(row).toContainText('Waiting for Paul Approver');
   await expect(row.getByTestId('waited')).toHaveText('waiting under an hour');
   await expect(row.getByRole('link')).toHaveAttribute('href', `/o/${slug}/sops/${waiting.sopId}/versions/${waiting.versionId}`);
   await expect(owner.getByTestId('approvals-count')).toHaveText('1 version in review or approval');

@@ -38,7 +38,9 @@ export default async function OrgHome({ params }: { params: Promise<{ slug: stri
                     <span className="mr-2 whitespace-nowrap font-mono text-xs text-slate-500">{s.docNumber}</span>
                     {s.title}
                   </Link>
-                  <StatusBadge status={s.status} />
+                  <span className="shrink-0 whitespace-nowrap">
+                    <StatusBadge status={s.status} />
+                  </span>
                 </li>
               ))}
             </ul>
