@@ -12,6 +12,7 @@ import { myPendingTaskCounts } from '@/lib/document-control/service';
 import { AppError } from '@/lib/errors';
 import { listAuditEvents } from '@/lib/audit/service';
 import { listSops } from '@/lib/sops/service';
+import { loadDashboard } from './dashboard';
 import { roleCan } from './permissions';
 import { listMembers, listMyOrgs, requireOrg, type OrgSummary } from './service';
 import { SLUG_PATTERN } from './slug';
@@ -47,17 +48,20 @@ export const loadMyOrgs = cache(async (): Promise<Omit<OrgPage, 'org'>> => {
 });
 
 /**
- * For /o/[slug] (the overview): the org page, the member count, the five SOPs updated last, and
- * for roles that may read the trail its latest events in words (lib/audit/describe, with
- * people's names), the same events the audit page lists.
+ * For /o/[slug] (the overview): the org page, the member count, the dashboard's figures
+ * (lib/orgs/dashboard: SOPs by status, periodic reviews, training completion, versions
+ * waiting), the five SOPs updated last, and for roles that may read the trail its latest events
+ * in words (lib/audit/describe, with people's names), the same events the audit page lists.
+ * One transaction for all of it.
  */
 export async function loadOrgOverview(slug: string) {
   const page = await loadOrg(slug);
   const canAudit = roleCan(page.org.role, 'audit.read');
   const data = await withUser(page.user.claims, async (tx) => ({
     memberCount: (await listMembers(tx, page.org.id)).length,
+    dashboard: await loadDashboard(tx, page.org.id),
     recent: (await listSops(tx, page.org.id, { limit: 5 })).items,
     events: canAudit ? (await listAuditEvents(tx, page.org.id, { limit: 15 })).events : [],
   }));
-  return { ...page, canAudit, ...data };
+  return { ...page, canAudit, canEdit: roleCan(page.org.role, 'sops.edit'), canAssign: roleCan(page.org.role, 'sops.control'), ...data };
 }
