@@ -82,7 +82,7 @@ export function MatrixTable({ slug, people, sops, cells, highlight }: Props) {
   const cell = cellIndex(cells);
   return (
     <div
-      className="max-h-[75vh] overflow-auto rounded-xl border border-slate-200 bg-white shadow-sm focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-600"
+      className="relative max-h-[75vh] overflow-auto rounded-xl border border-slate-200 bg-white shadow-sm focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-600"
       role="region"
       aria-labelledby="matrix-caption"
       tabIndex={0}

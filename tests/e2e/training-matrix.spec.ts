@@ -113,6 +113,7 @@ test('training matrix: Pending for the assigned role, Not assigned for others, s
   expect(await scroller.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
   await expect(table.getByRole('rowheader', { name: /Paula Approver/ })).toBeInViewport();
   await expect(table.getByRole('columnheader', { name: 'Person' })).toBeInViewport();
+  expect(await owner.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390); // only the matrix scrolls sideways, not the page
   await owner.screenshot({ path: `${SHOTS}/matrix-390.png`, fullPage: true });
 
   // Every member reads it; a bad filter is a message, not an error page; the API refuses it (400).
