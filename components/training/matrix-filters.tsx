@@ -16,7 +16,7 @@ export function MatrixFilters({ slug, filters, departments, sops }: Props) {
   const known = departments.some((d) => d.toLowerCase() === filters.department?.trim().toLowerCase());
   const departmentOptions = filters.department && !known ? [...departments, filters.department] : departments;
   return (
-    <form className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-[1fr_1.4fr_1fr_1.2fr_auto]" role="search" aria-label="Filter the training matrix" data-test="matrix-filters">
+    <form className="grid grid-cols-2 gap-x-3 gap-y-2 lg:grid-cols-[1fr_1fr_1.4fr_1.2fr_auto]" role="search" aria-label="Filter the training matrix" data-test="matrix-filters">
       <div>
         <label htmlFor="matrix-department" className="block text-xs font-medium text-slate-600">Department</label>
         <select id="matrix-department" name="department" defaultValue={departmentOptions.find((d) => d.toLowerCase() === filters.department?.trim().toLowerCase()) ?? ''} className={field}>
@@ -27,20 +27,20 @@ export function MatrixFilters({ slug, filters, departments, sops }: Props) {
         </select>
       </div>
       <div>
-        <label htmlFor="matrix-sop" className="block text-xs font-medium text-slate-600">SOP</label>
-        <select id="matrix-sop" name="sop" defaultValue={filters.sop ?? ''} className={field}>
-          <option value="">Every effective SOP</option>
-          {sops.map((s) => (
-            <option key={s.sopId} value={s.sopId}>{`${s.docNumber} ${s.title.length > 60 ? `${s.title.slice(0, 59)}…` : s.title} (rev ${s.label})`}</option>
-          ))}
-        </select>
-      </div>
-      <div>
         <label htmlFor="matrix-status" className="block text-xs font-medium text-slate-600">People with a status</label>
         <select id="matrix-status" name="status" defaultValue={filters.status ?? ''} className={field}>
           <option value="">Any status</option>
           {MATRIX_STATUSES.map((s) => (
             <option key={s} value={s}>{STATUS_WORDS[s]}</option>
+          ))}
+        </select>
+      </div>
+      <div className="col-span-2 lg:col-span-1">
+        <label htmlFor="matrix-sop" className="block text-xs font-medium text-slate-600">SOP</label>
+        <select id="matrix-sop" name="sop" defaultValue={filters.sop ?? ''} className={field}>
+          <option value="">Every effective SOP</option>
+          {sops.map((s) => (
+            <option key={s.sopId} value={s.sopId}>{`${s.docNumber} ${s.title.length > 60 ? `${s.title.slice(0, 59)}…` : s.title} (rev ${s.label})`}</option>
           ))}
         </select>
       </div>

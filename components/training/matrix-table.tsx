@@ -54,13 +54,13 @@ function Cell({ c }: { c: MatrixCell | undefined }) {
     <>
       <StatusMark status={status} />
       {status === 'current' && c ? (
-        <span className="block text-xs text-slate-600">
+        <span className="block whitespace-nowrap text-xs text-slate-600">
           rev {c.acknowledgedLabel ?? '?'}
           {c.acknowledgedAt ? ` · ${day(c.acknowledgedAt)}` : ''}
         </span>
       ) : null}
-      {status === 'pending' && c?.dueAt ? <span className="block text-xs text-slate-600">due {day(c.dueAt)}</span> : null}
-      {status === 'overdue' && c?.dueAt ? <span className="block text-xs font-medium text-red-800">since {day(c.dueAt)}</span> : null}
+      {status === 'pending' && c?.dueAt ? <span className="block whitespace-nowrap text-xs text-slate-600">due {day(c.dueAt)}</span> : null}
+      {status === 'overdue' && c?.dueAt ? <span className="block whitespace-nowrap text-xs font-medium text-red-800">since {day(c.dueAt)}</span> : null}
     </>
   );
 }
@@ -82,13 +82,13 @@ export function MatrixTable({ slug, people, sops, cells, highlight }: Props) {
   const cell = cellIndex(cells);
   return (
     <div
-      className="max-h-[75vh] overflow-auto rounded-xl border border-slate-200 bg-white shadow-sm focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-600"
+      className="relative max-h-[75vh] overflow-auto rounded-xl border border-slate-200 bg-white shadow-sm focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-600"
       role="region"
       aria-labelledby="matrix-caption"
       tabIndex={0}
       data-test="matrix-scroll"
     >
-      <table className="border-separate border-spacing-0 text-left text-sm" data-test="training-matrix">
+      <table className="min-w-full border-separate border-spacing-0 text-left text-sm" data-test="training-matrix">
         <caption id="matrix-caption" className="sr-only">
           Training status by person (rows) and SOP (columns)
         </caption>
@@ -113,7 +113,7 @@ export function MatrixTable({ slug, people, sops, cells, highlight }: Props) {
             <tr key={p.userId} data-test="matrix-person">
               <th scope="row" className="sticky left-0 z-10 w-36 min-w-36 max-w-36 border-b border-r border-slate-200 bg-white px-3 py-2 align-top font-normal sm:w-60 sm:min-w-60 sm:max-w-60">
                 <span className="block font-medium text-slate-900 wrap-anywhere">{p.name || p.email}</span>
-                <span className="block text-xs text-slate-600 wrap-anywhere">{p.email}</span>
+                <span className="block truncate text-xs text-slate-600" title={p.email}>{p.email}</span>
                 <span className="block text-xs text-slate-500">
                   {p.department ? <span className="wrap-anywhere">{p.department}</span> : <span className="italic">No department</span>}
                   {' · '}

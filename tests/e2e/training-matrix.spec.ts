@@ -5,10 +5,10 @@
  * workbook download with the filters and parse. The clock is never moved here (overdue and
  * current cells are covered by tests/db/training-matrix.test.ts).
  */
-import { readFileSync } from 'node:fs';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
 import { parseCsv } from '@/lib/audit/csv-format';
@@ -66,6 +66,8 @@ test('training matrix: Pending for the assigned role, Not assigned for others, s
   await expect(olga.getByRole('cell').nth(0)).toHaveText('—Not assigned');
   await expect(owner.getByTestId('matrix-summary')).toContainText('0 of 1 required acknowledgement current, 1 pending, 0 overdue');
   await owner.screenshot({ path: `${SHOTS}/matrix-data-1280.png`, fullPage: true });
+  const axe = await new AxeBuilder({ page: owner }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
 
   // Filter by status through the GET form: the address keeps it; only the approver's row.
   await owner.getByLabel('People with a status').selectOption('pending');
@@ -104,8 +106,14 @@ test('training matrix: Pending for the assigned role, Not assigned for others, s
   await owner.goto(`/o/${slug}/training`);
   await owner.setViewportSize({ width: 390, height: 844 });
   await expect(table.getByRole('rowheader').first()).toBeVisible();
-  await owner.getByTestId('matrix-scroll').evaluate((el) => el.scrollBy({ left: 400 }));
+  const scroller = owner.getByTestId('matrix-scroll');
+  await scroller.scrollIntoViewIfNeeded();
+  expect(await scroller.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+  await scroller.evaluate((el) => el.scrollBy({ left: 400 }));
+  expect(await scroller.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
   await expect(table.getByRole('rowheader', { name: /Paula Approver/ })).toBeInViewport();
+  await expect(table.getByRole('columnheader', { name: 'Person' })).toBeInViewport();
+  expect(await owner.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390); // only the matrix scrolls sideways, not the page
   await owner.screenshot({ path: `${SHOTS}/matrix-390.png`, fullPage: true });
 
   // Every member reads it; a bad filter is a message, not an error page; the API refuses it (400).

@@ -84,7 +84,10 @@ export default async function TrainingMatrixPage({ params, searchParams }: { par
               No one matches these filters. <Link href={`/o/${org.slug}/training`} className="text-brand-700 underline">Show everyone</Link>
             </p>
           ) : matrix.sops.length === 0 ? (
-            <p className="rounded-xl border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-600">No SOP on this page. <Link href={pageHref('sopPage', 1)} className="text-brand-700 underline">First SOPs</Link></p>
+            <p className="rounded-xl border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-600" data-test="matrix-no-sops">
+              {filters.sop ? 'The SOP in the filter has no effective version in this organization. ' : 'No SOP on this page. '}
+              <Link href={filters.sop ? `/o/${org.slug}/training` : pageHref('sopPage', 1)} className="text-brand-700 underline">{filters.sop ? 'Show every SOP' : 'First SOPs'}</Link>
+            </p>
           ) : (
             <MatrixTable slug={org.slug} people={matrix.people} sops={matrix.sops} cells={matrix.cells} highlight={filters.status} />
           )}
