@@ -50,7 +50,7 @@ export function ReviewPanel({ slug, sopId, data, canEdit }: { slug: string; sopI
                   {s.lastReviewedBy}, <time dateTime={s.lastReviewedAt}>{formatUtcSeconds(s.lastReviewedAt)}</time>
                 </>
               ) : (
-                <span className="text-slate-600">None of this revision yet{s.effectiveAt ? `: the clock runs from its effective date, ${s.effectiveAt.slice(0, 10)}` : ''}.</span>
+                <span className="text-slate-600">None of this revision yet{s.effectiveAt && !s.exemptReason ? `: the clock runs from its effective date, ${s.effectiveAt.slice(0, 10)}` : ''}.</span>
               )}
             </dd>
           </>

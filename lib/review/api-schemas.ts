@@ -11,9 +11,10 @@ export const ZIntervalMonths = z
   .min(1, 'The review interval is 1 to 120 months.')
   .max(120, 'The review interval is 1 to 120 months.');
 
+const NO_REASON = 'Say why this SOP needs no periodic review (at least 3 characters): it goes into the audit trail.';
 export const ZExemptReason = zText({ multiline: true })
-  .min(3, 'Say why this SOP needs no periodic review (at least 3 characters): it goes into the audit trail.')
-  .max(500, 'Keep the reason under 500 characters.');
+  .max(500, 'Keep the reason under 500 characters.')
+  .refine((v) => v.trim().length >= 3, NO_REASON);
 
 /** months: 1–120, or null for the organization's default; with months null, exemptReason means "no periodic review". */
 export const ZReviewIntervalInput = z

@@ -12,11 +12,12 @@ import { createOrg, joinAs } from './support/orgs';
 import { memberId, sopWithVersion } from './support/signing';
 
 const shots = process.env.SHOTS_DIR;
-async function shoot(page: Page, name: string) {
+async function shoot(page: Page, name: string, testId?: string) {
   if (!shots) return;
   for (const width of [1280, 390]) {
     await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: `${shots}/review-${name}-${width}.png`, fullPage: true });
+    if (testId) await page.getByTestId(testId).screenshot({ path: `${shots}/review-${name}-${width}.png` });
+    else await page.screenshot({ path: `${shots}/review-${name}-${width}.png`, fullPage: true });
   }
   await page.setViewportSize({ width: 1280, height: 900 });
 }
@@ -49,7 +50,7 @@ test('periodic review: set the interval, sign "Reviewed, no change", see the nex
   await expect(panel.getByTestId('review-interval')).toHaveText('Every 24 months (organization default)');
   await expect(panel.getByTestId('review-badge')).toHaveText('Not due');
   await expect(panel.getByTestId('review-history-empty')).toBeVisible();
-  await shoot(owner, 'panel');
+  await shoot(owner, 'panel', 'review-panel');
 
   // Every 6 months, set for this SOP.
   await panel.getByTestId('review-change-interval').click();
@@ -69,7 +70,7 @@ test('periodic review: set the interval, sign "Reviewed, no change", see the nex
   await ceremony.getByTestId('review-sign-submit').click();
   await expect(ceremony.getByTestId('sign-error')).toHaveAttribute('data-status', '401');
   await ceremony.getByTestId('sign-password').fill(PASSWORD);
-  await shoot(owner, 'ceremony');
+  await shoot(owner, 'ceremony', 'review-panel');
   await ceremony.getByTestId('review-sign-submit').click();
   await expect(panel.getByTestId('form-notice')).toContainText('Signed: reviewed, no change. The next periodic review is due on');
 
@@ -88,7 +89,7 @@ test('periodic review: set the interval, sign "Reviewed, no change", see the nex
   await expect(panel.getByTestId('review-history-name')).toHaveText('Olga Owner');
   await expect(panel.getByTestId('review-history-comment')).toHaveText('“Checked against the new line layout”');
   await expect(panel.getByTestId('review-start-revision')).toHaveAttribute('href', `/o/${slug}/sops/${a.sopId}/edit`);
-  await shoot(owner, 'panel-reviewed');
+  await shoot(owner, 'panel-reviewed', 'review-panel');
 
   // The organization default: 12 months, training within 10 days; B follows it.
   await owner.goto(`/o/${slug}/settings`);
@@ -97,7 +98,7 @@ test('periodic review: set the interval, sign "Reviewed, no change", see the nex
   await settings.getByTestId('settings-training-days').fill('10');
   await settings.getByTestId('settings-review-save').click();
   await expect(settings.getByTestId('form-notice')).toContainText('every 12 months; training is due within 10 days');
-  await shoot(owner, 'settings');
+  await shoot(owner, 'settings', 'review-settings-form');
   await owner.goto(`/o/${slug}/sops/${b.sopId}`);
   await expect(panel.getByTestId('review-interval')).toHaveText('Every 12 months (organization default)');
 
@@ -136,5 +137,5 @@ test('periodic review: set the interval, sign "Reviewed, no change", see the nex
   await owner.goto(`/o/${slug}/sops/${b.sopId}`);
   await expect(panel.getByTestId('review-interval')).toContainText('No periodic review');
   await expect(panel.getByTestId('review-exempt-reason')).toHaveText('Reason: Kept for reference only');
-  await shoot(owner, 'panel-exempt');
+  await shoot(owner, 'panel-exempt', 'review-panel');
 });

@@ -111,6 +111,11 @@ export default async function SopListPage({ params, searchParams }: { params: Pr
                   <td className="whitespace-nowrap px-4 py-2 font-mono text-xs">{s.docNumber}</td>
                   <td className="min-w-40 px-4 py-2 wrap-anywhere">
                     <Link href={`/o/${org.slug}/sops/${s.id}`} className="font-medium text-brand-700 hover:underline">{s.title}</Link>
+                    {s.review && s.review.state !== 'not_due' ? (
+                      <span className="mt-1 block sm:hidden">
+                        <ReviewBadge review={s.review} />
+                      </span>
+                    ) : null}
                   </td>
                   <td className="px-4 py-2 wrap-anywhere">{s.department}</td>
                   <td className="px-4 py-2 wrap-anywhere">{s.ownerName}</td>
