@@ -26,7 +26,7 @@ function statusDetail(p: PersonTraining): string {
   return `due ${utcDay(p.dueAt)}`;
 }
 
-export function TrainingPanel({ slug, sopId, data }: { slug: string; sopId: string; data: TrainingPanelData }) {
+export function TrainingPanel({ slug, sopId, data, showsEffective = false }: { slug: string; sopId: string; data: TrainingPanelData; showsEffective?: boolean }) {
   const api = `/api/v1/orgs/${slug}/sops/${sopId}`;
   const { effective, assignments, people, counts, mine, signer, canAssign } = data;
   return (
@@ -55,7 +55,9 @@ export function TrainingPanel({ slug, sopId, data }: { slug: string; sopId: stri
             <span className="font-normal text-slate-600">{mine.status === 'overdue' ? `Was due ${utcDay(mine.dueAt)}.` : `Due ${utcDay(mine.dueAt)}.`}</span>
           </p>
           <p className="mt-1 text-sm text-slate-600">
-            <a href={`/o/${slug}/sops/${sopId}/versions/${effective.versionId}`} className="text-brand-700 underline" data-test="effective-version-link">Open revision {effective.label}</a> to read it in full.
+            {showsEffective ? 'It is the procedure shown above. ' : null}
+            <a href={`/o/${slug}/sops/${sopId}/versions/${effective.versionId}`} className="text-brand-700 underline" data-test="effective-version-link">Open revision {effective.label}</a>
+            {showsEffective ? ' on its own page.' : ' to read it in full: this page shows a newer draft.'}
           </p>
           <div className="mt-3">
             {signer?.ok ? (

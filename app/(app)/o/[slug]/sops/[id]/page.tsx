@@ -30,6 +30,8 @@ export default async function SopPage({ params, searchParams }: { params: Promis
   const canEdit = roleCan(org.role, 'sops.edit');
   const running = generation && !FINISHED.includes(generation.status);
   const draftDiffers = version && sop.draftContent && JSON.stringify(version.content) !== JSON.stringify(sop.draftContent);
+  // Is the content below the effective revision (which a reader signs as read and understood)?
+  const showsEffective = !!version && version.id === training.effective?.versionId && !draftDiffers;
   const stopped = generation && (generation.status === 'failed' || generation.status === 'cancelled') && generation.kind === 'draft';
 
   return (
@@ -82,7 +84,7 @@ export default async function SopPage({ params, searchParams }: { params: Promis
           Removed: not a verifiable clause — {generation.removedCitations.map((c) => `${c.framework} ${c.clause}`).join(', ')}
         </div>
       ) : null}
-      <TrainingNotice slug={org.slug} sopId={sop.id} data={training} showsEffective={!!version && version.id === training.effective?.versionId && !draftDiffers} />
+      <TrainingNotice slug={org.slug} sopId={sop.id} data={training} showsEffective={showsEffective} />
       <LifecyclePanel slug={org.slug} sopId={sop.id} data={lifecycle} />
       <ReviewPanel slug={org.slug} sopId={sop.id} data={review} canEdit={canEdit && Boolean(sop.draftContent)} />
       {draftDiffers ? (
@@ -97,7 +99,7 @@ export default async function SopPage({ params, searchParams }: { params: Promis
       ) : !running ? (
         <p className="text-sm text-slate-600">This SOP has no content yet.</p>
       ) : null}
-      <TrainingPanel slug={org.slug} sopId={sop.id} data={training} />
+      <TrainingPanel slug={org.slug} sopId={sop.id} data={training} showsEffective={showsEffective} />
     </div>
   );
 }
