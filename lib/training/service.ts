@@ -10,7 +10,7 @@ import { isoTime } from '@/lib/db/rows';
 import type { Tx } from '@/lib/db/types';
 import { contentHash } from '@/lib/document-control/canonical';
 import { refusalsMapped } from '@/lib/document-control/errors';
-import { AppError } from '@/lib/errors';
+import { AppError, pgErrorCode } from '@/lib/errors';
 import { requireSop } from '@/lib/sops/service';
 import { listAssignments, type Assignment } from './assignments';
 
@@ -172,7 +172,11 @@ export interface Acknowledgement {
 export async function acknowledge(tx: Tx, ref: { orgId: string; sopId: string; versionId: string }): Promise<Acknowledgement> {
   const [v] = await tx.query<{ content: unknown }>('select content from public.sop_versions where org_id = $1 and sop_id = $2 and id = $3', [ref.orgId, ref.sopId, ref.versionId]);
   if (!v) throw new AppError('not_found', 'No such version of this SOP.');
-  const [row] = await refusalsMapped(() => tx.query<{ id: string }>('select private.acknowledge_sop($1, $2) as id', [ref.versionId, contentHash(v.content)]));
+  const [row] = await refusalsMapped(() => tx.query<{ id: string }>('select private.acknowledge_sop($1, $2) as id', [ref.versionId, contentHash(v.content)])).catch((err: unknown) => {
+    // Two tabs signing at once: the second waits for the first, then finds the task completed.
+    if (pgErrorCode(err) === '23505') throw new AppError('conflict', 'You have already signed this revision as read and understood.');
+    throw err;
+  });
   const [g] = await tx.query<{ id: string; signed_at: Date; signer_name: string; auth_method: Acknowledgement['authMethod'] }>(
     'select id, signed_at, signer_name, auth_method from public.sop_signatures where id = $1',
     [row!.id],

@@ -149,6 +149,19 @@ describe(`read-and-understood training (${process.env.DATABASE_URL ? 'postgres' 
     expect(kept).toEqual([{ signer_name: 'Lee Leaver' }]);
   });
 
+  it('two tabs signing at once: one signature, the other answered 409', async () => {
+    const p = w.people;
+    const v = await newVersion(t, w);
+    await assign(v, { kind: 'person', userId: p.author.id });
+    await makeEffective(t, w, v);
+    const both = await Promise.allSettled([ack(p.author, v), ack(p.author, v)]);
+    expect(both.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const failed = both.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect((failed.reason as { status: number }).status).toBe(409);
+    const [{ n }] = (await t.asService((tx) => tx.query<{ n: number }>("select count(*)::int as n from public.sop_signatures where version_id = $1 and meaning = 'read_understood'", [v.versionId]))) as [{ n: number }];
+    expect(n).toBe(1);
+  });
+
   it('refuses acknowledgements: nothing to acknowledge 409, a changed hash 409, not the effective version 409, another org 404, locked 423, TOTP when enrolled', async () => {
     const p = w.people;
     const v1 = await newVersion(t, w);
@@ -185,6 +198,7 @@ describe(`read-and-understood training (${process.env.DATABASE_URL ? 'postgres' 
     expect((await ack(p.approver2, v2, { totp: true })).authMethod).toBe('password+totp');
 
   });
+
 });
 
 describe('the training email job', () => {
