@@ -232,7 +232,7 @@ export const ACTION_GROUPS = {
   access: { label: 'Access and roles', match: (a: string) => a.startsWith('member.') || a.startsWith('invite.') || a.startsWith('account.') || a === 'org.ownership_transferred' },
   signatures: { label: 'Signatures and failed attempts', match: (a: string) => a.startsWith('signature.') },
   lifecycle: { label: 'Review, approval, effective, obsolete', match: (a: string) => a.startsWith('sop.version_') && a !== 'sop.version_created' || a === 'sop.task_assigned' || a === 'sop.obsoleted' },
-  documents: { label: 'SOPs, versions and exports', match: (a: string) => ['sop.created', 'sop.updated', 'sop.version_created', 'sop.exported', 'sop.bulk_exported'].includes(a) || a.startsWith('template.') },
+  documents: { label: 'SOPs, versions and exports', match: (a: string) => ['sop.created', 'sop.updated', 'sop.version_created', 'sop.exported', 'sop.bulk_exported', 'training.matrix_exported'].includes(a) || a.startsWith('template.') },
   drafting: { label: 'AI drafting', match: (a: string) => a.startsWith('generation.') },
   organization: { label: 'Organization and billing', match: (a: string) => a === 'org.created' || a === 'org.updated' || a.startsWith('billing.') || a.startsWith('routing_defaults.') },
   audit: { label: 'Audit trail exports', match: (a: string) => a.startsWith('audit.') },
