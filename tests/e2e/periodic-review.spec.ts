@@ -56,6 +56,7 @@ test('periodic review: set the interval, sign "Reviewed, no change", see the nex
   await panel.getByTestId('review-change-interval').click();
   await panel.getByTestId('interval-months').click();
   await panel.getByTestId('interval-months-input').fill('6');
+  await shoot(owner, 'interval-form', 'review-panel');
   await panel.getByTestId('interval-save').click();
   await expect(panel.getByTestId('form-notice')).toContainText('Saved: reviewed every 6 months.');
   await expect(panel.getByTestId('review-interval')).toHaveText('Every 6 months (set for this SOP)');
