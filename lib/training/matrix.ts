@@ -266,14 +266,14 @@ export async function trainingMatrix(tx: Tx, orgId: string, query: MatrixQuery):
  * Every person and SOP matching the filters, for an export; 422 when that is more than
  * EXPORT_MAX_RECORDS person × SOP records (the message says to filter).
  */
-export async function fullTrainingMatrix(tx: Tx, orgId: string, filters: MatrixFilters): Promise<TrainingMatrix> {
+export async function fullTrainingMatrix(tx: Tx, orgId: string, filters: MatrixFilters, max = EXPORT_MAX_RECORDS): Promise<TrainingMatrix> {
   const params = filterParams(orgId, filters);
   const people = await countPeople(tx, params);
   const sops = await countSops(tx, orgId, filters);
-  if (people * sops > EXPORT_MAX_RECORDS) {
+  if (people * sops > max) {
     throw new AppError(
       'unprocessable',
-      `This export would have ${people * sops} records (${people} people × ${sops} SOPs); one export holds at most ${EXPORT_MAX_RECORDS}. Filter by department, SOP or status.`,
+      `This export would have ${people * sops} records (${people} people × ${sops} SOPs); one export holds at most ${max}. Filter by department, SOP or status.`,
     );
   }
   const m = await readMatrix(tx, orgId, filters, { peopleLimit: Math.max(people, 1), peopleOffset: 0, sopLimit: Math.max(sops, 1), sopOffset: 0 });

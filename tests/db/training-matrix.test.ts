@@ -190,4 +190,28 @@ describe('training matrix', () => {
     const [kept] = await t.asService((tx) => tx.query<{ n: number }>('select count(*)::int as n from public.training_tasks where assignee_id = $1', [w.people.approver3.id]));
     expect(kept!.n).toBe(1);
   });
+
+  it('pages 200 people at a time with the summary over all of them; an export over its limit is refused with a message', async () => {
+    await t.asService(async (tx) => {
+      await tx.query(
+        `insert into auth.users (id, aud, role, email, email_confirmed_at, raw_app_meta_data)
+         select gen_random_uuid(), 'authenticated', 'authenticated', format('bulk-%s@trm.test', lpad(i::text, 3, '0')), now(), '{"provider":"email","providers":["email"]}'
+           from generate_series(1, 201) i`,
+      );
+      await tx.query("update public.profiles set full_name = 'Bulk ' || split_part(email, '@', 1) where email like 'bulk-%@trm.test'");
+      await tx.query("insert into public.memberships (org_id, user_id, role) select $1, id, 'author' from public.profiles where email like 'bulk-%@trm.test'", [w.orgA]);
+    });
+    const first = await matrix('viewer');
+    const second = await matrix('viewer', { page: 2 });
+    expect(first.people.length).toBe(200);
+    expect(first.paging.people).toMatchObject({ page: 1, perPage: 200, total: 207, from: 1, to: 200 });
+    expect(second.paging.people).toMatchObject({ page: 2, total: 207, from: 201, to: 207 });
+    expect(new Set([...first.people, ...second.people].map((p) => p.userId)).size).toBe(207);
+    expect(first.cells.length).toBe(400);
+    // Every new author is assigned SOP 2 by role: 201 more pending cells, counted across pages.
+    expect(first.summary).toMatchObject({ cells: 414, pending: 202, overdue: 2 });
+    const err = await as<unknown>('viewer', (tx) => fullTrainingMatrix(tx, w.orgA, {}, 400)).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'unprocessable', message: expect.stringContaining('414 records (207 people × 2 SOPs); one export holds at most 400') });
+    expect((await as<TrainingMatrix>('viewer', (tx) => fullTrainingMatrix(tx, w.orgA, {}))).people.length).toBe(207);
+  });
 });
