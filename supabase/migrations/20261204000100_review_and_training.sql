@@ -393,7 +393,7 @@ left join lateral (
  *   overdue       open and past its due date (private.clock());
  *   pending       open, not yet due;
  *   not_assigned  no open or completed task for the current major revision.
- * Members who left are not in it (their records stay in the tables).
+ * Members who left, and accounts being erased, are not in it (their records stay in the tables).
  */
 create view public.training_status with (security_invoker = true) as
 select s.org_id, s.id as sop_id, m.user_id, s.effective_version_id as version_id, e.label, e.major,
@@ -411,6 +411,7 @@ join lateral (
   where t.version_id = s.effective_version_id order by t.seq desc limit 1
 ) e on true
 join public.memberships m on m.org_id = s.org_id
+join public.profiles pr on pr.id = m.user_id and pr.deleted_at is null
 left join lateral (
   select x.* from public.training_tasks x
   where x.sop_id = s.id and x.assignee_id = m.user_id and x.major = e.major

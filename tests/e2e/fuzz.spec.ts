@@ -61,6 +61,8 @@ interface Schema {
   $ref?: string;
   $defs?: Record<string, Schema>;
   anyOf?: Schema[];
+  /** zod's discriminated unions: generated from, and aimed inside, the first branch as anyOf is. */
+  oneOf?: Schema[];
 }
 interface Param {
   name: string;
@@ -88,6 +90,8 @@ const EXTRA_ROUTES: Op[] = [
   { method: 'get', path: '/api/jobs/run', params: [], ifMatch: false },
   { method: 'post', path: '/api/jobs/run', params: [], ifMatch: false },
   { method: 'post', path: '/api/jobs/effective-dates', params: [], ifMatch: false },
+  // The browser suite's clock (lib/test-clock.ts): every body sent is malformed by construction, so it never moves.
+  { method: 'post', path: '/api/test/clock', params: [], body: { type: 'object', properties: { seconds: { type: 'integer', minimum: -316_224_000, maximum: 316_224_000 } }, required: ['seconds'], additionalProperties: false }, ifMatch: false },
   ...['get', 'post', 'put', 'patch', 'delete'].map((method) => ({ method, path: '/api/{path}', params: [{ name: 'path', in: 'path' as const, required: true, schema: { type: 'string' } }], ifMatch: false })),
 ];
 
@@ -107,6 +111,7 @@ const typesOf = (s: Schema): string[] => (Array.isArray(s.type) ? s.type : s.typ
 function validFrom(s0: Schema, root: Schema, depth = 0): Json {
   const s = resolve(s0, root);
   if (s.anyOf?.length) return validFrom(s.anyOf[0]!, root, depth);
+  if (s.oneOf?.length) return validFrom(s.oneOf[0]!, root, depth);
   if (s.enum) return s.enum[0]!;
   const type = typesOf(s)[0];
   if (type === 'object') {
@@ -189,6 +194,7 @@ function sites(value: Json, s0: Schema, root: Schema, at: (string | number)[] = 
   // instance is of its first branch; a wrong value in place of the whole may suit another
   // branch, so only the parts inside the first branch are aimed at.
   if (s.anyOf?.length) return sites(value, s.anyOf[0]!, root, at).filter((x) => x.at.length > at.length);
+  if (s.oneOf?.length) return sites(value, s.oneOf[0]!, root, at).filter((x) => x.at.length > at.length);
   // A schema without a type accepts anything: nothing put there is guaranteed to be refused.
   const out = typesOf(s).length || s.enum ? [{ at, schema: s }] : [];
   if (Array.isArray(value) && s.items) value.forEach((v, i) => out.push(...sites(v, s.items!, root, [...at, i])));
