@@ -88,7 +88,7 @@ test('audit trail: words with names, filters, CSV that audit:verify proves intac
   await expect(words.filter({ hasText: 'Vic Viewer was given the role Approver (was Viewer) by Olga Owner' })).toHaveCount(1);
   await expect(words.filter({ hasText: 'Rita Removed (Author) was removed by Olga Owner' })).toHaveCount(1);
   await expect(words.filter({ hasText: 'Vic Viewer joined as Viewer' })).toHaveCount(1);
-  await owner.screenshot({ path: '/work/notes/shots/audit-trail.png', fullPage: true });
+  await owner.screenshot({ path: 'test-results/screens/audit-trail.png', fullPage: true });
 
   // Filters (a GET form): action group, then SOP, then a date range with nothing in it.
   await owner.getByLabel('Action').selectOption('access');
@@ -169,7 +169,7 @@ test('audit trail: words with names, filters, CSV that audit:verify proves intac
   await expect(periods.filter({ hasText: 'Olga Owner' }).first()).toContainText('Owner');
   await expect(periods.filter({ hasText: 'Vic Viewer' }).first()).toContainText('Olga Owner (invitation)');
   await expect(periods.filter({ hasText: 'Vic Viewer' }).first()).toContainText('role changed to Approver by Olga Owner');
-  await owner.screenshot({ path: '/work/notes/shots/audit-access-report.png', fullPage: true });
+  await owner.screenshot({ path: 'test-results/screens/audit-access-report.png', fullPage: true });
   res = await owner.request.get(`${org}/audit/access/export.csv`);
   expect(res.status()).toBe(200);
   const access = await res.text();

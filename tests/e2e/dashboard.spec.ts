@@ -4,7 +4,7 @@
  * another waits for approval, the charts carry those numbers and their links go to the lists
  * behind them (the status bar to the filtered SOP list, the waiting version to its page, the
  * training row to the matrix). WCAG A/AA by axe, no sideways scrolling at 390 px, screenshots
- * at 390 and 1280 px into /work/notes/shots/dashboard-*.png. The clock is never moved here
+ * at 390 and 1280 px into test-results/screens/dashboard-*.png. The clock is never moved here
  * (review buckets moving with it are tested in tests/db/dashboard.test.ts).
  */
 import AxeBuilder from '@axe-core/playwright';
@@ -21,10 +21,10 @@ async function lookAt(page: Page, name: string) {
   expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
   await page.setViewportSize({ width: 1280, height: 900 });
   expect(await overflows(page)).toBe(false);
-  await page.screenshot({ path: `/work/notes/shots/dashboard-${name}-1280.png`, fullPage: true });
+  await page.screenshot({ path: `test-results/screens/dashboard-${name}-1280.png`, fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
   expect(await overflows(page)).toBe(false);
-  await page.screenshot({ path: `/work/notes/shots/dashboard-${name}-390.png`, fullPage: true });
+  await page.screenshot({ path: `test-results/screens/dashboard-${name}-390.png`, fullPage: true });
   await page.setViewportSize({ width: 1280, height: 900 });
 }
 

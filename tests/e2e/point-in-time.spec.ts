@@ -10,7 +10,7 @@ import { sopContent } from './support/content';
 import { createOrg, joinAs } from './support/orgs';
 import { memberId, sopWithVersion } from './support/signing';
 
-const SHOTS = '/work/notes/shots';
+const SHOTS = 'test-results/screens';
 
 async function shoot(page: Page, name: string) {
   await page.setViewportSize({ width: 1280, height: 900 });

@@ -5,7 +5,7 @@
  * another department gets the "any department" entry, or nothing); the author changes nothing
  * and submits, and the tasks go to those people. The API: members read the defaults, an
  * author cannot write them (403), naming a viewer is a 400. Screenshots go to
- * /work/notes/shots/routing-*.png when that folder exists, else test-results/screens.
+ * test-results/screens/routing-*.png when that folder exists, else test-results/screens.
  */
 import { existsSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
@@ -14,7 +14,7 @@ import { collectConsoleProblems } from './support/console';
 import { createOrg, joinAs, upgradeToPro } from './support/orgs';
 import { memberId, sopWithVersion } from './support/signing';
 
-const SHOTS = existsSync('/work/notes/shots') ? '/work/notes/shots' : 'test-results/screens';
+const SHOTS = existsSync('test-results/screens') ? 'test-results/screens' : 'test-results/screens';
 const shot = (page: Page, name: string, target?: ReturnType<Page['getByTestId']>) =>
   (target ?? page).screenshot({ path: `${SHOTS}/routing-${name}.png`, ...(target ? {} : { fullPage: true }) });
 

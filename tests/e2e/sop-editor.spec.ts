@@ -103,7 +103,7 @@ test('a warning added to a step sits above it in the editor, on the SOP page and
   await page.getByLabel('Add a reference').selectOption({ label: '11.10 — Controls for closed systems' });
   await page.getByTestId('ref-reason').fill('Step 1 controls allergen cross-contact.');
   await expect(page.getByTestId('save-status')).toContainText('Saved at', { timeout: 15_000 });
-  await page.screenshot({ path: '/work/notes/shots/callouts-editor.png', fullPage: true });
+  await page.screenshot({ path: 'test-results/screens/callouts-editor.png', fullPage: true });
   await page.getByLabel('Save as a new version').fill('Allergen warning before step 1');
   await page.getByTestId('save-version').click();
   await expect(page.getByTestId('version-message')).toBeVisible({ timeout: 15_000 });
@@ -118,26 +118,26 @@ test('a warning added to a step sits above it in the editor, on the SOP page and
   // Long unbroken names stay inside the page, at desktop and phone widths.
   const overflows = () => page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
   expect(await overflows()).toBe(false);
-  await page.screenshot({ path: '/work/notes/shots/callouts-sop-page-1280.png', fullPage: true });
+  await page.screenshot({ path: 'test-results/screens/callouts-sop-page-1280.png', fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
   await page.reload();
   expect(await overflows()).toBe(false);
-  await page.screenshot({ path: '/work/notes/shots/callouts-sop-page-390.png', fullPage: true });
+  await page.screenshot({ path: 'test-results/screens/callouts-sop-page-390.png', fullPage: true });
   await expect(page.getByTestId('org-tabs').getByRole('link', { name: 'SOPs' })).toHaveAttribute('aria-current', 'page');
   await page.goto(`/o/${slug}/sops`);
   expect(await overflows()).toBe(false);
-  await page.screenshot({ path: '/work/notes/shots/callouts-sop-list-390.png', fullPage: true });
+  await page.screenshot({ path: 'test-results/screens/callouts-sop-list-390.png', fullPage: true });
   await page.goto(`/o/${slug}`);
   expect(await overflows()).toBe(false);
   await expect(page.getByTestId('org-tabs').getByRole('link', { name: 'Overview' })).toHaveAttribute('aria-current', 'page');
   await expect(page.getByTestId('org-tabs').getByRole('link', { name: 'SOPs' })).not.toHaveAttribute('aria-current', 'page');
   // Recent activity in words, with the person's name.
   await expect(page.getByTestId('audit-list')).toContainText(`${longName} saved SOP-0001 “${title}” version 0.2`);
-  await page.screenshot({ path: '/work/notes/shots/callouts-overview-390.png', fullPage: true });
+  await page.screenshot({ path: 'test-results/screens/callouts-overview-390.png', fullPage: true });
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.reload();
   expect(await overflows()).toBe(false);
-  await page.screenshot({ path: '/work/notes/shots/callouts-overview-1280.png', fullPage: true });
+  await page.screenshot({ path: 'test-results/screens/callouts-overview-1280.png', fullPage: true });
 
   // Word: the WARNING box comes before the step's text, and the reference says why it applies.
   const docx = await page.request.get(`/api/v1/orgs/${slug}/sops/${sop.id}/export.docx`);

@@ -53,7 +53,7 @@ test('My tasks: an approver with nothing to sign sees the empty state and no cou
   await expect(ben.getByTestId('task-list')).toHaveCount(0);
   const axe = await new AxeBuilder({ page: ben }).withTags(['wcag2a', 'wcag2aa']).analyze();
   expect(axe.violations.map((v) => v.id)).toEqual([]);
-  await ben.screenshot({ path: '/work/notes/shots/tasks-empty.png', fullPage: true });
+  await ben.screenshot({ path: 'test-results/screens/tasks-empty.png', fullPage: true });
   res = await ben.request.get(`${org}/tasks`);
   expect(res.status()).toBe(200);
   expect(await res.json()).toEqual({ tasks: [] });
@@ -69,7 +69,7 @@ test('My tasks: an approver with nothing to sign sees the empty state and no cou
   await expect(row).toContainText('0.2');
   await expect(row.getByTestId('version-state')).toHaveText('Draft');
   await expect(row.getByTestId('version-page-link')).toHaveAttribute('href', `/o/${slug}/sops/${sop.id}/versions/${version.id}`);
-  await ada.screenshot({ path: '/work/notes/shots/tasks-history-draft.png', fullPage: true });
+  await ada.screenshot({ path: 'test-results/screens/tasks-history-draft.png', fullPage: true });
 
   for (const ctx of [adaCtx, ben.context()]) await ctx.close();
 });

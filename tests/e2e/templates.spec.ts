@@ -4,7 +4,7 @@
  * template's steps, the placeholders to fill); saves that SOP as an organization template; finds
  * it in the picker beside the built-ins. A viewer sees the templates through the API but cannot
  * create from one or save one (403), and the New SOP page says why. Screenshots go to
- * /work/notes/shots/templates-*.png when that folder exists, else test-results/screens.
+ * test-results/screens/templates-*.png when that folder exists, else test-results/screens.
  */
 import { existsSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
@@ -12,7 +12,7 @@ import { signUpAndConfirm, uniqueEmail } from './support/auth';
 import { collectConsoleProblems } from './support/console';
 import { createOrg, joinAs } from './support/orgs';
 
-const SHOTS = existsSync('/work/notes/shots') ? '/work/notes/shots' : 'test-results/screens';
+const SHOTS = existsSync('test-results/screens') ? 'test-results/screens' : 'test-results/screens';
 const shot = (target: Page | Locator, name: string) => target.screenshot({ path: `${SHOTS}/templates-${name}.png`, ...('goto' in target ? { fullPage: true } : {}) });
 const card = (page: Page, name: string) => page.getByTestId('template-card').filter({ has: page.getByTestId('template-name').getByText(name, { exact: true }) });
 

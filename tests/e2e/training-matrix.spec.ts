@@ -16,7 +16,7 @@ import { signUpAndConfirm, uniqueEmail } from './support/auth';
 import { createOrg, joinAs } from './support/orgs';
 import { makeEffective, memberId, sopWithVersion } from './support/signing';
 
-const SHOTS = '/work/notes/shots';
+const SHOTS = 'test-results/screens';
 
 async function download(page: Page, testId: string, dir: string, name: string): Promise<Buffer> {
   const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);

@@ -13,7 +13,7 @@ import { PASSWORD, signUpAndConfirm, uniqueEmail } from './support/auth';
 import { createOrg, joinAs } from './support/orgs';
 import { mailTo, memberId, sopWithVersion } from './support/signing';
 
-const SHOTS = '/work/notes/shots';
+const SHOTS = 'test-results/screens';
 
 async function shots(page: Page, name: string) {
   for (const width of [1280, 390]) {
