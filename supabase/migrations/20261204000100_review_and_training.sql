@@ -423,6 +423,32 @@ where s.effective_version_id is not null and s.status = 'effective';
 
 /* ---------------------------------------------------------------- the API */
 
+/* The SOP, locked, if the caller is a member and its owner, an owner or an admin; else DC404 / DC403 ("… can <p_doing>."). */
+create or replace function private.sop_for_review(p_sop_id uuid, p_doing text) returns public.sops
+  language plpgsql volatile security definer set search_path = ''
+as $$
+declare s public.sops;
+begin
+  select * into s from public.sops x where x.id = p_sop_id for update;
+  if s.id is null or not private.is_member(s.org_id) then
+    raise exception 'No such SOP in your organizations.' using errcode = 'DC404';
+  end if;
+  if not (private.can(s.org_id, 'sops.control') or s.owner_id = (select auth.uid())) then
+    raise exception 'Only the SOP''s owner, an owner or an admin can %.', p_doing using errcode = 'DC403';
+  end if;
+  return s;
+end $$;
+
+/* The caller's open read-and-understood tasks for a SOP (no closure, no acknowledgement). */
+create or replace function private.my_open_training_tasks(p_sop_id uuid) returns setof public.training_tasks
+  language sql stable security definer set search_path = ''
+as $$
+  select k.* from public.training_tasks k
+  where k.sop_id = p_sop_id and k.assignee_id = (select auth.uid())
+    and not exists (select 1 from public.training_task_closures c where c.task_id = k.id)
+    and not exists (select 1 from public.training_acknowledgements a where a.task_id = k.id)
+$$;
+
 /*
  * Set a SOP's review interval: p_months (1–120), or null for the organization's default, or
  * p_exempt_reason for "no periodic review" (then p_months must be null). Owners, admins and
@@ -433,16 +459,9 @@ returns void
   language plpgsql volatile security definer set search_path = ''
 as $$
 declare
-  s public.sops;
+  s public.sops := private.sop_for_review(p_sop_id, 'change its review interval');
   v_reason text := nullif(btrim(coalesce(p_exempt_reason, '')), '');
 begin
-  select * into s from public.sops x where x.id = p_sop_id for update;
-  if s.id is null or not private.is_member(s.org_id) then
-    raise exception 'No such SOP in your organizations.' using errcode = 'DC404';
-  end if;
-  if not (private.can(s.org_id, 'sops.control') or s.owner_id = (select auth.uid())) then
-    raise exception 'Only the SOP''s owner, an owner or an admin can change its review interval.' using errcode = 'DC403';
-  end if;
   if p_months is not null and v_reason is not null then
     raise exception 'Choose an interval or "no periodic review", not both.' using errcode = 'DC422';
   end if;
@@ -473,19 +492,12 @@ returns uuid
   language plpgsql volatile security definer set search_path = ''
 as $$
 declare
-  s public.sops;
+  s public.sops := private.sop_for_review(p_sop_id, 'sign its periodic review');
   v_eff record;
   v_sig public.sop_signatures;
   v_months integer;
   v_id uuid;
 begin
-  select * into s from public.sops x where x.id = p_sop_id for update;
-  if s.id is null or not private.is_member(s.org_id) then
-    raise exception 'No such SOP in your organizations.' using errcode = 'DC404';
-  end if;
-  if not (private.can(s.org_id, 'sops.control') or s.owner_id = (select auth.uid())) then
-    raise exception 'Only the SOP''s owner, an owner or an admin can sign its periodic review.' using errcode = 'DC403';
-  end if;
   select * into v_eff from private.dc_effective(p_sop_id);
   if v_eff.version_id is null then
     raise exception 'This SOP has no effective version to review.' using errcode = 'DC409';
@@ -522,18 +534,12 @@ returns uuid
 as $$
 declare
   v public.sop_versions := private.dc_version_for_caller(p_version_id);
-  v_uid uuid := (select auth.uid());
   v_sig public.sop_signatures;
 begin
   if private.dc_state(p_version_id) <> 'effective' then
     raise exception 'Only the effective version of a SOP is acknowledged.' using errcode = 'DC409';
   end if;
-  if not exists (
-    select 1 from public.training_tasks k
-    where k.sop_id = v.sop_id and k.assignee_id = v_uid
-      and not exists (select 1 from public.training_task_closures c where c.task_id = k.id)
-      and not exists (select 1 from public.training_acknowledgements a where a.task_id = k.id)
-  ) then
+  if not exists (select 1 from private.my_open_training_tasks(v.sop_id)) then
     raise exception 'You have nothing to acknowledge for this SOP: you are not assigned to it, or you have already read this revision.' using errcode = 'DC409';
   end if;
   insert into public.sop_signatures (version_id, meaning, content_hash)
@@ -541,10 +547,7 @@ begin
   returning * into v_sig;
   insert into public.training_acknowledgements (task_id, org_id, sop_id, version_id, signature_id, acknowledged_at)
   select k.id, k.org_id, k.sop_id, p_version_id, v_sig.id, v_sig.signed_at
-  from public.training_tasks k
-  where k.sop_id = v.sop_id and k.assignee_id = v_uid
-    and not exists (select 1 from public.training_task_closures c where c.task_id = k.id)
-    and not exists (select 1 from public.training_acknowledgements a where a.task_id = k.id);
+  from private.my_open_training_tasks(v.sop_id) k;
   return v_sig.id;
 end $$;
 
@@ -585,12 +588,7 @@ begin
     if private.dc_state(p_version_id) <> 'effective' then
       raise exception 'Only the effective version of a SOP is acknowledged or reviewed.' using errcode = 'DC409';
     end if;
-    if p_meaning = 'read_understood' and not exists (
-      select 1 from public.training_tasks k
-      where k.sop_id = v.sop_id and k.assignee_id = v_uid
-        and not exists (select 1 from public.training_task_closures c where c.task_id = k.id)
-        and not exists (select 1 from public.training_acknowledgements a where a.task_id = k.id)
-    ) then
+    if p_meaning = 'read_understood' and not exists (select 1 from private.my_open_training_tasks(v.sop_id)) then
       raise exception 'You have nothing to acknowledge for this SOP: you are not assigned to it, or you have already read this revision.' using errcode = 'DC409';
     end if;
     if p_meaning = 'reviewed_no_change' and exists (select 1 from public.sops s where s.id = v.sop_id and s.review_exempt_reason is not null) then
@@ -701,7 +699,7 @@ begin
   foreach f in array array[
     'private.dc_effective(uuid)', 'private.training_assignees(uuid)',
     'private.training_sync(uuid, uuid)', 'private.training_sync_trigger()', 'private.training_audit_row()',
-    'private.training_assignment_before_insert()'
+    'private.training_assignment_before_insert()', 'private.sop_for_review(uuid, text)', 'private.my_open_training_tasks(uuid)'
   ] loop
     execute format('revoke all on function %s from public, anon, authenticated', f);
   end loop;
