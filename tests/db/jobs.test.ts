@@ -158,4 +158,49 @@ describe('the scheduled job routes (hosted mode)', () => {
       }
     }
   });
+
+  it('POST /api/jobs/run runs every job for Bearer $CRON_SECRET and answers each one\'s result; 401 without it', async () => {
+    process.env.CRON_SECRET = SECRET;
+    const run = (await import('@/app/api/jobs/run/route')) as Route;
+    const { v2 } = await scheduled(1);
+    await setClock(t, DAY + 60);
+    expect((await call(run, 'POST', `Bearer ${SECRET}x`)).status).toBe(401);
+    expect(await stateOf(v2)).toBe('approved');
+    const res = await call(run, 'POST', `Bearer ${SECRET}`);
+    expect(res.status).toBe(200);
+    const { jobs } = (await res.json()) as { jobs: Record<string, { ok: boolean }> };
+    expect(Object.keys(jobs)).toEqual(['purge', 'effective-dates', 'review-reminders', 'training-reminders']);
+    expect(Object.values(jobs).every((j) => j.ok)).toBe(true);
+    expect(await stateOf(v2)).toBe('effective');
+  });
+});
+
+describe('the browser suite\'s clock (POST /api/test/clock)', () => {
+  const post = async (body: unknown) =>
+    ((await import('@/app/api/test/clock/route')) as { POST: (r: Request) => Promise<Response> }).POST(
+      new Request('http://localhost/api/test/clock', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+    );
+
+  it('is a 404 in a process not started with --test-clock, and the clock stays', async () => {
+    const before = await dbNow(t);
+    const res = await post({ seconds: 30 * DAY });
+    expect(res.status).toBe(404);
+    expect(Math.abs((await dbNow(t)) - before)).toBeLessThan(60);
+  });
+
+  it('with the mark, moves the database clock by whole seconds from real time and back; refuses a malformed body', async () => {
+    const { enableTestClock } = await import('@/lib/test-clock');
+    enableTestClock();
+    try {
+      expect((await post({ seconds: '30 days' })).status).toBe(400);
+      expect((await post({ seconds: 1.5 })).status).toBe(400);
+      const res = await post({ seconds: 30 * DAY });
+      expect(res.status).toBe(200);
+      expect((await dbNow(t)) - Math.floor(Date.now() / 1000)).toBeGreaterThan(30 * DAY - 60);
+      expect((await post({ seconds: 0 })).status).toBe(200);
+      expect(Math.abs((await dbNow(t)) - Math.floor(Date.now() / 1000))).toBeLessThan(60);
+    } finally {
+      delete (globalThis as Record<symbol, unknown>)[Symbol.for('sopwright.testClock')];
+    }
+  });
 });
