@@ -266,7 +266,10 @@ const RAW_BODIES: { type?: string; body: string }[] = [
 ];
 
 function urlFor(op: Op, values: Record<string, string>, query: [string, string][] = []): string {
-  const p = op.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(values[name] ?? ''));
+  const p = op.path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    if (values[name] === undefined) throw new Error(`no base value for the path param {${name}} of ${op.path}: add one where the params are built`);
+    return encodeURIComponent(values[name]);
+  });
   const q = query.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&');
   return q ? `${p}?${q}` : p;
 }
@@ -481,7 +484,7 @@ test('fuzz: no route answers malformed input with a 500, every error is JSON, no
   let requests = 0;
 
   for (const [i, op] of ops.entries()) {
-    const params: Record<string, string> = { org: slug, id: idFor(op.path), versionId: version.id, userId: randomUUID(), path: 'no-such-endpoint' };
+    const params: Record<string, string> = { org: slug, id: idFor(op.path), versionId: version.id, userId: randomUUID(), assignmentId: randomUUID(), path: 'no-such-endpoint' };
     const query: Record<string, string> = op.path.endsWith('/diff') ? { from: sop.currentVersionId, to: version.id } : {};
     const base = { params, query, etag };
     const remaining = BUDGET_MS - (Date.now() - started);
