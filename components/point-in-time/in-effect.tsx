@@ -27,7 +27,7 @@ export function InEffectDetails({ item }: { item: InEffect }) {
   return (
     <div className="grid gap-4 text-sm md:grid-cols-3">
       <div className="min-w-0 space-y-1" data-test="approvers">
-        <Heading>Approved by</Heading>
+        <Heading>Submitted and approved by</Heading>
         {item.approvers.length === 0 ? <p className="text-slate-500">No signatures recorded.</p> : null}
         <ul className="space-y-1">
           {item.approvers.map((a) => (

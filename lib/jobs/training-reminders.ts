@@ -76,7 +76,7 @@ export async function sendTrainingReminders(ctx: JobContext): Promise<{ sent: nu
   const escalations: Notice[] = admins.map((a) => {
     const mine = overdueAll.filter((r) => r.org_id === a.org_id);
     const rows: OverdueRow[] = mine.map((r) => ({ personName: r.person_name, docNumber: r.doc_number, sopTitle: r.title, revision: r.label, dueAt: r.due_at, url: sopUrl(r) }));
-    const msg = escalationEmail(mine[0]!.org_name, rows, `${ctx.appUrl}/o/${mine[0]!.slug}/members`);
+    const msg = escalationEmail(mine[0]!.org_name, rows, `${ctx.appUrl}/o/${mine[0]!.slug}/training?status=overdue`);
     return { key: `training-escalation:${a.org_id}:${a.user_id}:${week}`, orgId: a.org_id, kind: 'training-escalation', message: { to: a.email, kind: 'training-escalation', ...msg } };
   });
   const sent = { assigned: await sendNotices(ctx, assigned), overdue: await sendNotices(ctx, overdue), escalations: await sendNotices(ctx, escalations) };

@@ -63,7 +63,7 @@ export function overdueEmail(f: TaskMailFacts): Message {
 }
 
 /** (c) The weekly escalation to an owner or admin: "Overdue training at Plant A: 3 acknowledgements". */
-export function escalationEmail(orgName: string, rows: readonly OverdueRow[], membersUrl: string): Message {
+export function escalationEmail(orgName: string, rows: readonly OverdueRow[], matrixUrl: string): Message {
   const n = rows.length;
   const subject = `Overdue training at ${orgName}: ${n} acknowledgement${n === 1 ? '' : 's'}`;
   const text = [
@@ -71,7 +71,7 @@ export function escalationEmail(orgName: string, rows: readonly OverdueRow[], me
     '',
     ...rows.map((r) => `- ${r.personName}: ${sopLine(r)}, due ${utcDay(r.dueAt)} — ${r.url}`),
     '',
-    `Members and departments: ${membersUrl}`,
+    `Training matrix, overdue only: ${matrixUrl}`,
     '',
     'You get this summary once a week while acknowledgements are overdue.',
   ].join('\n');
@@ -82,7 +82,7 @@ export function escalationEmail(orgName: string, rows: readonly OverdueRow[], me
 <ul>
 ${items}
 </ul>
-<p><a href="${escapeHtml(membersUrl)}">Members and departments</a></p>
+<p><a href="${escapeHtml(matrixUrl)}">Training matrix, overdue only</a></p>
 <p>You get this summary once a week while acknowledgements are overdue.</p>`;
   return { subject, text, html };
 }

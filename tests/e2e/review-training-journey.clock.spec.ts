@@ -120,6 +120,7 @@ test('training per major revision, overdue and escalation as the clock passes th
   const escalation = (await mailTo(adaEmail)).find((m) => m.subject.startsWith('Overdue training at'))!;
   expect(escalation.text).toContain('Oscar Operator');
   expect(escalation.text).not.toContain('Olga Operator');
+  expect(escalation.text).toContain(`/o/${slug}/training?status=overdue`);
   expect((await subjects(oscarEmail)).filter((s) => s.startsWith('Overdue: read and understood'))).toHaveLength(1);
   expect((await subjects(olgaEmail)).filter((s) => s.startsWith('Overdue'))).toEqual([]);
   await moveClock(ada, 0);

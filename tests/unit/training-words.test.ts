@@ -13,8 +13,8 @@ describe('training emails', () => {
     expect(assignedEmail(facts).subject).toBe('Read and understood: SOP-0001 Line clearance, revision 2.0, due 2026-12-15');
     expect(overdueEmail(facts).subject).toBe('Overdue: read and understood SOP-0001 Line clearance, revision 2.0, was due 2026-12-15');
     const rows = [{ personName: 'Vera Viewer', ...facts }, { personName: 'Paul Approver', ...facts }, { personName: 'Ana', ...facts }];
-    expect(escalationEmail('Plant A', rows, 'https://app.example.test/o/plant-a/members').subject).toBe('Overdue training at Plant A: 3 acknowledgements');
-    expect(escalationEmail('Plant A', rows.slice(0, 1), 'https://app.example.test/o/plant-a/members').subject).toBe('Overdue training at Plant A: 1 acknowledgement');
+    expect(escalationEmail('Plant A', rows, 'https://app.example.test/o/plant-a/training?status=overdue').subject).toBe('Overdue training at Plant A: 3 acknowledgements');
+    expect(escalationEmail('Plant A', rows.slice(0, 1), 'https://app.example.test/o/plant-a/training?status=overdue').subject).toBe('Overdue training at Plant A: 1 acknowledgement');
   });
 
   it('link absolutely and escape what people typed in the HTML', () => {
