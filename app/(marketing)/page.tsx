@@ -19,12 +19,12 @@ const steps = [
     body: 'Route a version to reviewers and approvers, who sign with their password (and authenticator code) re-entered at every signature. The database enforces the order, separation of duties and one effective version; superseded and obsolete versions are marked wherever they appear.',
   },
   {
-    title: 'Keep people trained and procedures reviewed',
-    body: 'Assign an SOP to people, roles or departments: each new major revision asks them to sign it as read and understood, with the same electronic signature. A training matrix (CSV and Excel), periodic reviews that remind and escalate by email, and “what was in effect on this date, who approved it and who had read it” answered from the record.',
-  },
-  {
     title: 'Keep every version, export a controlled document',
     body: 'Edit the draft, freeze it as an immutable version, compare any two versions, and keep a hash-chained audit trail of who changed what. Export a Word document with document number, version, page x of y, the signatures with printed name, time and meaning, the effective date and “Uncontrolled when printed” on every page.',
+  },
+  {
+    title: 'Keep people trained and procedures reviewed',
+    body: 'Assign an SOP to people, roles or departments: each new major revision asks them to sign it as read and understood, with the same electronic signature. A training matrix (CSV and Excel), periodic reviews that remind and escalate by email, and “what was in effect on this date, who approved it and who had read it” answered from the record.',
   },
 ];
 
