@@ -12,7 +12,7 @@ import { useState } from 'react';
 import { BusyButton, inputClass, ReauthFields, RefusalAlert, useSigning } from '@/components/document-control/reauth';
 import { ActionForm, Alert, SubmitButton } from '@/components/ui/form';
 import { MEANING_STATEMENTS, MEANING_WORDS } from '@/lib/document-control/words';
-import type { ReviewSigner } from '@/lib/review/page-context';
+import type { SignerCheck } from '@/lib/document-control/page-context';
 import { setReviewIntervalAction } from '@/lib/review/actions';
 
 type Mode = 'default' | 'months' | 'exempt';
@@ -59,7 +59,7 @@ function IntervalForm({ slug, sopId, mode: initial, months, orgMonths, reason }:
   );
 }
 
-function ReviewCeremony({ slug, sopId, signer, onCancel }: { slug: string; sopId: string; signer: Extract<ReviewSigner, { ok: true }>; onCancel: () => void }) {
+function ReviewCeremony({ slug, sopId, signer, onCancel }: { slug: string; sopId: string; signer: Extract<SignerCheck, { ok: true }>; onCancel: () => void }) {
   const router = useRouter();
   const { busy, refusal, askTotp, run } = useSigning(signer.needsTotp);
   const [done, setDone] = useState<string | null>(null);
@@ -110,7 +110,7 @@ export function ReviewActions({
   months: number | null;
   orgMonths: number;
   reason: string;
-  signer: ReviewSigner | null;
+  signer: SignerCheck | null;
   editHref: string | null;
 }) {
   const [open, setOpen] = useState<'none' | 'sign' | 'interval'>('none');

@@ -14,7 +14,7 @@ const ZReason = zText({ multiline: true })
 export const ZReasonInput = z.object({ reason: ZReason });
 
 /** What the signer re-enters at every signature (21 CFR 11.200(a)): the password, and the authenticator code when enrolled. */
-const ZReauth = {
+export const ZReauth = {
   password: z.string('password: enter your password to sign.').min(1, 'Enter your password to sign.').max(1000, 'The password is too long.'),
   code: z.string().max(20, 'The authenticator code has 6 digits.').optional(),
 };

@@ -82,7 +82,7 @@ function actionsFor(org: OrgSummary, user: CurrentUser, sop: SopDetail, lifecycl
 }
 
 /** The precheck of the ceremony, in its own transaction; a refusal becomes its message. */
-async function checkSigner(user: CurrentUser, ref: VersionRef, meaning: SignatureMeaning): Promise<SignerCheck> {
+export async function checkSigner(user: CurrentUser, ref: VersionRef, meaning: SignatureMeaning): Promise<SignerCheck> {
   try {
     const s = await withUser(user.claims, (tx) => signingPrecheck(tx, { ...ref, meaning }));
     return { ok: true, needsTotp: s.factors.includes('totp'), signerName: s.signerName, signerEmail: s.signerEmail };

@@ -21,6 +21,7 @@
 import { escalationEmail, reminderEmail, stageFor, type OverdueSop } from '@/lib/review/emails';
 import type { JobContext } from './context';
 import { sendNotices, type Notice } from './notices';
+import { isoWeek, ownersAndAdmins } from './recipients';
 
 type DueRow = {
   sop_id: string;
@@ -37,8 +38,6 @@ type DueRow = {
   owner_email: string | null;
   owner_name: string | null;
 };
-
-type AdminRow = { org_id: string; user_id: string; email: string };
 
 export async function sendReviewReminders(ctx: JobContext): Promise<{ sent: number; reminders: number; escalations: number }> {
   const { due, admins, week } = await ctx.asService(async (tx) => {
@@ -61,17 +60,8 @@ export async function sendReviewReminders(ctx: JobContext): Promise<{ sent: numb
           and ((r.next_review_at at time zone 'UTC')::date - (now.t at time zone 'UTC')::date) <= 30
         order by r.org_id, r.next_review_at, s.doc_number`,
     );
-    const orgs = [...new Set(due.map((d) => d.org_id))];
-    const admins = orgs.length
-      ? await tx.query<AdminRow>(
-          `select m.org_id, m.user_id, p.email from public.memberships m join public.profiles p on p.id = m.user_id
-            where m.org_id = any($1::uuid[]) and m.role in ('owner', 'admin') and p.deleted_at is null and p.email <> ''
-            order by m.org_id, m.user_id`,
-          [orgs],
-        )
-      : [];
-    const [w] = await tx.query<{ week: string }>(`select to_char(private.clock() at time zone 'UTC', 'IYYY-"W"IW') as week`);
-    return { due, admins, week: w!.week };
+    const admins = await ownersAndAdmins(tx, [...new Set(due.map((d) => d.org_id))]);
+    return { due, admins, week: await isoWeek(tx) };
   });
 
   const adminsOf = (orgId: string) => admins.filter((a) => a.org_id === orgId);

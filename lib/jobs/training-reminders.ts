@@ -12,6 +12,7 @@
 import { assignedEmail, escalationEmail, overdueEmail, type OverdueRow } from '@/lib/training/emails';
 import type { JobContext } from './context';
 import { sendNotices, type Notice } from './notices';
+import { isoWeek, ownersAndAdmins } from './recipients';
 
 type TaskRow = {
   task_id: string;
@@ -43,8 +44,7 @@ export async function sendTrainingReminders(ctx: JobContext): Promise<{ sent: nu
   const sopUrl = (r: TaskRow) => `${ctx.appUrl}/o/${r.slug}/sops/${r.sop_id}`;
   const facts = (r: TaskRow) => ({ orgName: r.org_name, docNumber: r.doc_number, sopTitle: r.title, revision: r.label, dueAt: r.due_at, url: sopUrl(r) });
   const { fresh, late, overdueAll, week, admins } = await ctx.asService(async (tx) => {
-    const [clock] = await tx.query<{ week: string }>(`select to_char(private.clock() at time zone 'UTC', 'IYYY-"W"IW') as week`);
-    const week = clock!.week;
+    const week = await isoWeek(tx);
     const fresh = await tx.query<TaskRow>(
       `${OPEN_TASKS} and not exists (select 1 from private.notices_sent n where n.key = 'training:assigned:' || st.task_id::text) order by st.due_at, st.task_id`,
     );
@@ -52,18 +52,7 @@ export async function sendTrainingReminders(ctx: JobContext): Promise<{ sent: nu
       `${OPEN_TASKS} and st.status = 'overdue' and not exists (select 1 from private.notices_sent n where n.key = 'training:overdue:' || st.task_id::text) order by st.due_at, st.task_id`,
     );
     const overdueAll = await tx.query<TaskRow>(`${OPEN_TASKS} and st.status = 'overdue' order by st.org_id, st.due_at, s.doc_number, person_name`);
-    const orgIds = [...new Set(overdueAll.map((r) => r.org_id))];
-    const admins = orgIds.length
-      ? await tx.query<{ org_id: string; user_id: string; email: string }>(
-          `select m.org_id, m.user_id, coalesce(nullif(p.email, ''), u.email) as email
-             from public.memberships m join auth.users u on u.id = m.user_id left join public.profiles p on p.id = m.user_id
-            where m.org_id = any($1::uuid[]) and m.role in ('owner', 'admin') and (p.id is null or p.deleted_at is null)
-              and coalesce(nullif(p.email, ''), u.email, '') <> ''
-              and not exists (select 1 from private.notices_sent n where n.key = 'training-escalation:' || m.org_id::text || ':' || m.user_id::text || ':' || $2)
-            order by m.org_id, m.user_id`,
-          [orgIds, week],
-        )
-      : [];
+    const admins = await ownersAndAdmins(tx, [...new Set(overdueAll.map((r) => r.org_id))]);
     return { fresh, late, overdueAll, week, admins };
   });
 

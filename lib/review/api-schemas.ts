@@ -4,6 +4,7 @@
  * is plain text as typed (zText); a password is taken exactly as typed, never echoed.
  */
 import { z } from 'zod';
+import { ZReauth } from '@/lib/document-control/api-schemas';
 import { zText } from '@/lib/security/sanitize';
 
 export const ZIntervalMonths = z
@@ -27,8 +28,7 @@ export type TReviewIntervalInput = z.infer<typeof ZReviewIntervalInput>;
 
 export const ZPeriodicReviewInput = z.object({
   comment: zText({ multiline: true }).max(2000, 'Keep the comment under 2,000 characters.').optional(),
-  password: z.string('password: enter your password to sign.').min(1, 'Enter your password to sign.').max(1000, 'The password is too long.'),
-  code: z.string().max(20, 'The authenticator code has 6 digits.').optional(),
+  ...ZReauth,
 });
 export type TPeriodicReviewInput = z.infer<typeof ZPeriodicReviewInput>;
 

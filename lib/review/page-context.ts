@@ -8,14 +8,12 @@
 import 'server-only';
 import type { CurrentUser } from '@/lib/auth/session';
 import { withUser } from '@/lib/db';
-import { signingPrecheck } from '@/lib/document-control/service';
-import { AppError } from '@/lib/errors';
+import { checkSigner, type SignerCheck } from '@/lib/document-control/page-context';
 import { roleCan } from '@/lib/orgs/permissions';
 import type { OrgSummary } from '@/lib/orgs/service';
 import type { SopDetail } from '@/lib/sops/service';
 import { periodicReviewsOf, reviewScheduleOf, type PeriodicReview, type ReviewSchedule } from './service';
 
-export type ReviewSigner = { ok: true; needsTotp: boolean; signerName: string; signerEmail: string } | { ok: false; message: string };
 
 export interface SopReviewPanel {
   schedule: ReviewSchedule;
@@ -23,23 +21,16 @@ export interface SopReviewPanel {
   /** May change the interval and sign the review: an owner or admin, or the SOP's owner. */
   canManage: boolean;
   /** For "Reviewed, no change": the precheck's answer; null when the SOP is not effective, is exempt, or the person may not. */
-  signer: ReviewSigner | null;
+  signer: SignerCheck | null;
 }
 
 export async function loadSopReview(user: CurrentUser, org: OrgSummary, sop: SopDetail): Promise<SopReviewPanel> {
   const ref = { orgId: org.id, sopId: sop.id };
   const { schedule, reviews } = await withUser(user.claims, async (tx) => ({ schedule: await reviewScheduleOf(tx, ref), reviews: await periodicReviewsOf(tx, ref) }));
   const canManage = roleCan(org.role, 'sops.control') || sop.ownerId === user.id;
-  let signer: ReviewSigner | null = null;
+  let signer: SignerCheck | null = null;
   if (canManage && schedule.effectiveVersionId && !schedule.exemptReason && sop.status === 'effective') {
-    const versionId = schedule.effectiveVersionId;
-    try {
-      const s = await withUser(user.claims, (tx) => signingPrecheck(tx, { ...ref, versionId, meaning: 'reviewed_no_change' }));
-      signer = { ok: true, needsTotp: s.factors.includes('totp'), signerName: s.signerName, signerEmail: s.signerEmail };
-    } catch (err) {
-      if (!(err instanceof AppError)) throw err;
-      signer = { ok: false, message: err.message };
-    }
+    signer = await checkSigner(user, { ...ref, versionId: schedule.effectiveVersionId }, 'reviewed_no_change');
   }
   return { schedule, reviews, canManage, signer };
 }

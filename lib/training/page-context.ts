@@ -7,9 +7,7 @@
 import 'server-only';
 import type { CurrentUser } from '@/lib/auth/session';
 import { withUser } from '@/lib/db';
-import type { SignerCheck } from '@/lib/document-control/page-context';
-import { signingPrecheck } from '@/lib/document-control/service';
-import { AppError } from '@/lib/errors';
+import { checkSigner, type SignerCheck } from '@/lib/document-control/page-context';
 import { roleCan } from '@/lib/orgs/permissions';
 import { listMembers, type OrgSummary } from '@/lib/orgs/service';
 import { departmentSuggestions } from '@/lib/sops/departments';
@@ -52,13 +50,7 @@ export async function loadTrainingPanel(user: CurrentUser, org: OrgSummary, sopI
   });
   let signer: SignerCheck | null = null;
   if (data.mine && data.effective) {
-    try {
-      const s = await withUser(user.claims, (tx) => signingPrecheck(tx, { orgId: org.id, sopId, versionId: data.effective!.versionId, meaning: 'read_understood' }));
-      signer = { ok: true, needsTotp: s.factors.includes('totp'), signerName: s.signerName, signerEmail: s.signerEmail };
-    } catch (err) {
-      if (!(err instanceof AppError)) throw err;
-      signer = { ok: false, message: err.message };
-    }
+    signer = await checkSigner(user, { orgId: org.id, sopId, versionId: data.effective.versionId }, 'read_understood');
   }
   return { ...data, canAssign, signer };
 }
