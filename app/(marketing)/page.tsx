@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { FRAMEWORKS } from '@/lib/library';
+import { CURRENT_FRAMEWORKS } from '@/lib/library';
 
 const steps = [
   {
@@ -29,7 +29,7 @@ const steps = [
 ];
 
 // Generated from the regulation library, so the page names only frameworks the drafter can cite.
-const frameworks = FRAMEWORKS.map((f) => f.name.split(' — ')[0]!);
+const frameworks = CURRENT_FRAMEWORKS.filter((f) => f.clauses.length > 0).map((f) => f.shortName);
 
 const protections = [
   ['Tenant isolation in the database', 'Every row belongs to an organization, and Postgres row-level security decides what each signed-in person can read or change — not a filter someone has to remember.'],

@@ -76,7 +76,7 @@ export type ImproveResult<K extends SectionKey> =
   | { status: 'complete'; value: TSopContent[K]; usage: ClaudeUsage; model: string; removedCitations: TCitation[] }
   | { status: 'incomplete'; error: ClaudeError; usage?: ClaudeUsage };
 
-type Outcome =
+export type ToolOutcome =
   | { ok: true; input: unknown; stopReason: string | null; usage: ClaudeUsage; model: string }
   | { ok: false; error: ClaudeError; usage?: ClaudeUsage };
 
@@ -172,8 +172,11 @@ export async function improveSectionWithClaude<K extends SectionKey>(opts: Impro
   return { status: 'complete', value, usage: outcome.usage, model: outcome.model, removedCitations };
 }
 
-/** One streamed, forced tool call. Resolves with the tool input, or with a mapped error. */
-async function streamTool(opts: ClaudeCallOptions, req: ClaudeRequest, toolName: string, onSnapshot?: (snapshot: unknown) => void): Promise<Outcome> {
+/**
+ * One streamed, forced tool call. Resolves with the tool input, or with a mapped error. Every
+ * Claude feature (drafting, section rewrites, clause suggestions, gap analysis) calls through here.
+ */
+export async function streamTool(opts: ClaudeCallOptions, req: ClaudeRequest, toolName: string, onSnapshot?: (snapshot: unknown) => void): Promise<ToolOutcome> {
   const client = new Anthropic({ apiKey: opts.apiKey, baseURL: opts.baseURL ?? null, maxRetries: opts.maxRetries ?? 2, timeout: opts.timeoutMs ?? 60_000, logLevel: 'warn' }); // never debug: ANTHROPIC_LOG=debug would log request bodies
   const controller = new AbortController();
   let stopped: 'cancelled' | 'timeout' | undefined;

@@ -9,6 +9,8 @@
  * as a sentence, with its code.
  */
 
+import { getFramework } from '@/lib/library';
+
 export interface Person {
   id: string | null;
   name: string;
@@ -159,6 +161,11 @@ function assigneeWords(e: DescribableEvent): string {
 }
 
 /** " revision 2" for a training task's major revision number. */
+/** "3 gaps", "1 clause", "no gaps" from a count. */
+const numberWords = (v: unknown, noun: string) => countWords(Array.from({ length: Math.max(0, Math.trunc(Number(v) || 0)) }), noun);
+const frameworkWords = (e: DescribableEvent) => getFramework(str(e.data.framework))?.shortName ?? (str(e.data.framework) || 'a framework');
+const clauseWords = (e: DescribableEvent) => `${frameworkWords(e)} ${str(e.data.clause)}`.trim();
+const MAPPING_ORIGIN: Record<string, string> = { references: ' (from its references)', manual: '' };
 const majorWords = (e: DescribableEvent) => (str(e.data.major) ? ` (revision ${str(e.data.major)}.x)` : '');
 
 const TASK_CLOSED: Record<string, string> = {
@@ -250,6 +257,16 @@ export const WORDING: Record<string, Describer> = {
     `${personWords(obj(e.data.assignee) as Partial<Person>, 'a member')} was asked to read ${sopWords(e)}${majorWords(e)} and sign it as read and understood${str(e.data.due_at) ? ` by ${utcWords(e.data.due_at).slice(0, 10)}` : ''}${str(e.data.reason) === 'new_version' ? ' (new revision)' : ''}`,
   'training.task_closed': (e) =>
     `The read-and-understood task of ${personWords(obj(e.data.assignee) as Partial<Person>, 'a member')} for ${sopWords(e)}${majorWords(e)} was closed: ${TASK_CLOSED[str(e.data.reason)] ?? (str(e.data.reason) || 'closed')}`,
+  // the compliance library: frameworks followed, SOP-to-clause mappings, gap analyses
+  'compliance.framework_added': (e) => `${actor(e)} added ${frameworkWords(e)} to the frameworks the organization follows`,
+  'compliance.framework_removed': (e) => `${actor(e)} removed ${frameworkWords(e)} from the frameworks the organization follows`,
+  'compliance.clause_mapped': (e) => `${actor(e)} mapped ${sopWords(e)} to ${clauseWords(e)}${MAPPING_ORIGIN[str(e.data.origin)] ?? ''}`,
+  'compliance.clause_suggested': (e) => `${clauseWords(e)} was suggested for ${sopWords(e)}, waiting for a person to accept it`,
+  'compliance.suggestion_accepted': (e) => `${actor(e)} accepted the suggestion that ${sopWords(e)} addresses ${clauseWords(e)}`,
+  'compliance.suggestion_rejected': (e) => `${actor(e)} rejected the suggestion that ${sopWords(e)} addresses ${clauseWords(e)}`,
+  'compliance.clause_unmapped': (e) => `${actor(e)} removed the mapping of ${sopWords(e)} to ${clauseWords(e)}`,
+  'compliance.gap_analysis_run': (e) =>
+    `${actor(e)} ran a${str(e.data.engine) === 'offline' ? 'n offline (keyword)' : ' Claude'} gap analysis of ${sopWords(e)} against ${frameworkWords(e)}: ${numberWords(e.data.gaps, 'gap')}, ${numberWords(e.data.addressed, 'clause')} addressed${Number(e.data.flagged) ? `, ${numberWords(e.data.flagged, 'answer')} dropped as unverifiable` : ''}`,
   'sop.review_interval_set': (e) => `${actor(e)} set the periodic review of ${sopWords(e)} to ${reviewIntervalWords(e.data.new)} (was ${reviewIntervalWords(e.data.old)})`,
   'sop.periodic_review_signed': (e) => {
     const signer = personWords(obj(e.data.signer) as Partial<Person>, actor(e));
@@ -295,8 +312,9 @@ export const ACTION_GROUPS = {
   access: { label: 'Access and roles', match: (a: string) => a.startsWith('member.') || a.startsWith('invite.') || a.startsWith('account.') || a === 'org.ownership_transferred' },
   signatures: { label: 'Signatures and failed attempts', match: (a: string) => a.startsWith('signature.') },
   lifecycle: { label: 'Review, approval, effective, obsolete', match: (a: string) => a.startsWith('sop.version_') && a !== 'sop.version_created' || a === 'sop.task_assigned' || a === 'sop.obsoleted' || a === 'sop.review_interval_set' || a === 'sop.periodic_review_signed' },
-  documents: { label: 'SOPs, versions and exports', match: (a: string) => ['sop.created', 'sop.updated', 'sop.version_created', 'sop.exported', 'sop.bulk_exported', 'training.matrix_exported'].includes(a) || a.startsWith('template.') },
+  documents: { label: 'SOPs, versions and exports', match: (a: string) => ['sop.created', 'sop.updated', 'sop.version_created', 'sop.exported', 'sop.bulk_exported', 'training.matrix_exported', 'compliance.evidence_exported'].includes(a) || a.startsWith('template.') },
   training: { label: 'Read-and-understood training', match: (a: string) => a.startsWith('training.') && a !== 'training.matrix_exported' },
+  compliance: { label: 'Compliance mapping and gap analysis', match: (a: string) => a.startsWith('compliance.') && a !== 'compliance.evidence_exported' },
   drafting: { label: 'AI drafting', match: (a: string) => a.startsWith('generation.') },
   organization: { label: 'Organization and billing', match: (a: string) => a === 'org.created' || a === 'org.updated' || a.startsWith('billing.') || a.startsWith('routing_defaults.') },
   audit: { label: 'Audit trail exports', match: (a: string) => a.startsWith('audit.') },

@@ -5,7 +5,7 @@
 import { FRAMEWORKS } from './frameworks';
 import type { Clause, Framework } from './types';
 
-export type { Clause, Framework } from './types';
+export type { Clause, Framework, FrameworkCategory, ReferenceMatch } from './types';
 export { FRAMEWORKS };
 
 const byCode = new Map(FRAMEWORKS.map((f) => [f.code, f]));
@@ -14,14 +14,38 @@ export function getFramework(code: string): Framework | undefined {
   return byCode.get(code);
 }
 
+/** The clause, withdrawn or not (an SOP written against it must stay readable). */
 export function findClause(framework: string, clause: string): Clause | undefined {
   return byCode.get(framework)?.clauses.find((c) => c.id === clause.trim());
 }
 
+/** A clause new work may cite: in the library and not withdrawn. */
 export function isKnownCitation(c: { framework: string; clause: string }): boolean {
-  return findClause(c.framework, c.clause) !== undefined;
+  const found = findClause(c.framework, c.clause);
+  return found !== undefined && !found.withdrawn;
+}
+
+/** Editions offered for new work (drafting, org selection, mapping). */
+export const CURRENT_FRAMEWORKS: readonly Framework[] = FRAMEWORKS.filter((f) => f.status === 'current');
+export const CURRENT_FRAMEWORK_CODES = CURRENT_FRAMEWORKS.map((f) => f.code) as [string, ...string[]];
+
+/** The clauses coverage counts: not group headings, not withdrawn. */
+export function leafClauses(f: Framework): Clause[] {
+  return f.clauses.filter((c) => !c.group && !c.withdrawn);
 }
 
 export function frameworkSummaries() {
-  return FRAMEWORKS.map((f) => ({ code: f.code, name: f.name, version: f.version, clauseCount: f.clauses.length }));
+  return FRAMEWORKS.map((f) => ({
+    code: f.code,
+    family: f.family,
+    name: f.name,
+    shortName: f.shortName,
+    version: f.version,
+    category: f.category,
+    status: f.status,
+    ...(f.supersededBy && { supersededBy: f.supersededBy }),
+    coverage: f.coverage,
+    source: f.source,
+    clauseCount: f.clauses.length,
+  }));
 }

@@ -4,13 +4,11 @@
  * every number bounded, so nothing Postgres would refuse gets past here.
  */
 import { z } from 'zod';
-import { FRAMEWORKS } from '@/lib/library';
+import { CURRENT_FRAMEWORK_CODES as FRAMEWORK_CODES } from '@/lib/library';
 import { ZSlug } from '@/lib/orgs/slug';
 import { zText } from '@/lib/security/sanitize';
 import { ZSopContent } from './content';
 import { SOP_STATUSES } from './service';
-
-const FRAMEWORK_CODES = FRAMEWORKS.map((f) => f.code) as [string, ...string[]];
 
 export const ZSopParam = z.object({ org: ZSlug, id: z.uuid('id must be a UUID.') });
 export const ZVersionParam = ZSopParam.extend({ versionId: z.uuid('versionId must be a UUID.') });

@@ -40,7 +40,7 @@ describe('regulation library', () => {
   if (!haveReference) console.warn('\n!!! ../shared/reference not found: the library-vs-reference check is SKIPPED (maintainers run it) !!!\n');
 
   it.skipIf(!haveReference)('uses only clause ids that exist in the public reference data', () => {
-    for (const f of FRAMEWORKS) {
+    for (const f of FRAMEWORKS.filter((fw) => FILES[fw.code])) {
       const ids = new Set(
         FILES[f.code]!.flatMap((file) => (JSON.parse(readFileSync(path.join(REFERENCE, file), 'utf8')) as { items: { id: string; withdrawn?: boolean }[] }).items.filter((i) => !i.withdrawn).map((i) => i.id)),
       );

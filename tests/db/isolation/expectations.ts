@@ -151,6 +151,49 @@ export const TABLES: Record<string, TableCase> = {
     // Every member starts SOPs from them; whoever edits SOPs saves and deletes them; nobody edits one in place.
     allowed: { select: MEMBERS, insert: EDITORS, update: [], delete: EDITORS },
   },
+  'public.org_frameworks': {
+    fixture: async (tx, w) =>
+      (await tx.query<{ id: string }>("insert into public.org_frameworks (org_id, framework) values ($1, 'FIX-' || upper(substr(md5(random()::text), 1, 8))) returning framework as id", [w.orgA]))[0]!.id,
+    select: 'select framework as id from public.org_frameworks where org_id = $3 and framework = $1',
+    insert: "insert into public.org_frameworks (org_id, framework) values ($3, 'MX-' || upper(substr(md5(random()::text), 1, 8))) returning framework as id",
+    update: 'update public.org_frameworks set added_at = added_at where org_id = $3 and framework = $1 returning framework as id',
+    delete: 'delete from public.org_frameworks where org_id = $3 and framework = $1 returning framework as id',
+    // Every member sees what the organization follows; owners and admins choose; nobody edits one in place.
+    allowed: { select: MEMBERS, insert: MANAGERS, update: [], delete: MANAGERS },
+  },
+  'public.sop_clause_mappings': {
+    fixture: async (tx, w) => {
+      const [sop] = await tx.query<{ id: string }>("insert into public.sops (org_id, title, created_by) values ($1, 'Mapped', $2) returning id", [w.orgA, w.users.author]);
+      return (
+        await tx.query<{ id: string }>("insert into public.sop_clause_mappings (sop_id, framework, clause_id, origin) values ($1, 'ISO9001', '7.5', 'suggested') returning id", [sop!.id])
+      )[0]!.id;
+    },
+    select: 'select id from public.sop_clause_mappings where id = $1::uuid',
+    insert:
+      "insert into public.sop_clause_mappings (sop_id, framework, clause_id, origin) select s.id, 'ISO9001', 'M-' || substr(md5(random()::text), 1, 8), 'manual' from public.sops s where s.org_id = $3 limit 1 returning id",
+    update: "update public.sop_clause_mappings set status = 'accepted' where id = $1::uuid returning id",
+    delete: 'delete from public.sop_clause_mappings where id = $1::uuid returning id',
+    // Every member reads the mappings; whoever edits SOPs maps, accepts a suggestion and unmaps.
+    allowed: { select: MEMBERS, insert: EDITORS, update: EDITORS, delete: EDITORS },
+  },
+  'public.sop_gap_analyses': {
+    fixture: async (tx, w) => {
+      const [sop] = await tx.query<{ id: string }>("insert into public.sops (org_id, title, created_by) values ($1, 'Analysed', $2) returning id", [w.orgA, w.users.author]);
+      return (
+        await tx.query<{ id: string }>(
+          "insert into public.sop_gap_analyses (sop_id, framework, engine, result) values ($1, '21CFR117', 'offline', '{\"gaps\":[],\"addressed\":[],\"flagged\":[]}'::jsonb) returning id",
+          [sop!.id],
+        )
+      )[0]!.id;
+    },
+    select: 'select id from public.sop_gap_analyses where id = $1::uuid',
+    insert:
+      "insert into public.sop_gap_analyses (sop_id, framework, engine, result) select s.id, 'ISO9001', 'offline', '{}'::jsonb from public.sops s where s.org_id = $3 limit 1 returning id",
+    update: "update public.sop_gap_analyses set result = '{}'::jsonb where id = $1::uuid returning id",
+    delete: 'delete from public.sop_gap_analyses where id = $1::uuid returning id',
+    // Every member reads them; whoever edits SOPs runs one; stored results are never changed or deleted.
+    allowed: { select: MEMBERS, insert: EDITORS, update: [], delete: [] },
+  },
   'public.billing_customers': {
     fixture: async (tx, w) => {
       await tx.query("insert into public.billing_customers (org_id, stripe_customer_id) values ($1, 'cus_Fixture' || substr(md5(random()::text), 1, 8)) on conflict do nothing", [w.orgA]);

@@ -1,0 +1,32 @@
+import type { Framework } from '../types';
+
+export const framework: Framework = {
+  code: '21CFR11',
+  family: '21CFR11',
+  name: '21 CFR Part 11 — Electronic records; electronic signatures',
+  shortName: '21 CFR 11',
+  version: 'eCFR (text of 62 FR 13464, 1997)',
+  category: 'Life sciences',
+  publisher: 'U.S. Food and Drug Administration',
+  status: 'current',
+  text: 'public-domain',
+  source: { name: 'eCFR, Title 21, Chapter I, Part 11', url: 'https://www.ecfr.gov/current/title-21/chapter-I/subchapter-A/part-11' },
+  coverage: 'complete',
+  coverageNote: 'All three subparts and every section (11.1–11.300). Paragraph-level ids such as 11.10(e) are cited as their section.',
+  reference: { framework: /^21 CFR Part 11\b/ },
+  clauses: [
+    { id: 'Subpart A', title: 'General provisions', group: true },
+    { id: '11.1', title: 'Scope', keywords: ['electronic record', 'electronic signature'] },
+    { id: '11.2', title: 'Implementation', keywords: ['electronic record'] },
+    { id: '11.3', title: 'Definitions' },
+    { id: 'Subpart B', title: 'Electronic records', group: true },
+    { id: '11.10', title: 'Controls for closed systems', keywords: ['audit trail', 'electronic record', 'electronic batch record', 'computer system', 'computerized', 'access control', 'erp', 'lims'] },
+    { id: '11.30', title: 'Controls for open systems', keywords: ['encryption', 'open system'] },
+    { id: '11.50', title: 'Signature manifestations', keywords: ['electronic signature', 'e-signature'] },
+    { id: '11.70', title: 'Signature/record linking', keywords: ['electronic signature', 'e-signature', 'electronic batch record'] },
+    { id: 'Subpart C', title: 'Electronic signatures', group: true },
+    { id: '11.100', title: 'General requirements for electronic signatures', keywords: ['electronic signature', 'e-signature'] },
+    { id: '11.200', title: 'Electronic signature components and controls', keywords: ['password', 'login', 'user id'] },
+    { id: '11.300', title: 'Controls for identification codes and passwords', keywords: ['password', 'badge', 'login', 'token'] },
+  ],
+};

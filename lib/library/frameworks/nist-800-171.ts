@@ -1,0 +1,18 @@
+import type { Framework } from '../types';
+
+// Placeholder until its clauses are sourced: ships no clause ids.
+export const framework: Framework = {
+  code: 'NIST-800-171',
+  family: 'NIST-800-171',
+  name: 'NIST SP 800-171 Revision 3 — Protecting CUI in nonfederal systems',
+  shortName: 'NIST SP 800-171 r3',
+  version: '',
+  category: 'Security and privacy',
+  publisher: 'National Institute of Standards and Technology',
+  status: 'current',
+  text: 'public-domain',
+  source: { name: '', url: '' },
+  coverage: 'unsourced',
+  coverageNote: 'No clause ids are shipped yet.',
+  clauses: [],
+};
