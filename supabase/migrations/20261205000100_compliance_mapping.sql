@@ -42,8 +42,8 @@ comment on table public.sop_clause_mappings is 'Which SOP addresses which clause
 
 create table public.sop_gap_analyses (
   id uuid primary key default gen_random_uuid(),
-  org_id uuid not null references public.organizations (id) on delete cascade,
-  sop_id uuid not null references public.sops (id) on delete cascade,
+  org_id uuid not null references public.organizations (id) on delete restrict,
+  sop_id uuid not null references public.sops (id) on delete restrict,
   -- the saved version the analysis read (null when the SOP had none)
   version_id uuid references public.sop_versions (id) on delete restrict,
   framework text not null check (framework ~ '^[A-Z0-9][A-Z0-9-]{1,39}$'),
@@ -57,6 +57,10 @@ create table public.sop_gap_analyses (
 create index sop_gap_analyses_sop_idx on public.sop_gap_analyses (sop_id, framework, created_at desc);
 create index sop_gap_analyses_org_idx on public.sop_gap_analyses (org_id);
 comment on table public.sop_gap_analyses is 'Stored gap analyses of an SOP against one framework; append-only.';
+create trigger sop_gap_analyses_append_only before update or delete on public.sop_gap_analyses
+  for each row execute function private.dc_append_only();
+create trigger sop_gap_analyses_no_truncate before truncate on public.sop_gap_analyses
+  for each statement execute function private.dc_append_only();
 
 /* ---------------------------------------------------------------- triggers */
 
