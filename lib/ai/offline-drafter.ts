@@ -22,6 +22,7 @@
  *   best-supported MAX_REFS_PER_FRAMEWORK of each, each with the words that support it.
  */
 import { FRAMEWORKS } from '@/lib/library';
+import { keywordMatches } from '@/lib/library/keywords';
 import { NOT_APPLICABLE, type TCallout, type TCitation, type TSopContent, type TStep } from '@/lib/sops/content';
 
 export interface DraftInput {
@@ -600,30 +601,13 @@ function records(text: string, sentences: string[]): { name: string; retention: 
   return list.filter((n) => !list.some((o) => o !== n && o.toLowerCase().includes(n.toLowerCase()))).map((name) => ({ name, retention: 'Per the records retention schedule' }));
 }
 
-/** Clauses whose keywords the text contains; a keyword in the title (what the SOP is about) weighs more. */
+/** Clauses whose keywords the text contains (lib/library/keywords.ts), at most a few per framework, in document order. */
 function citations(title: string, text: string, frameworks: string[]): TCitation[] {
-  const all = `${title}\n${text}`;
   const out: TCitation[] = [];
   for (const f of FRAMEWORKS.filter((fw) => frameworks.includes(fw.code))) {
-    const scored = f.clauses
-      .map((c, order) => {
-        const words = new Map<string, string>();
-        let hits = 0;
-        let inTitle = 0;
-        for (const k of c.keywords ?? []) {
-          const re = new RegExp(`(?<![\\p{L}\\p{N}])${k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\p{L}*`, 'giu');
-          const ms = [...all.matchAll(re)];
-          if (ms.length) words.set(k, ms[0]![0]); // the first word that carries the keyword, as written
-          hits += ms.length;
-          if (re.test(title)) inTitle++;
-        }
-        return { c, order, words: [...words.values()], score: words.size + 2 * inTitle, hits };
-      })
-      .filter((x) => x.words.length)
-      .sort((a, b) => b.score - a.score || b.hits - a.hits || a.order - b.order)
-      .slice(0, MAX_REFS_PER_FRAMEWORK);
-    for (const x of scored.sort((a, b) => a.order - b.order)) {
-      out.push({ framework: f.code, clause: x.c.id, reason: `The procedure mentions ${x.words.slice(0, 5).map((w) => `"${w}"`).join(', ')}.`.slice(0, 300) });
+    const best = keywordMatches(f, title, text).slice(0, MAX_REFS_PER_FRAMEWORK);
+    for (const x of best.sort((a, b) => a.order - b.order)) {
+      out.push({ framework: f.code, clause: x.clause.id, reason: `The procedure mentions ${x.words.slice(0, 5).map((w) => `"${w}"`).join(', ')}.`.slice(0, 300) });
     }
   }
   return out;
