@@ -172,7 +172,7 @@ export const framework: Framework = {
     { id: '8.1.1', title: 'Requirement 8 policies and procedures documented and in use' },
     { id: '8.1.2', title: 'Requirement 8 roles and responsibilities assigned' },
     { id: '8.2', title: 'User IDs and accounts managed across their lifecycle', group: true },
-    { id: '8.2.1', title: 'Unique ID for every user', keywords: ['unique id', 'user id'] },
+    { id: '8.2.1', title: 'Unique ID for every user', keywords: ['unique id', 'unique user', 'user id'] },
     { id: '8.2.2', title: 'Shared and generic IDs used only by exception', keywords: ['shared account', 'generic account', 'shared id'] },
     { id: '8.2.3', title: 'Unique credentials per customer for service provider remote access' },
     { id: '8.2.4', title: 'User ID additions, changes and deletions managed', keywords: ['user provisioning', 'onboard', 'account creation', 'provision'] },

@@ -58,7 +58,7 @@ export const framework: Framework = {
     { id: 'CC7.4', title: 'Responding to security incidents', keywords: ['incident response', 'security incident', 'breach', 'containment'] },
     { id: 'CC7.5', title: 'Recovering from security incidents', keywords: ['incident recovery', 'lessons learned', 'post-incident', 'root cause'] },
     { id: 'CC8', title: 'Change management', group: true },
-    { id: 'CC8.1', title: 'Changes authorized, tested, approved and implemented', keywords: ['change management', 'change control', 'change request', 'release', 'deployment', 'code review'] },
+    { id: 'CC8.1', title: 'Changes authorized, tested, approved and implemented', keywords: ['change management', 'change control', 'change request', 'software release', 'release management', 'deployment', 'code review'] },
     { id: 'CC9', title: 'Risk mitigation', group: true },
     { id: 'CC9.1', title: 'Mitigating risk of business disruption', keywords: ['business continuity', 'business disruption', 'business impact'] },
     { id: 'CC9.2', title: 'Managing vendor and business partner risk', keywords: ['vendor', 'supplier', 'third part', 'subservice', 'due diligence'] },
