@@ -31,7 +31,7 @@ export const framework: Framework = {
   clauses: [
     { id: 'Title III', title: 'Corporate responsibility', group: true },
     { id: 'Sec. 301', title: 'Public company audit committees', keywords: ['audit committee'] },
-    { id: 'Sec. 302', title: 'Corporate responsibility for financial reports', keywords: ['officer certification', 'quarterly certification', 'sub-certification', 'disclosure control', 'ceo', 'cfo', 'financial report'] },
+    { id: 'Sec. 302', title: 'Corporate responsibility for financial reports', keywords: ['officer certification', 'quarterly certification', 'sub-certification', 'disclosure control', 'financial report'] },
     { id: 'Sec. 303', title: 'Improper influence on conduct of audits', keywords: ['external auditor', 'auditor independence', 'mislead the auditor'] },
     { id: 'Sec. 304', title: 'Forfeiture of certain bonuses and profits', keywords: ['clawback', 'restatement', 'bonus'] },
     { id: 'Sec. 306', title: 'Insider trades during pension fund blackout periods', keywords: ['blackout period', 'insider trading'] },
