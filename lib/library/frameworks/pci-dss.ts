@@ -2,9 +2,8 @@ import type { Framework } from '../types';
 
 // Requirement ids 1.1–12.10.7 and A1.1–A3.5.1: ComplianceAsCode controls/pcidss_4.yml (BSD-3-Clause),
 // which encodes the PCI SSC standard's numbering. Titles are our own short words, never PCI SSC text.
-// The 12 principal requirement headings ("1" … "12") are not in that file; their numbering was seen on
-// public pages listing "Requirement 1" … "Requirement 12" of v4.0 (e.g. https://pcicompliancehub.com/the-12-requirements-of-pci-dss-v4-0-explained/,
-// https://devidevs.com/blog/pci-dss-compliance-implementation, https://www.ibm.com/cloud/compliance/pci).
+// The 12 principal requirement headings ("Requirement 1" … "12") are not items of that file and are not
+// shipped as ids: cite the x.y group or the requirement.
 // 11.5.2 is a requirement with no sub-requirements, so it is a leaf here (the source nests it like a group).
 export const framework: Framework = {
   code: 'PCI-DSS',
@@ -19,10 +18,9 @@ export const framework: Framework = {
   source: { name: 'ComplianceAsCode, controls/pcidss_4.yml (PCI DSS v4 requirement numbering; standard © PCI SSC)', url: 'https://github.com/ComplianceAsCode/content/blob/master/controls/pcidss_4.yml' },
   coverage: 'complete',
   coverageNote:
-    'The 12 principal requirements, every x.y requirement group and every defined-approach requirement (1.1.1–12.10.7), plus Appendix A1–A3 (multi-tenant providers, SSL/early TLS, designated entities). Ids and our own short titles only; the standard’s wording, testing procedures and guidance are not reproduced — read them in the PCI SSC document library.',
+    'Every x.y requirement group and every defined-approach requirement (1.1.1–12.10.7), plus Appendix A1–A3 (multi-tenant providers, SSL/early TLS, designated entities). Ids and our own short titles only; the standard’s wording, testing procedures and guidance are not reproduced — read them in the PCI SSC document library.',
   reference: { framework: /^PCI DSS\b/ },
   clauses: [
-    { id: '1', title: 'Network security controls', group: true },
     { id: '1.1', title: 'Network security control processes defined and understood', group: true },
     { id: '1.1.1', title: 'Requirement 1 policies and procedures documented and in use', keywords: ['firewall polic', 'network security polic'] },
     { id: '1.1.2', title: 'Requirement 1 roles and responsibilities assigned' },
@@ -47,7 +45,6 @@ export const framework: Framework = {
     { id: '1.4.5', title: 'Internal IP and routing details disclosed only as authorized', keywords: ['internal ip', 'routing'] },
     { id: '1.5', title: 'Risks from dual-connected computing devices mitigated', group: true },
     { id: '1.5.1', title: 'Controls on devices that connect to both the internet and CDE', keywords: ['laptop', 'byod', 'remote worker'] },
-    { id: '2', title: 'Secure configuration of system components', group: true },
     { id: '2.1', title: 'Secure configuration processes defined and understood', group: true },
     { id: '2.1.1', title: 'Requirement 2 policies and procedures documented and in use' },
     { id: '2.1.2', title: 'Requirement 2 roles and responsibilities assigned' },
@@ -62,7 +59,6 @@ export const framework: Framework = {
     { id: '2.3', title: 'Secure wireless setup and management', group: true },
     { id: '2.3.1', title: 'Wireless vendor defaults changed or confirmed secure', keywords: ['wireless', 'wi-fi', 'wifi'] },
     { id: '2.3.2', title: 'Wireless encryption keys changed when needed', keywords: ['wireless key', 'wpa'] },
-    { id: '3', title: 'Protection of stored account data', group: true },
     { id: '3.1', title: 'Stored account data protection processes defined', group: true },
     { id: '3.1.1', title: 'Requirement 3 policies and procedures documented and in use', keywords: ['cardholder data polic'] },
     { id: '3.1.2', title: 'Requirement 3 roles and responsibilities assigned' },
@@ -99,7 +95,6 @@ export const framework: Framework = {
     { id: '3.7.7', title: 'Unauthorized key substitution prevented' },
     { id: '3.7.8', title: 'Key custodians acknowledge their duties', keywords: ['key custodian'] },
     { id: '3.7.9', title: 'Service provider guidance for keys shared with customers' },
-    { id: '4', title: 'Encryption of cardholder data in transit', group: true },
     { id: '4.1', title: 'Transmission protection processes defined', group: true },
     { id: '4.1.1', title: 'Requirement 4 policies and procedures documented and in use' },
     { id: '4.1.2', title: 'Requirement 4 roles and responsibilities assigned' },
@@ -108,7 +103,6 @@ export const framework: Framework = {
     { id: '4.2.1.1', title: 'Inventory of trusted keys and certificates', keywords: ['certificate inventory', 'trusted key'] },
     { id: '4.2.1.2', title: 'Wireless networks carrying PAN use strong cryptography', keywords: ['wireless'] },
     { id: '4.2.2', title: 'PAN secured when sent by end-user messaging', keywords: ['end-user messaging', 'instant messag'] },
-    { id: '5', title: 'Defence against malicious software', group: true },
     { id: '5.1', title: 'Anti-malware processes defined and understood', group: true },
     { id: '5.1.1', title: 'Requirement 5 policies and procedures documented and in use' },
     { id: '5.1.2', title: 'Requirement 5 roles and responsibilities assigned' },
@@ -126,7 +120,6 @@ export const framework: Framework = {
     { id: '5.3.5', title: 'Users cannot disable anti-malware without approval' },
     { id: '5.4', title: 'Users protected against phishing', group: true },
     { id: '5.4.1', title: 'Processes and tools to detect and block phishing', keywords: ['phishing'] },
-    { id: '6', title: 'Secure systems and software', group: true },
     { id: '6.1', title: 'Secure development processes defined and understood', group: true },
     { id: '6.1.1', title: 'Requirement 6 policies and procedures documented and in use' },
     { id: '6.1.2', title: 'Requirement 6 roles and responsibilities assigned' },
@@ -151,7 +144,6 @@ export const framework: Framework = {
     { id: '6.5.4', title: 'Duties separated between production and pre-production', keywords: ['separation of duties', 'segregation of duties'] },
     { id: '6.5.5', title: 'No live PANs in pre-production', keywords: ['test data', 'live pan'] },
     { id: '6.5.6', title: 'Test data and accounts removed before go-live', keywords: ['test account', 'test data'] },
-    { id: '7', title: 'Access limited to business need to know', group: true },
     { id: '7.1', title: 'Access restriction processes defined and understood', group: true },
     { id: '7.1.1', title: 'Requirement 7 policies and procedures documented and in use', keywords: ['access control polic'] },
     { id: '7.1.2', title: 'Requirement 7 roles and responsibilities assigned' },
@@ -167,7 +159,6 @@ export const framework: Framework = {
     { id: '7.3.1', title: 'Access control system covers all components', keywords: ['access control system'] },
     { id: '7.3.2', title: 'Access control system enforces assigned permissions', keywords: ['access control system'] },
     { id: '7.3.3', title: 'Default-deny setting in access control systems', keywords: ['deny all', 'default deny'] },
-    { id: '8', title: 'User identification and authentication', group: true },
     { id: '8.1', title: 'Identification and authentication processes defined', group: true },
     { id: '8.1.1', title: 'Requirement 8 policies and procedures documented and in use' },
     { id: '8.1.2', title: 'Requirement 8 roles and responsibilities assigned' },
@@ -203,7 +194,6 @@ export const framework: Framework = {
     { id: '8.6.1', title: 'Interactive use of system accounts managed', keywords: ['service account', 'interactive login'] },
     { id: '8.6.2', title: 'No hard-coded passwords for system accounts', keywords: ['hard-coded', 'hardcoded', 'embedded password'] },
     { id: '8.6.3', title: 'System account passwords protected from misuse', keywords: ['password vault', 'secrets manag'] },
-    { id: '9', title: 'Physical access to cardholder data', group: true },
     { id: '9.1', title: 'Physical access processes defined and understood', group: true },
     { id: '9.1.1', title: 'Requirement 9 policies and procedures documented and in use', keywords: ['physical security polic'] },
     { id: '9.1.2', title: 'Requirement 9 roles and responsibilities assigned' },
@@ -236,7 +226,6 @@ export const framework: Framework = {
     { id: '9.5.1.2', title: 'POI device surfaces inspected periodically', keywords: ['tamper', 'skimm', 'device inspection'] },
     { id: '9.5.1.2.1', title: 'Inspection frequency set by targeted risk analysis' },
     { id: '9.5.1.3', title: 'Staff trained to spot POI tampering', keywords: ['tamper', 'skimm'] },
-    { id: '10', title: 'Logging and monitoring of access', group: true },
     { id: '10.1', title: 'Logging and monitoring processes defined', group: true },
     { id: '10.1.1', title: 'Requirement 10 policies and procedures documented and in use', keywords: ['logging polic'] },
     { id: '10.1.2', title: 'Requirement 10 roles and responsibilities assigned' },
@@ -271,7 +260,6 @@ export const framework: Framework = {
     { id: '10.7.1', title: 'Service providers detect and address control failures' },
     { id: '10.7.2', title: 'Critical security control failures detected and alerted', keywords: ['control failure'] },
     { id: '10.7.3', title: 'Response to failures of critical security controls', keywords: ['control failure'] },
-    { id: '11', title: 'Regular security testing', group: true },
     { id: '11.1', title: 'Security testing processes defined and understood', group: true },
     { id: '11.1.1', title: 'Requirement 11 policies and procedures documented and in use' },
     { id: '11.1.2', title: 'Requirement 11 roles and responsibilities assigned' },
@@ -299,7 +287,6 @@ export const framework: Framework = {
     { id: '11.5.2', title: 'File integrity monitoring or other change detection', keywords: ['file integrity monitoring', 'fim', 'change detection'] },
     { id: '11.6', title: 'Unauthorized payment page changes detected', group: true },
     { id: '11.6.1', title: 'Change and tamper detection on payment pages', keywords: ['payment page', 'tamper'] },
-    { id: '12', title: 'Security policies and programs', group: true },
     { id: '12.1', title: 'Information security policy known and current', group: true },
     { id: '12.1.1', title: 'Information security policy established and disseminated', keywords: ['information security polic', 'security polic'] },
     { id: '12.1.2', title: 'Security policy reviewed every 12 months', keywords: ['policy review'] },
