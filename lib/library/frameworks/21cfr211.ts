@@ -12,6 +12,7 @@ import type { Framework } from '../types';
 //   211.170: https://legalclarity.org/reserve-samples-retention-and-testing-under-21-cfr-211-170/
 //   211.173: https://old.govregs.com/regulations/title21_chapterI-i3_part211_subpartI_section211.173
 //   211.176: http://www.law.cornell.edu/cfr/text/21/211.176
+//   Subpart J heading (Records and Reports): https://pres.net.in/?p=1713 and https://www.bookfactory.com/211-182-equipment-use-log
 //   211.180: https://www.legalfix.com/CFR/2019/title-21/chapter-i/part-202/section-211%2E180
 //   211.182: https://pres.net.in/?p=1713 (copy of the FDA/GPO text, revised Apr 1, 2013)
 //   211.184: https://lexbuild.dev/ecfr/title-21/chapter-I/part-211/section-211.184 (eCFR-derived, 2026)
