@@ -87,7 +87,8 @@ export function modelAnswer(body: Record<string, unknown>): TSopContent {
     if (contacts.length) d.responsibilities = d.responsibilities.filter((r) => r.role !== 'Contacts');
     d.procedure.push(...contacts.flatMap((c) => c.duties.split('\n')).map((text) => ({ text, callouts: [], substeps: [] })));
   }
-  if (!rules.cap) d.references = req.clauses.map((c) => ({ ...c }));
+  // Without the cap rule it cites every listed clause (up to the 60 references the content schema allows).
+  if (!rules.cap) d.references = req.clauses.slice(0, 60).map((c) => ({ ...c }));
   else d.references = frameworks.flatMap((f) => d.references.filter((r) => r.framework === f).slice(0, req.cap));
   if (!rules.reasons) d.references = d.references.map(({ framework, clause }) => ({ framework, clause }));
   return d;
