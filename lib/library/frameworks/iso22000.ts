@@ -1,6 +1,6 @@
 import type { Framework } from '../types';
 
-// Ids 4–6.1: the ISO 22000:2018 table of contents as shown at
+// Ids 1–6.1: the ISO 22000:2018 table of contents as shown at
 //   http://www.converter.com.tw/02_Food_Client/00_ISO22000/html2018_English/00catalog_22000_2018.htm (read up to 6.1).
 // Ids 5.3, 7.5, 8.5.1.2–8.5.4.3, 8.7, 8.8, 8.9.2, 8.9.3, 9.2: Annex A, Table A.1 (Codex HACCP cross-reference) at
 //   http://www.converter.com.tw/02_Food_Client/00_ISO22000/html2018_English/AnnexA_22000_2018.htm.
@@ -19,9 +19,12 @@ export const framework: Framework = {
   source: { name: 'ISO 22000:2018 table of contents and Annex A cross-reference table (converter.com.tw copy)', url: 'http://www.converter.com.tw/02_Food_Client/00_ISO22000/html2018_English/00catalog_22000_2018.htm' },
   coverage: 'partial',
   coverageNote:
-    'Clauses 4–6.1 as far as our table-of-contents source was read, plus the clauses that Annex A maps to the Codex HACCP steps (food safety team, documented information, preliminary steps, hazard analysis, validation, hazard control plan and CCP monitoring, monitoring and measuring, verification, corrections, corrective actions, internal audit) and 7.1.5/7.1.6. Missing: the rest of clauses 6–10 (e.g. 7.1–7.4, 8.1–8.4 PRPs, traceability and emergency preparedness, 8.6, 8.9.4/8.9.5, 9.1, 9.3, clause 10) — cite the nearest listed clause or add them when a source is read. Clause numbers 4–6 are groups; 5.2 stays a countable leaf beside its parts. Our own short titles; the standard’s text is not reproduced.',
+    'Clauses 1–6.1 as far as our table-of-contents source was read, plus the clauses that Annex A maps to the Codex HACCP steps (food safety team, documented information, preliminary steps, hazard analysis, validation, hazard control plan and CCP monitoring, monitoring and measuring, verification, corrections, corrective actions, internal audit) and 7.1.5/7.1.6. Missing: the rest of clauses 6–10 (e.g. 7.1–7.4, 8.1–8.4 PRPs, traceability and emergency preparedness, 8.6, 8.9.4/8.9.5, 9.1, 9.3, clause 10) — cite the nearest listed clause or add them when a source is read. Clause numbers 4–6 are groups; 5.2 stays a countable leaf beside its parts. Clauses 1–3 carry no requirements. Our own short titles; the standard’s text is not reproduced.',
   reference: { framework: /^ISO 22000:2018\b/ },
   clauses: [
+    { id: '1', title: 'Scope of the standard' },
+    { id: '2', title: 'Referenced documents' },
+    { id: '3', title: 'Terms used in the standard' },
     { id: '4', title: 'Context of the organization', group: true },
     { id: '4.1', title: 'The organization and its context' },
     { id: '4.2', title: 'Needs and expectations of interested parties', keywords: ['interested part', 'stakeholder'] },
