@@ -14,7 +14,7 @@ export const framework: Framework = {
   publisher: 'SQF Institute',
   status: 'current',
   text: 'copyrighted',
-  source: { name: 'SQFI, the SQF Code library (licence-free download after registration)', url: 'https://sqfi.com/the-sqf-code/' },
+  source: { name: 'SQF Institute — the SQF Code', url: 'https://sqfi.com/the-sqf-code/' },
   coverage: 'unsourced',
   coverageNote:
     'No element numbers are shipped: the public pages we found give conflicting Module 2 and Module 11 numbering for Edition 9, and each SQF code (manufacturing, storage and distribution, packaging…) numbers its modules its own way. Map your SOPs to HACCP and ISO 22000 here, and keep SQF element references in your own SQF system documents, taken from the Code edition you are certified to.',
