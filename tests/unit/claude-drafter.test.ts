@@ -361,7 +361,7 @@ describe('the drafting-quality suite on the Claude path (prompt and parser, agai
   it('the system prompt states every quality rule the fake model looks for, and lists the citable clauses', () => {
     const req = readRequest(buildDraftPrompt({ title: 'T', processDescription: 'x', frameworks: ['HACCP'] }) as unknown as Record<string, unknown>);
     expect(req.rules).toEqual(Object.fromEntries(Object.keys(RULES).map((k) => [k, true])));
-    expect(req.clauses.map((c) => c.clause)).toEqual(['HACCP-P1', 'HACCP-P2', 'HACCP-P3', 'HACCP-P4', 'HACCP-P5', 'HACCP-P6', 'HACCP-P7']);
+    expect(req.clauses.map((c) => c.clause)).toEqual([1, 2, 3, 4, 5, 6, 7].map((n) => `HACCP-P${n}`).concat(Array.from({ length: 12 }, (_, i) => `HACCP-STEP-${i + 1}`)));
     expect(req.cap).toBe(3);
   });
 
