@@ -71,5 +71,7 @@ export async function reportGapsWithClaude(opts: ClaudeCallOptions & { framework
   const outcome = await streamTool(opts, buildGapPrompt(opts.framework, opts.title, opts.sopText), REPORT_GAPS_TOOL);
   if (!outcome.ok) return { ok: false, error: outcome.error };
   if (outcome.stopReason === 'max_tokens') return { ok: false, error: { code: 'output_truncated', message: 'truncated' } };
+  const input = outcome.input as { addressed?: unknown; gaps?: unknown } | null;
+  if (!input || typeof input !== 'object' || !Array.isArray(input.addressed) || !Array.isArray(input.gaps)) return { ok: false, error: { code: 'malformed_output', message: 'not a report' } };
   return { ok: true, raw: outcome.input, model: outcome.model, usage: outcome.usage };
 }
