@@ -25,6 +25,7 @@ async function shots(page: Page, name: string) {
     await page.setViewportSize({ width, height: 900 });
     await page.getByTestId('gap-panel').scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SHOTS}/gap-${name}-${width}.png`, fullPage: true });
+    await page.getByTestId('gap-panel').screenshot({ path: `${SHOTS}/gap-${name}-${width}-panel.png` });
   }
   await page.setViewportSize({ width: 1280, height: 900 });
 }
@@ -58,6 +59,7 @@ test('gap analysis: Claude’s inventions are dropped and flagged, "Improve this
   await panel.getByRole('button', { name: 'Run gap analysis' }).click();
   await expect(panel.getByTestId('gap-progress')).toBeVisible();
   await expect(panel.getByRole('button', { name: 'Analysing with Claude…' })).toBeDisabled();
+  await panel.screenshot({ path: `${SHOTS}/gap-running-1280-panel.png` });
   const result = panel.getByTestId('gap-result');
   await expect(result).toHaveAttribute('data-engine', 'claude', { timeout: 60_000 });
   await expect(panel.getByTestId('gap-progress')).toBeHidden();
