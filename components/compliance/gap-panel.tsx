@@ -73,14 +73,14 @@ function Result({ a, canEdit, currentVersionId }: { a: GapAnalysisView; canEdit:
         ) : (
           <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200">
             {gaps.map((g, i) => (
-              <li key={g.clause} className="flex flex-wrap items-start justify-between gap-3 px-4 py-3 text-sm" data-test="gap-item" data-clause={g.clause}>
+              <li key={g.clause} className="flex flex-col gap-2 px-4 py-3 text-sm sm:flex-row sm:items-start sm:justify-between sm:gap-3" data-test="gap-item" data-clause={g.clause}>
                 <div className="min-w-0 flex-1 wrap-anywhere">
                   <p>{clause(g.clause)}</p>
                   {g.reason ? <p className="mt-1 whitespace-pre-wrap text-slate-700">{g.reason}</p> : null}
                   <p className="mt-1 text-xs text-slate-500">Section: {a.improve[i]?.sectionHeading}</p>
                 </div>
                 {canEdit && a.improve[i] ? (
-                  <Link href={a.improve[i].href} data-test="gap-improve" className="shrink-0 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:border-brand-600">
+                  <Link href={a.improve[i].href} data-test="gap-improve" className="self-start shrink-0 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:border-brand-600">
                     Improve this section
                   </Link>
                 ) : null}

@@ -284,6 +284,12 @@ export function verify(raw: unknown, framework: Framework, sentences: readonly L
   return result;
 }
 
+/** How a clause is cited in words: "21 CFR 117.135", "HACCP-P3", "ISO 9001 8.5" (the framework's short name, without repeating what the id already says). */
+export function citationLabel(shortName: string, clause: string): string {
+  const last = shortName.split(' ').at(-1) ?? '';
+  return last && clause.startsWith(last) ? `${shortName.slice(0, shortName.length - last.length)}${clause}` : `${shortName} ${clause}`;
+}
+
 /* ------------------------------------------------------------------ offline keyword analysis */
 
 /** The section a clause's requirement most likely belongs in, from its title and keywords. */

@@ -14,6 +14,7 @@ import { getDocumentSettings, type OrgSummary } from '@/lib/orgs/service';
 import { SECTIONS } from '@/lib/sops/content';
 import type { SopDetail } from '@/lib/sops/service';
 import { listOrgFrameworks } from './org-frameworks';
+import { citationLabel } from './gap-analysis';
 import { listGapAnalyses, type GapAnalysis } from './gap-service';
 
 export interface GapFrameworkOption {
@@ -44,9 +45,9 @@ export interface GapPanelData {
 
 const MAX_INSTRUCTION = 2000;
 
-/** The instruction "Improve this section" is prefilled with. */
+/** The instruction "Improve this section" is prefilled with: "Address 21 CFR 117.135 (Preventive controls): <reason>". */
 export function gapInstruction(shortName: string, clause: string, title: string, reason: string): string {
-  const text = `Address ${shortName} ${clause} (${title})${reason ? `: ${reason}` : '.'}`;
+  const text = `Address ${citationLabel(shortName, clause)}${title ? ` (${title})` : ''}${reason ? `: ${reason}` : '.'}`;
   return text.length > MAX_INSTRUCTION ? `${text.slice(0, MAX_INSTRUCTION - 1)}…` : text;
 }
 

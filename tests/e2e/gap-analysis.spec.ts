@@ -10,6 +10,7 @@
 import { mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { getFramework, leafClauses } from '@/lib/library';
+import { citationLabel } from '@/lib/compliance/gap-analysis';
 import { INVENTED_QUOTE, inventedClause } from '../fakes/anthropic-e2e';
 import { signUpAndConfirm, uniqueEmail } from './support/auth';
 import { collectConsoleProblems } from './support/console';
@@ -88,7 +89,7 @@ test('gap analysis: Claude’s inventions are dropped and flagged, "Improve this
   await expect(dialog).toBeVisible();
   await expect(dialog).toContainText('Improve “Procedure” with Claude');
   const clause = FRAMEWORK.clauses.find((c) => c.id === IDS[2])!;
-  await expect(dialog.getByRole('textbox')).toHaveValue(`Address ${FRAMEWORK.shortName} ${clause.id} (${clause.title}): The SOP does not say how this is done or recorded.`);
+  await expect(dialog.getByRole('textbox')).toHaveValue(`Address ${citationLabel(FRAMEWORK.shortName, clause.id)} (${clause.title}): The SOP does not say how this is done or recorded.`);
   await expect(dialog.getByRole('button', { name: 'Rewrite section' })).toBeEnabled();
   await page.screenshot({ path: `${SHOTS}/gap-improve-1280.png` });
   // the address no longer carries the offer: a reload does not open it again

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findQuote, flattenSop, GAP_SECTIONS, normalizeForMatch, offlineAnalysis, sentencesOf, sopTextForPrompt, verify, ZGapResult } from '@/lib/compliance/gap-analysis';
+import { citationLabel, findQuote, flattenSop, GAP_SECTIONS, normalizeForMatch, offlineAnalysis, sentencesOf, sopTextForPrompt, verify, ZGapResult } from '@/lib/compliance/gap-analysis';
 import { getFramework, type Framework } from '@/lib/library';
 import { ZImproveInput } from '@/lib/sops/api-schemas';
 import type { TSopContent } from '@/lib/sops/content';
@@ -144,6 +144,15 @@ describe('verify', () => {
     expect(r.gaps[0]!.clause).toBe('HACCP-P3');
     expect(r.gaps[0]!.reason.length).toBe(1000);
     expect(r.gaps[0]!.reason).not.toContain('\u0000');
+  });
+});
+
+describe('citationLabel', () => {
+  it('does not repeat what the id already says', () => {
+    expect(citationLabel('21 CFR 117', '117.135')).toBe('21 CFR 117.135');
+    expect(citationLabel('HACCP', 'HACCP-P3')).toBe('HACCP-P3');
+    expect(citationLabel('ISO 9001', '8.5')).toBe('ISO 9001 8.5');
+    expect(citationLabel('OSHA 29 CFR 1910', 'Subpart I')).toBe('OSHA 29 CFR 1910 Subpart I');
   });
 });
 
