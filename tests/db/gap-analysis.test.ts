@@ -12,9 +12,8 @@ import { claimsFor } from '../helpers/test-db';
 import type { VerifiedClaims } from '@/lib/db/claims';
 import { CURRENT_FRAMEWORKS, leafClauses } from '@/lib/library';
 import type { TSopContent } from '@/lib/sops/content';
-import { EMBEDDED_PUBLISHABLE_KEY } from '@/lib/supabase/config';
 import { behaviours, startFakeAnthropic, type FakeAnthropic } from '../fakes/anthropic';
-import { authHarnessForFile, KEY, SITE } from '../helpers/auth-harness';
+import { authHarnessForFile, SITE, stubAppFetch } from '../helpers/auth-harness';
 
 const API_KEY = 'sk-ant-test-gap-analysis-0123456789';
 const h = authHarnessForFile();
@@ -70,14 +69,7 @@ beforeAll(async () => {
   process.env.ANTHROPIC_BASE_URL = fake.url;
   delete process.env.ANTHROPIC_MODEL;
   (globalThis as Record<symbol, unknown>)[Symbol.for('sopwright.db')] = Promise.resolve(h.t.db);
-  const realFetch = globalThis.fetch;
-  vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
-    const req = new Request(input, init);
-    if (!req.url.startsWith(`${SITE}/auth/v1/`)) return realFetch(req);
-    const headers = new Headers(req.headers);
-    if (headers.get('apikey') === EMBEDDED_PUBLISHABLE_KEY) headers.set('apikey', KEY);
-    return h.emulator.handle(new Request(req, { headers }));
-  });
+  stubAppFetch(h);
   const ids: Record<string, string> = {};
   for (const who of ['owner', 'viewer', 'other'] as const) {
     const c = await h.confirmedUser(`${who}@gap.test`);
