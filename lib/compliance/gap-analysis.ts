@@ -262,7 +262,11 @@ export function verify(raw: unknown, framework: Framework, sentences: readonly L
         kind: 'quote_not_found',
         clause,
         ...(quote && { quote: clean(quote, 600) }),
-        message: quote ? `Dropped: the quoted sentence “${quoteForMessage(quote)}” does not occur in the SOP (cited for ${clause}).` : `Dropped: no sentence of the SOP was quoted for ${clause}.`,
+        message: !quote
+          ? `Dropped: no sentence of the SOP was quoted for ${clause}.`
+          : quoteKey(quote).length < MIN_QUOTE_CHARS
+            ? `Dropped: the quote “${quoteForMessage(quote)}” is too short to locate in the SOP (cited for ${clause}).`
+            : `Dropped: the quoted sentence “${quoteForMessage(quote)}” does not occur in the SOP (cited for ${clause}).`,
       });
       continue;
     }

@@ -216,3 +216,19 @@ describe('gap analysis offline, refusals, reading', () => {
     await expect(h.t.withUser(claims.owner!, (tx) => tx.query("update public.sop_gap_analyses set model = 'x' where sop_id = $1", [sopId]))).rejects.toThrow();
   });
 });
+
+describe('gap analysis rate', () => {
+  it('an organization runs at most GAP_PER_ORG analyses with Claude in its window (counted from the stored ones); offline stays available', async () => {
+    const { GAP_PER_ORG } = await import('@/lib/compliance/gap-service');
+    await h.t.withUser(claims.owner!, (tx) =>
+      tx.query("insert into public.sop_gap_analyses (sop_id, framework, engine, model, result) select $1, '21CFR11', 'claude', 'claude-sonnet-5-5', '{}'::jsonb from generate_series(1, $2::int)", [sopId, GAP_PER_ORG.limit]),
+    );
+    const before = fake.requests.length;
+    const res = await post('owner', { framework: 'HACCP' });
+    expect(res.status).toBe(429);
+    expect(res.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/or run the offline keyword analysis\.$/);
+    expect(fake.requests.length).toBe(before);
+    expect((await post('owner', { framework: 'HACCP', engine: 'offline' })).status).toBe(201);
+  });
+});

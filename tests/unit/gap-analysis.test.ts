@@ -137,6 +137,10 @@ describe('verify', () => {
     expect(verify({ gaps: [{ clause: 'HACCP-P0', reason: 'x' }] }, withdrawn, s).flagged).toHaveLength(1);
     expect(verify(null, HACCP, s)).toEqual({ addressed: [], gaps: [], flagged: [] });
     expect(verify({ addressed: 'x', gaps: 3 }, HACCP, s)).toEqual({ addressed: [], gaps: [], flagged: [] });
+    expect(verify({ addressed: [{ clause: 'HACCP-P5', quote: 'Hold', reason: '' }, { clause: 'HACCP-P6', reason: '' }] }, HACCP, s).flagged.map((f) => f.message)).toEqual([
+      'Dropped: the quote “Hold” is too short to locate in the SOP (cited for HACCP-P5).',
+      'Dropped: no sentence of the SOP was quoted for HACCP-P6.',
+    ]);
   });
 
   it('stores model text as plain text, bounded', () => {
