@@ -149,7 +149,7 @@ export function GapPanel({ slug, sopId, data }: { slug: string; sopId: string; d
 
   const option = (f: GapPanelData['frameworks'][number]) => (
     <option key={f.code} value={f.code}>
-      {f.name.startsWith(f.shortName) ? f.name : `${f.shortName} — ${f.name}`}
+      {f.name}
     </option>
   );
 
