@@ -121,6 +121,8 @@ test("a user of another org gets 404 on every API route and page of the first or
   const generationId = gen.headers()['x-generation-id']!;
   const sopA = `/api/v1/orgs/${slugA}/sops/${done.sopId}`;
   const sopBefore = await (await a.request.get(sopA)).json();
+  expect((await a.request.post(`${sopA}/gap-analyses`, { data: { framework: 'HACCP', engine: 'offline' } })).status()).toBe(201);
+  const gapsBefore = await (await a.request.get(`${sopA}/gap-analyses`)).json();
   const saved = await a.request.post(`/api/v1/orgs/${slugA}/templates`, { data: { sopId: done.sopId, name: 'Tenant A secret template' } });
   expect(saved.status()).toBe(201);
   const templateA = `/api/v1/orgs/${slugA}/templates/${((await saved.json()) as { template: { id: string } }).template.id}`;
@@ -137,6 +139,9 @@ test("a user of another org gets 404 on every API route and page of the first or
     b.request.get(`${sopA}/diff?from=${done.versionId}&to=${done.versionId}`),
     b.request.get(`${sopA}/export.docx`),
     b.request.post(`${sopA}/improve`, { data: { section: 'purpose', instruction: 'leak it' } }),
+    b.request.get(`${sopA}/gap-analyses`),
+    b.request.get(`${sopA}/gap-analyses?framework=HACCP`),
+    b.request.post(`${sopA}/gap-analyses`, { data: { framework: 'HACCP' } }),
     b.request.get(`${sopA}/versions/${done.versionId}/lifecycle`),
     b.request.post(`${sopA}/versions/${done.versionId}/withdraw`, { data: { reason: 'hijack' } }),
     b.request.post(`${sopA}/versions/${done.versionId}/make-effective`),
@@ -196,6 +201,8 @@ test("a user of another org gets 404 on every API route and page of the first or
     b.request.get(`/api/v1/orgs/${slugB}/sops/${done.sopId}/periodic-reviews`),
     b.request.post(`/api/v1/orgs/${slugB}/sops/${done.sopId}/periodic-reviews`, { data: { password: 'hijack' } }),
     b.request.get(`/api/v1/orgs/${slugB}/sops/${done.sopId}/effective`),
+    b.request.get(`/api/v1/orgs/${slugB}/sops/${done.sopId}/gap-analyses`),
+    b.request.post(`/api/v1/orgs/${slugB}/sops/${done.sopId}/gap-analyses`, { data: { framework: 'HACCP', engine: 'offline' } }),
     b.request.get(`/api/v1/orgs/${slugB}/sops/${done.sopId}/export.docx?version=${done.versionId}`),
     b.request.get(`/api/v1/orgs/${slugB}/generations/${generationId}`),
     b.request.post(`/api/v1/orgs/${slugB}/generations/${generationId}/cancel`),
@@ -215,6 +222,7 @@ test("a user of another org gets 404 on every API route and page of the first or
     expect(res?.status(), path).toBe(404);
   }
   expect(await (await a.request.get(sopA)).json()).toEqual(sopBefore);
+  expect(await (await a.request.get(`${sopA}/gap-analyses`)).json()).toEqual(gapsBefore);
   expect((await a.request.get(templateA)).status()).toBe(200);
   expect(((await (await b.request.get(`/api/v1/orgs/${slugB}/templates`)).json()) as { templates: { kind: string }[] }).templates.filter((t) => t.kind === 'org')).toEqual([]);
 

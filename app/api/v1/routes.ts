@@ -23,6 +23,7 @@ import * as sop from './orgs/[org]/sops/[id]/route';
 import * as diff from './orgs/[org]/sops/[id]/diff/route';
 import * as exportDocx from './orgs/[org]/sops/[id]/export.docx/route';
 import * as improve from './orgs/[org]/sops/[id]/improve/route';
+import * as gapAnalyses from './orgs/[org]/sops/[id]/gap-analyses/route';
 import * as versions from './orgs/[org]/sops/[id]/versions/route';
 import * as version from './orgs/[org]/sops/[id]/versions/[versionId]/route';
 import * as lifecycle from './orgs/[org]/sops/[id]/versions/[versionId]/lifecycle/route';
@@ -73,6 +74,7 @@ export const ROUTES: Record<string, object> = {
   '/orgs/{org}/sops/{id}/effective': effectiveAt,
   '/orgs/{org}/sops/{id}/diff': diff,
   '/orgs/{org}/sops/{id}/improve': improve,
+  '/orgs/{org}/sops/{id}/gap-analyses': gapAnalyses,
   '/orgs/{org}/sops/{id}/export.docx': exportDocx,
   '/orgs/{org}/sops/export.zip': exportZip,
   '/orgs/{org}/generations/{id}': generation,

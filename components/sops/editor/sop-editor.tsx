@@ -5,7 +5,7 @@
  * conflicts and the browser's copy of unsaved text live in useAutosave; this is the view.
  */
 import Link from 'next/link';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { BusyButton } from '@/components/ui/form';
 import { MAX_STEP_DEPTH, type TSopContent } from '@/lib/sops/content';
 import { useGeneration } from '../use-generation';
@@ -24,6 +24,8 @@ interface Props {
   initialRevision: number;
   aiMode: boolean;
   library: Library;
+  /** A rewrite to offer on opening (the gap analysis's "Improve this section"): the dialog opens prefilled and waits for the author. */
+  initialImprove?: ImproveRequest | null;
 }
 
 const STATUS = { dirty: 'Unsaved changes…', saving: 'Saving…', conflict: 'Not saved: someone else changed this SOP.' };
@@ -34,15 +36,19 @@ function statusText(save: SaveState): string {
   return save.kind === 'error' ? save.message : STATUS[save.kind];
 }
 
-export function SopEditor({ org, sopId, docNumber, initialContent, initialRevision, aiMode, library }: Props) {
+export function SopEditor({ org, sopId, docNumber, initialContent, initialRevision, aiMode, library, initialImprove = null }: Props) {
   const api = useMemo(() => sopApi(org, sopId), [org, sopId]);
   const draft = useAutosave({ api, sopId, initialContent, initialRevision });
   const { form, save } = draft;
   const [summary, setSummary] = useState('');
   const [versionMsg, setVersionMsg] = useState<{ ok: boolean; text: string } | null>(null);
   const [savingVersion, setSavingVersion] = useState(false);
-  const [improve, setImprove] = useState<ImproveRequest | null>(null);
+  const [improve, setImprove] = useState<ImproveRequest | null>(aiMode ? initialImprove : null);
   const gen = useGeneration();
+  // The offer is made once: a reload of the editor does not open it again.
+  useEffect(() => {
+    if (initialImprove) window.history.replaceState(window.history.state, '', window.location.pathname);
+  }, [initialImprove]);
 
   function update(patch: Partial<Form>) {
     draft.update(patch);
@@ -110,6 +116,12 @@ export function SopEditor({ org, sopId, docNumber, initialContent, initialRevisi
 
       {save.kind === 'conflict' ? (
         <ConflictPanel theirs={save.theirs} mine={draft.checked} onKeepMine={() => void draft.keepMine(save.theirRevision)} onTakeTheirs={() => draft.takeTheirs(save.theirs, save.theirRevision)} />
+      ) : null}
+
+      {initialImprove && !aiMode ? (
+        <div className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900 whitespace-pre-wrap wrap-anywhere" role="status" data-test="improve-offline">
+          From the gap analysis, for “{HEADING[initialImprove.section]}”: {initialImprove.instruction} AI processing is off, so edit the section by hand.
+        </div>
       ) : null}
 
       {improve ? <ImprovePanel org={org} improve={improve} gen={gen.state} onChange={setImprove} onRun={() => void runImprove()} onClose={() => setImprove(null)} /> : null}

@@ -8,11 +8,19 @@ import { FRAMEWORKS } from '@/lib/library';
 import { roleCan } from '@/lib/orgs/permissions';
 import { getDocumentSettings } from '@/lib/orgs/service';
 import { loadSopPage } from '@/lib/sops/page-context';
+import { ZImproveInput } from '@/lib/sops/api-schemas';
 
 export const metadata: Metadata = { title: 'Edit SOP' };
 
-export default async function EditSopPage({ params }: { params: Promise<{ slug: string; id: string }> }) {
+/** `?improve=<section>&instruction=<text>` (the gap analysis's "Improve this section"): the rewrite to offer, or nothing when either is not valid. */
+function improveFrom(q: Record<string, string | string[] | undefined>): { section: string; instruction: string } | null {
+  const parsed = ZImproveInput.safeParse({ section: q.improve, instruction: q.instruction });
+  return parsed.success ? parsed.data : null;
+}
+
+export default async function EditSopPage({ params, searchParams }: { params: Promise<{ slug: string; id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { slug, id } = await params;
+  const initialImprove = improveFrom(await searchParams);
   const { user, org, sop } = await loadSopPage(slug, id);
   if (!roleCan(org.role, 'sops.edit')) notFound();
   if (!sop.draftContent) return <Alert kind="error">This SOP has no content yet. Wait for its draft to finish, or retry it from the SOP page.</Alert>;
@@ -32,6 +40,7 @@ export default async function EditSopPage({ params }: { params: Promise<{ slug: 
         initialRevision={sop.draftRevision}
         aiMode={env().ai.mode === 'claude' && settings.aiAllowed}
         library={library}
+        initialImprove={initialImprove}
       />
     </div>
   );
