@@ -34,8 +34,9 @@ export function leafClauses(f: Framework): Clause[] {
   return f.clauses.filter((c) => !c.group && !c.withdrawn);
 }
 
-export function frameworkSummaries() {
-  return FRAMEWORKS.map((f) => ({
+/** What the library list (GET /api/v1/frameworks) says about a framework. */
+export function frameworkSummary(f: Framework) {
+  return {
     code: f.code,
     family: f.family,
     name: f.name,
@@ -47,5 +48,26 @@ export function frameworkSummaries() {
     coverage: f.coverage,
     source: f.source,
     clauseCount: f.clauses.length,
-  }));
+  };
+}
+
+export function frameworkSummaries() {
+  return FRAMEWORKS.map(frameworkSummary);
+}
+
+/** One framework with its clauses (GET /api/v1/frameworks/{code}); `clauses` may be a subset (a search). */
+export function frameworkDetail(f: Framework, clauses: readonly Clause[] = f.clauses) {
+  return {
+    ...frameworkSummary(f),
+    coverageNote: f.coverageNote,
+    text: f.text,
+    ...(f.successorMap && { successorMap: f.successorMap }),
+    clauses: clauses.map((c) => ({
+      id: c.id,
+      title: c.title,
+      ...(c.group && { group: true as const }),
+      ...(c.withdrawn && { withdrawn: c.withdrawn }),
+      ...(c.keywords?.length && { keywords: c.keywords }),
+    })),
+  };
 }
