@@ -99,7 +99,7 @@ export function outline(f: Framework): OutlineEntry[] {
   });
 }
 
-/** An HTML id for a clause's row, for links into /library/{code}. */
+/** An HTML id for a clause's row, for links into /library/{code}: letters, digits, dots and dashes kept, anything else as _hex_ (so two ids never share one). */
 export function clauseAnchor(id: string): string {
-  return `c-${id.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
+  return `c-${id.replace(/[^A-Za-z0-9.-]/gu, (ch) => `_${ch.codePointAt(0)!.toString(16)}_`)}`;
 }
