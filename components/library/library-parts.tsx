@@ -1,6 +1,6 @@
 /** The pieces of the public library pages (/library, /library/{code}): badges, notes, the search form, a clause row. */
 import Link from 'next/link';
-import { getFramework, type Clause, type Framework } from '@/lib/library';
+import { COPYRIGHT_NOTE, getFramework, type Clause, type Framework } from '@/lib/library';
 import { clauseAnchor, MAX_QUERY_LENGTH } from '@/lib/library/search';
 
 const COVERAGE: Record<Framework['coverage'], { label: string; className: string }> = {
@@ -32,8 +32,6 @@ export function SupersededBadge({ framework }: { framework: Framework }) {
     </span>
   );
 }
-
-export const COPYRIGHT_NOTE = 'Clause numbers and SOPwright’s own short titles only — the standard’s text is not reproduced; read it in your licensed copy.';
 
 export function CopyrightNote({ framework }: { framework: Framework }) {
   if (framework.text !== 'copyrighted') return null;

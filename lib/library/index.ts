@@ -25,6 +25,9 @@ export function isKnownCitation(c: { framework: string; clause: string }): boole
   return found !== undefined && !found.withdrawn;
 }
 
+/** What the library pages say beside a copyrighted standard. */
+export const COPYRIGHT_NOTE = 'Clause numbers and SOPwright’s own short titles only — the standard’s text is not reproduced; read it in your licensed copy.';
+
 /** Editions offered for new work (drafting, org selection, mapping). */
 export const CURRENT_FRAMEWORKS: readonly Framework[] = FRAMEWORKS.filter((f) => f.status === 'current');
 export const CURRENT_FRAMEWORK_CODES = CURRENT_FRAMEWORKS.map((f) => f.code) as [string, ...string[]];
