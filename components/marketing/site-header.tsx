@@ -4,9 +4,9 @@ import { Logo } from '@/components/ui/logo';
 export function SiteHeader() {
   return (
     <header className="border-b border-slate-200 bg-white">
-      <div className="mx-auto flex max-w-6xl items-center justify-between px-6 py-4">
+      <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-6 py-4">
         <Logo />
-        <nav className="flex flex-wrap items-center justify-end gap-x-6 gap-y-2 text-sm text-slate-700">
+        <nav className="flex flex-wrap items-center justify-end gap-x-4 gap-y-2 text-sm text-slate-700 sm:gap-x-6">
           <Link href="/library" className="hover:text-brand-700">Library</Link>
           <Link href="/security" className="hover:text-brand-700">Security</Link>
           <Link href="/sign-in" className="hover:text-brand-700">Sign in</Link>

@@ -162,7 +162,8 @@ function GroupHeading({ entry, code }: { entry: OutlineEntry; code: string }) {
   const Tag = entry.depth === 0 ? 'h3' : 'h4';
   return (
     <Tag id={clauseAnchor(c.id)} className={`${entry.depth === 0 ? 'text-lg' : 'text-base'} font-semibold text-slate-900`} data-test="clause-heading" data-clause={c.id}>
-      <span className={`font-mono ${c.withdrawn ? 'line-through' : ''}`}>{c.id}</span> <span>{c.title}</span>
+      <span className={`mr-2 text-slate-500 ${c.withdrawn ? 'line-through' : ''}`}>{c.id}</span>
+      <span>{c.title}</span>
       {c.withdrawn ? (
         <span className="block text-xs font-normal text-slate-700">
           withdrawn: {c.withdrawn.note}
