@@ -9,6 +9,7 @@ describe('the README library table', () => {
   it('is up to date with the library (run npm run library:table after changing it)', () => {
     const readme = readFileSync(path.resolve(__dirname, '../../README.md'), 'utf8');
     expect(readme).toContain(TABLE_START);
+    expect(readme).toContain(TABLE_END);
     expect(withLibraryTable(readme, FRAMEWORKS), 'README.md is out of date: run npm run library:table').toBe(readme);
   });
 
