@@ -16,8 +16,10 @@
  *  - otherwise a file that says `complete: true` or `complete: false` is what it says;
  *  - otherwise it is complete unless its `version`, `coverage_note` or `notes` mention
  *    "partial" or "stale" (as a word, any case);
- *  - several files merged are complete when at least one of them is complete (a supplement
- *    never is): the complete one already lists every id, the others only add titles.
+ *  - several files merged are complete when every one of them that is not a supplement is
+ *    complete (and there is at least one): two main files usually cover different parts
+ *    (21 CFR 210 and 211, ISO 27001's clauses and its Annex A), so one partial part makes the
+ *    whole partial; a supplement only adds ids to the part it supplements and changes nothing.
  *
  * What is compared, per framework:
  *  - unknownIds: library ids (withdrawn or not) the reference does not have at all;
@@ -168,7 +170,8 @@ export function checkFramework(fw: Framework, files: ReferenceFile[]): Framework
     // A withdrawn item's title is often just "[Withdrawn]": not worth comparing.
     if (!c.withdrawn && !r.withdrawn && r.title && normalizeTitle(r.title) !== normalizeTitle(c.title)) titleMismatches.push({ id: c.id, ours: c.title, theirs: r.title });
   }
-  const complete = verdicts.some((v) => v.complete && !v.supplement);
+  const main = verdicts.filter((v) => !v.supplement);
+  const complete = main.length > 0 && main.every((v) => v.complete);
   return {
     code: fw.code,
     shortName: fw.shortName,

@@ -231,14 +231,21 @@ describe('checkLibrary', () => {
     expect(checkLibrary([BETA], onlySupplement).checked[0]).toMatchObject({ complete: false, unknownIds: ['B.1'], failed: false });
   });
 
-  it('calls several files complete when one of them is complete on its own', () => {
+  it('calls several files complete when every one that is not a supplement is complete', () => {
     const complete = file({ file: 'main.json', items: [{ id: 'A.1' }, { id: 'A.2' }] });
+    const annex = file({ file: 'annex.json', items: [{ id: 'A.A.1' }] });
     const partial = file({ file: 'partial.json', version: 'PARTIAL', items: [{ id: 'A.1' }] });
     const supplement = file({ file: 'supp.json', framework: 'Alpha Standard supplement', items: [{ id: 'A.2' }] });
     const lib = [fw('A', { reference: { framework: /^Alpha/ }, clauses: [{ id: 'A.1', title: 'x' }, { id: 'A.9', title: 'x' }] })];
+    // A complete file with a supplement: complete (the supplement only adds ids).
     expect(checkLibrary(lib, [complete, supplement]).checked[0]).toMatchObject({ complete: true, failed: true, unknownIds: ['A.9'] });
+    // Two complete main files (two parts of one framework): complete.
+    expect(checkLibrary(lib, [complete, annex]).checked[0]).toMatchObject({ complete: true, failed: true });
+    // One part partial: the whole is partial, even beside a complete part (21 CFR 210 is complete, 211 is not).
+    expect(checkLibrary(lib, [partial, complete]).checked[0]).toMatchObject({ complete: false, failed: false, unknownIds: ['A.9'] });
     expect(checkLibrary(lib, [partial, supplement]).checked[0]).toMatchObject({ complete: false, failed: false });
-    expect(checkLibrary(lib, [partial, complete]).checked[0]).toMatchObject({ complete: true, failed: true });
+    // Supplements alone: partial.
+    expect(checkLibrary(lib, [supplement]).checked[0]).toMatchObject({ complete: false, failed: false });
   });
 
   it('compares a superseded edition with the withdrawn items of its successor’s file, without their prefix (withdrawnOnly, stripPrefix)', () => {
