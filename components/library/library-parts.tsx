@@ -17,19 +17,26 @@ export function CoverageBadge({ coverage }: { coverage: Framework['coverage'] })
 /** "Superseded" with a link to the edition that replaced it; nothing for a current edition. */
 export function SupersededBadge({ framework }: { framework: Framework }) {
   if (framework.status !== 'superseded') return null;
-  const next = framework.supersededBy ? getFramework(framework.supersededBy) : undefined;
   return (
     <span className="text-xs text-slate-700" data-test="superseded">
       <span className="mr-1 inline-block whitespace-nowrap rounded-full bg-slate-800 px-2 py-0.5 font-medium text-white">Superseded</span>
-      {next ? (
-        <>
-          by{' '}
-          <Link href={`/library/${next.code}`} className="text-brand-700 underline">
-            {next.shortName} ({next.version})
-          </Link>
-        </>
-      ) : null}
+      <SuccessorLink framework={framework} className="text-brand-700 underline" />
     </span>
+  );
+}
+
+/** "by <the edition that replaced it>", linked; nothing when the library does not have it. */
+export function SuccessorLink({ framework, className }: { framework: Framework; className: string }) {
+  const next = framework.supersededBy ? getFramework(framework.supersededBy) : undefined;
+  if (!next) return null;
+  return (
+    <>
+      {' '}
+      by{' '}
+      <Link href={`/library/${next.code}`} className={className}>
+        {next.shortName} ({next.version})
+      </Link>
+    </>
   );
 }
 
@@ -52,32 +59,39 @@ export function SourceLink({ framework }: { framework: Framework }) {
 }
 
 /** A GET form: the query stays in the address, so a search can be linked and reloaded. */
-export function LibrarySearch({ action, q, label, placeholder }: { action: string; q: string; label: string; placeholder: string }) {
+export function LibrarySearch({ action, q, label, placeholder, error }: { action: string; q: string; label: string; placeholder: string; error?: string }) {
   return (
-    <form action={action} method="get" role="search" className="flex flex-wrap items-end gap-2" data-test="library-search">
-      <div className="min-w-0 flex-1 basis-64">
-        <label htmlFor="library-q" className="block text-sm font-medium text-slate-700">
-          {label}
-        </label>
-        <input
-          id="library-q"
-          name="q"
-          type="search"
-          maxLength={MAX_QUERY_LENGTH}
-          defaultValue={q}
-          placeholder={placeholder}
-          className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-100"
-        />
-      </div>
-      <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
-        Search
-      </button>
-      {q ? (
-        <Link href={action} className="px-2 py-2 text-sm text-brand-700 underline" data-test="search-clear">
-          Clear
-        </Link>
+    <div>
+      <form action={action} method="get" role="search" className="flex flex-wrap items-end gap-2" data-test="library-search">
+        <div className="min-w-0 flex-1 basis-64">
+          <label htmlFor="library-q" className="block text-sm font-medium text-slate-700">
+            {label}
+          </label>
+          <input
+            id="library-q"
+            name="q"
+            type="search"
+            maxLength={MAX_QUERY_LENGTH}
+            defaultValue={q}
+            placeholder={placeholder}
+            className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-100"
+          />
+        </div>
+        <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+          Search
+        </button>
+        {q ? (
+          <Link href={action} className="px-2 py-2 text-sm text-brand-700 underline" data-test="search-clear">
+            Clear
+          </Link>
+        ) : null}
+      </form>
+      {error ? (
+        <p role="alert" className="mt-2 text-sm text-red-700">
+          {error}
+        </p>
       ) : null}
-    </form>
+    </div>
   );
 }
 
@@ -122,19 +136,26 @@ export function ClauseRow({ code, clause, href, context }: { code: string; claus
         <span className={clause.withdrawn ? 'text-slate-500' : 'text-slate-800'}>{clause.title}</span>
         {clause.group ? <span className="ml-2 text-xs text-slate-500">(heading)</span> : null}
         {context ? <span className="block text-xs text-slate-500">{context}</span> : null}
-        {clause.withdrawn ? (
-          <span className="block text-xs text-slate-700" data-test="withdrawn">
-            withdrawn: {clause.withdrawn.note}
-            {clause.withdrawn.replacedBy?.length ? (
-              <>
-                {' '}
-                → replaced by <ClauseLinks code={code} ids={clause.withdrawn.replacedBy} />
-              </>
-            ) : null}
-          </span>
-        ) : null}
+        <WithdrawnNote code={code} clause={clause} />
       </span>
     </li>
+  );
+}
+
+/** "withdrawn: note → replaced by …", linking the replacements; nothing for a live clause. */
+export function WithdrawnNote({ code, clause }: { code: string; clause: Clause }) {
+  if (!clause.withdrawn) return null;
+  const to = clause.withdrawn.replacedBy ?? [];
+  return (
+    <span className="block text-xs font-normal text-slate-700" data-test="withdrawn">
+      withdrawn: {clause.withdrawn.note}
+      {to.length ? (
+        <>
+          {' '}
+          → replaced by <ClauseLinks code={code} ids={to} />
+        </>
+      ) : null}
+    </span>
   );
 }
 

@@ -2,22 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { FRAMEWORKS, frameworkDetail, getFramework, type Clause, type Framework } from '@/lib/library';
 import { clauseAnchor, MAX_HITS, outline, searchFramework, searchLibrary } from '@/lib/library/search';
+import { madeUpFramework } from '@/tests/helpers/library';
 
-const fw = (code: string, clauses: Clause[]): Framework => ({
-  code,
-  family: code,
-  name: code,
-  shortName: code,
-  version: '1',
-  category: 'Quality',
-  publisher: 'Nobody',
-  status: 'current',
-  text: 'public-domain',
-  source: { name: 'x', url: 'https://example.test/' },
-  coverage: 'partial',
-  coverageNote: 'x',
-  clauses,
-});
+const fw = (code: string, clauses: Clause[]): Framework => madeUpFramework(code, { clauses });
 const g = (id: string, title = id): Clause => ({ id, title, group: true });
 const c = (id: string, title = id): Clause => ({ id, title });
 

@@ -10,9 +10,10 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CURRENT_FRAMEWORK_CODES, FRAMEWORKS, findClause, getFramework, isKnownCitation, leafClauses, type Framework } from '@/lib/library';
+import { CURRENT_FRAMEWORK_CODES, FRAMEWORKS, findClause, getFramework, isKnownCitation, leafClauses } from '@/lib/library';
 import { checkLibrary, fileVerdict, formatCheck, normalizeTitle, type ReferenceFile } from '@/lib/library/check';
 import { parseReferenceFile, readReferenceFolder } from '@/lib/library/reference-files';
+import { madeUpFramework } from '@/tests/helpers/library';
 
 const ROOT = path.resolve(__dirname, '../..');
 const FIXTURES = path.join(ROOT, 'tests/fixtures/library-reference');
@@ -133,24 +134,7 @@ describe('citations', () => {
 
 /* ------------------------------------------------------------------ the checker, on made-up data */
 
-function fw(code: string, over: Partial<Framework>): Framework {
-  return {
-    code,
-    family: code,
-    name: `${code} (made up)`,
-    shortName: code,
-    version: '1',
-    category: 'Quality',
-    publisher: 'Nobody',
-    status: 'current',
-    text: 'public-domain',
-    source: { name: 'fixture', url: 'https://example.test/' },
-    coverage: 'partial',
-    coverageNote: 'made up',
-    clauses: [],
-    ...over,
-  };
-}
+const fw = madeUpFramework;
 
 const ALPHA = fw('ALPHA', {
   reference: { framework: /^Alpha Standard\b/ },

@@ -22,12 +22,7 @@ export default async function LibraryPage({ searchParams }: { searchParams: Prom
         The frameworks SOPwright drafts against and maps SOPs to. Every clause id was taken from the public source named beside it — never filled in from memory — and where a level could not be sourced it is not shipped. For public-domain law (CFR, NIST, EU regulations) the headings may follow the official ones; for copyrighted standards only the clause numbers and our own short titles are here.
       </p>
       <div className="mt-8 max-w-2xl">
-        <LibrarySearch action="/library" q={q} label="Search clause ids and titles across the library" placeholder="e.g. 7.5.3, audit trail, Subpart J" />
-        {error ? (
-          <p role="alert" className="mt-2 text-sm text-red-700">
-            {error}
-          </p>
-        ) : null}
+        <LibrarySearch action="/library" q={q} error={error} label="Search clause ids and titles across the library" placeholder="e.g. 7.5.3, audit trail, Subpart J" />
       </div>
       {q ? <SearchResults q={q} /> : <Frameworks />}
     </div>

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, permanentRedirect } from 'next/navigation';
-import { ClauseLinks, ClauseRow, CopyrightNote, CoverageBadge, LibrarySearch, readQuery, SourceLink, SupersededBadge } from '@/components/library/library-parts';
+import { ClauseLinks, ClauseRow, CopyrightNote, CoverageBadge, LibrarySearch, readQuery, SourceLink, SuccessorLink, SupersededBadge, WithdrawnNote } from '@/components/library/library-parts';
 import { getFramework, leafClauses, type Framework } from '@/lib/library';
 import { clauseAnchor, outline, searchFramework, type OutlineEntry } from '@/lib/library/search';
 
@@ -64,15 +64,7 @@ export default async function FrameworkPage({ params, searchParams }: { params: 
         <section className="mt-8 rounded-xl border border-amber-300 bg-amber-50 p-4" data-test="superseded-banner" aria-labelledby="superseded">
           <h2 id="superseded" className="font-semibold text-amber-950">
             This edition is superseded
-            {next ? (
-              <>
-                {' '}
-                by{' '}
-                <Link href={`/library/${next.code}`} className="underline">
-                  {next.shortName} ({next.version})
-                </Link>
-              </>
-            ) : null}
+            <SuccessorLink framework={f} className="underline" />
           </h2>
           <p className="mt-1 text-sm text-amber-950">SOPs written against it stay readable and keep their citations; new work cites the current edition.</p>
           {f.successorMap && next ? <SuccessorMap from={f} to={next} /> : null}
@@ -89,12 +81,7 @@ export default async function FrameworkPage({ params, searchParams }: { params: 
             Clauses
           </h2>
           <div className="mt-3 max-w-xl">
-            <LibrarySearch action={`/library/${f.code}`} q={q} label={`Search ${f.shortName} clause ids and titles`} placeholder="An id or a few words" />
-            {error ? (
-              <p role="alert" className="mt-2 text-sm text-red-700">
-                {error}
-              </p>
-            ) : null}
+            <LibrarySearch action={`/library/${f.code}`} q={q} error={error} label={`Search ${f.shortName} clause ids and titles`} placeholder="An id or a few words" />
           </div>
           {q ? <Filtered framework={f} entries={entries} q={q} /> : <Outline framework={f} entries={entries} />}
         </section>
@@ -164,17 +151,7 @@ function GroupHeading({ entry, code }: { entry: OutlineEntry; code: string }) {
     <Tag id={clauseAnchor(c.id)} className={`${entry.depth === 0 ? 'text-lg' : 'text-base'} font-semibold text-slate-900`} data-test="clause-heading" data-clause={c.id}>
       <span className={`mr-2 text-slate-500 ${c.withdrawn ? 'line-through' : ''}`}>{c.id}</span>
       <span>{c.title}</span>
-      {c.withdrawn ? (
-        <span className="block text-xs font-normal text-slate-700">
-          withdrawn: {c.withdrawn.note}
-          {c.withdrawn.replacedBy?.length ? (
-            <>
-              {' '}
-              → replaced by <ClauseLinks code={code} ids={c.withdrawn.replacedBy} />
-            </>
-          ) : null}
-        </span>
-      ) : null}
+      <WithdrawnNote code={code} clause={c} />
     </Tag>
   );
 }
