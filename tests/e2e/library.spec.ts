@@ -5,6 +5,7 @@
  * 390 px go to test-results/screens/ (or SHOTS_DIR).
  */
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { COPYRIGHT_NOTE, FRAMEWORKS } from '@/lib/library';
 import { collectConsoleProblems } from './support/console';
@@ -165,4 +166,18 @@ test('GET /api/v1/frameworks/{code}: public, 200 with clauses, ?q= filters, 404 
     expect(((await r.json()) as { error: { code: string } }).error.code, bad).toBe('validation_failed');
   }
   expect((await request.get(`/api/v1/frameworks/21CFR11?q=${'x'.repeat(300)}`)).status()).toBe(400);
+});
+
+test('the library pages have no WCAG 2 A/AA violations that axe can find', async ({ page }) => {
+  const pages = ['/library', '/library?q=control', '/library/21CFR11', '/library/21CFR11?q=signature', `/library/${copyrighted.code}`];
+  if (withWithdrawn) pages.push(`/library/${withWithdrawn.code}`);
+  if (superseded) pages.push(`/library/${superseded.code}`);
+  const violations: string[] = [];
+  for (const p of pages) {
+    await page.goto(p);
+    const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+    expect(result.passes.length, p).toBeGreaterThan(10);
+    for (const v of result.violations) violations.push(`${p} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+  }
+  expect(violations).toEqual([]);
 });
