@@ -40,8 +40,9 @@ export function SuccessorLink({ framework, className }: { framework: Framework; 
   );
 }
 
+/** Beside a copyrighted standard that ships clauses (one that ships none has nothing to qualify). */
 export function CopyrightNote({ framework }: { framework: Framework }) {
-  if (framework.text !== 'copyrighted') return null;
+  if (framework.text !== 'copyrighted' || !framework.clauses.length) return null;
   return (
     <p className="text-xs text-slate-600" data-test="copyright-note">
       {COPYRIGHT_NOTE}

@@ -124,9 +124,9 @@ test('a superseded edition says so and links to its successor', async ({ page })
   const banner = page.getByTestId('superseded-banner');
   await expect(banner).toContainText('This edition is superseded');
   if (f.successorMap) await expect(banner.getByTestId('successor-map').locator('tbody tr')).toHaveCount(Object.keys(f.successorMap).length);
+  await shoot(page, 'superseded');
   await banner.getByRole('link', { name: new RegExp(next.shortName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }).first().click();
   await expect(page).toHaveURL(new RegExp(`/library/${next.code}$`));
-  await shoot(page, 'superseded');
 });
 
 test('unknown framework pages are 404; a lower-case code goes to its page', async ({ page }) => {
