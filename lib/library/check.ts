@@ -29,6 +29,10 @@
  *  - titleMismatches: the titles differ once normalized — informational only: our titles are
  *    our own words, so this is expected.
  *
+ * A framework may list ids it read in another public source (`beyondReference`): they are
+ * not unknown, but reported; one the reference has after all, or the library does not, is a
+ * warning (the list must not go stale).
+ *
  * FAILURE is an unknown id where the reference is complete. In a partial reference an unknown
  * id is a warning (the file may simply not have got that far).
  */
@@ -84,6 +88,10 @@ export interface FrameworkCheck {
   missingIds: string[];
   titleMismatches: TitleMismatch[];
   withdrawnMismatch: WithdrawnMismatch[];
+  /** Library ids the reference lacks that the framework declares sourced elsewhere (`beyondReference`). */
+  beyondReference: string[];
+  /** `beyondReference` entries that the reference has, or the library does not: a warning. */
+  staleBeyondReference: string[];
   /** Unknown ids in a complete reference. */
   failed: boolean;
 }
@@ -159,7 +167,11 @@ export function checkFramework(fw: Framework, files: ReferenceFile[]): Framework
   const verdicts = files.map(fileVerdict);
   const reference = merge(ref, files);
   const library = new Map(fw.clauses.map((c) => [c.id, c]));
-  const unknownIds = fw.clauses.filter((c) => !reference.has(c.id)).map((c) => c.id);
+  const declared = new Set(ref.beyondReference ?? []);
+  const absent = fw.clauses.filter((c) => !reference.has(c.id)).map((c) => c.id);
+  const unknownIds = absent.filter((id) => !declared.has(id));
+  const beyondReference = absent.filter((id) => declared.has(id));
+  const staleBeyondReference = [...declared].filter((id) => reference.has(id) || !library.has(id));
   const missingIds = [...reference].filter(([id, item]) => !item.withdrawn && !library.has(id)).map(([id]) => id);
   const titleMismatches: TitleMismatch[] = [];
   const withdrawnMismatch: WithdrawnMismatch[] = [];
@@ -183,6 +195,8 @@ export function checkFramework(fw: Framework, files: ReferenceFile[]): Framework
     missingIds,
     titleMismatches,
     withdrawnMismatch,
+    beyondReference,
+    staleBeyondReference,
     failed: complete && unknownIds.length > 0,
   };
 }
@@ -223,16 +237,20 @@ function list(ids: string[], verbose: boolean, limit = LIST_LIMIT): string {
   return `${ids.slice(0, limit).join(', ')} … and ${ids.length - limit} more`;
 }
 
+const warns = (c: FrameworkCheck) => c.unknownIds.length > 0 || c.withdrawnMismatch.length > 0 || c.staleBeyondReference.length > 0;
+
 /** The report `npm run library:check` prints: one block per framework, then a summary line. */
 export function formatCheck(result: LibraryCheck, { verbose = false } = {}): string {
   const out: string[] = [];
   for (const c of result.checked) {
-    const status = c.failed ? 'FAIL' : c.unknownIds.length || c.withdrawnMismatch.length ? 'warn' : 'ok';
+    const status = c.failed ? 'FAIL' : warns(c) ? 'warn' : 'ok';
     out.push(`${status.padEnd(4)} ${c.code} (${c.shortName}) — reference ${c.complete ? 'complete' : 'partial'}`);
     out.push(`     files: ${c.files.map((f) => `${f.file} (${f.complete ? 'complete' : f.reason})`).join('; ')}`);
     out.push(`     ${c.libraryIds} library ids, ${c.referenceIds} reference ids: ${c.unknownIds.length} unknown, ${c.missingIds.length} missing, ${c.withdrawnMismatch.length} withdrawn mismatches, ${c.titleMismatches.length} title differences`);
     if (c.unknownIds.length) out.push(`     unknown ids${c.complete ? '' : ' (partial reference: a warning)'}: ${list(c.unknownIds, verbose)}`);
     if (c.missingIds.length) out.push(`     missing ids: ${list(c.missingIds, verbose)}`);
+    if (c.beyondReference.length) out.push(`     sourced beyond the reference (declared in the framework): ${list(c.beyondReference, verbose)}`);
+    if (c.staleBeyondReference.length) out.push(`     beyondReference lists ids the reference has or the library lacks (remove them): ${list(c.staleBeyondReference, verbose)}`);
     if (c.withdrawnMismatch.length) out.push(`     withdrawn mismatch: ${list(c.withdrawnMismatch.map((w) => `${w.id} (withdrawn in the ${w.withdrawnIn} only)`), verbose)}`);
     if (c.titleMismatches.length) {
       const shown = verbose ? c.titleMismatches : c.titleMismatches.slice(0, TITLE_LIMIT);
@@ -249,7 +267,7 @@ export function formatCheck(result: LibraryCheck, { verbose = false } = {}): str
   }
   if (result.unmatchedFiles.length) out.push(`Reference files no framework matched (informational): ${result.unmatchedFiles.join(', ')}`);
   const failed = result.checked.filter((c) => c.failed);
-  const warned = result.checked.filter((c) => !c.failed && (c.unknownIds.length || c.withdrawnMismatch.length));
+  const warned = result.checked.filter((c) => !c.failed && warns(c));
   out.push('');
   out.push(
     `library:check: ${result.checked.length} frameworks checked; ${failed.length ? `FAILED: ${failed.map((c) => `${c.code} (${c.unknownIds.length} unknown ids in a complete reference)`).join(', ')}` : 'no failures'}; ${warned.length} with warnings; ${result.noReference.length} without a reference file; ${result.unmatchedFiles.length} files unmatched.`,

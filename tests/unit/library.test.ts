@@ -98,6 +98,10 @@ describe('the regulation library is well-formed', () => {
     }
   });
 
+  it('declares ids beyond the reference only for clauses it has', () => {
+    for (const f of FRAMEWORKS) for (const id of f.reference?.beyondReference ?? []) expect(findClause(f.code, id), `${f.code} beyondReference ${id}`).toBeDefined();
+  });
+
   it('matches reference files with plain regexes (a /g or /y regex would remember where it stopped)', () => {
     for (const f of FRAMEWORKS.filter((fw) => fw.reference)) {
       for (const re of [f.reference!.framework, f.reference!.version].filter((r): r is RegExp => r !== undefined)) expect(re.flags, `${f.code} ${re}`).not.toMatch(/[gy]/);
@@ -264,6 +268,15 @@ describe('checkLibrary', () => {
       ],
       failed: false,
     });
+  });
+
+  it('does not count ids the framework declares sourced beyond the reference, and warns when that list goes stale', () => {
+    const more = { ...ALPHA, reference: { ...ALPHA.reference!, beyondReference: ['A.50'] }, clauses: [...ALPHA.clauses, { id: 'A.50', title: 'Read in another public source' }] };
+    expect(checkLibrary([more], refs).checked[0]).toMatchObject({ failed: false, unknownIds: [], beyondReference: ['A.50'], staleBeyondReference: [] });
+    expect(formatCheck(checkLibrary([more], refs))).toMatch(/^ok +ALPHA[\s\S]*sourced beyond the reference \(declared in the framework\): A\.50/m);
+    const stale = { ...ALPHA, reference: { ...ALPHA.reference!, beyondReference: ['A.1', 'A.77'] } };
+    expect(checkLibrary([stale], refs).checked[0]).toMatchObject({ failed: false, staleBeyondReference: ['A.1', 'A.77'] });
+    expect(formatCheck(checkLibrary([stale], refs))).toMatch(/^warn ALPHA/m);
   });
 
   it('uses the version regex to tell editions that share a framework name apart', () => {
