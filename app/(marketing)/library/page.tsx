@@ -44,7 +44,7 @@ function SearchResults({ q }: { q: string }) {
       {hits.groups.map(({ framework: f, clauses }) => (
         <section key={f.code} className="mt-6 rounded-xl border border-slate-200 bg-white p-4 shadow-sm" data-test="search-group" data-framework={f.code}>
           <h3 className="font-semibold">
-            <Link href={`/library/${f.code}?q=${encodeURIComponent(q)}`} className="text-brand-900 underline-offset-2 hover:underline">
+            <Link href={`/library/${f.code}?q=${encodeURIComponent(q)}`} className="text-brand-900 underline underline-offset-2">
               {f.shortName}
             </Link>{' '}
             <span className="text-sm font-normal text-slate-600">
