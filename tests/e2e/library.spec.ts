@@ -8,6 +8,7 @@ import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { COPYRIGHT_NOTE, FRAMEWORKS } from '@/lib/library';
+import { signUpAndConfirm, uniqueEmail } from './support/auth';
 import { collectConsoleProblems } from './support/console';
 
 const SHOTS = process.env.SHOTS_DIR ?? 'test-results/screens';
@@ -180,4 +181,12 @@ test('the library pages have no WCAG 2 A/AA violations that axe can find', async
     for (const v of result.violations) violations.push(`${p} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
   }
   expect(violations).toEqual([]);
+});
+
+test('signed in, the app header links to the library', async ({ page }) => {
+  await signUpAndConfirm(page, uniqueEmail('library'));
+  await page.goto('/o');
+  await page.getByRole('banner').getByRole('link', { name: 'Library' }).click();
+  await expect(page).toHaveURL(/\/library$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Regulation library');
 });
