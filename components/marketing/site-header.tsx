@@ -8,7 +8,8 @@ export function SiteHeader() {
         <Logo />
         <nav className="flex flex-wrap items-center justify-end gap-x-4 gap-y-2 text-sm text-slate-700 sm:gap-x-6">
           <Link href="/library" className="hover:text-brand-700">Library</Link>
-          <Link href="/security" className="hover:text-brand-700">Security</Link>
+          {/* On a phone the footer links it: the header keeps to two rows. */}
+          <Link href="/security" className="hidden hover:text-brand-700 sm:inline">Security</Link>
           <Link href="/sign-in" className="hover:text-brand-700">Sign in</Link>
           <Link href="/sign-up" className="rounded-md bg-brand-600 px-3 py-2 font-medium text-white hover:bg-brand-700">
             Create an account
