@@ -8,6 +8,7 @@ export function AppHeader({ email }: { email: string }) {
         <Logo href="/o" size="sm" />
         <nav className="flex min-w-0 flex-wrap items-center gap-x-5 gap-y-2 text-sm text-slate-700">
           <Link href="/o" className="hover:text-brand-700">Organizations</Link>
+          <Link href="/library" className="hover:text-brand-700">Library</Link>
           <Link href="/settings" className="hover:text-brand-700">Account</Link>
           <Link href="/settings/security" className="hover:text-brand-700">Security</Link>
           <span className="hidden min-w-0 max-w-64 text-slate-500 wrap-anywhere sm:inline" data-test="signed-in-email">{email}</span>

@@ -24,6 +24,8 @@ export interface RouteDoc {
 
 /** A route's description with the schemas its wrapper validates. */
 export interface Operation extends RouteDoc {
+  /** Anyone may call it, signed in or not (publicRoute). */
+  public?: true;
   params?: z.ZodType;
   query?: z.ZodType;
   body?: z.ZodType;
@@ -81,6 +83,7 @@ export function openApiDocument(serverUrl: string, endpoints: Endpoint[]) {
     const op: Record<string, unknown> = {
       summary: e.summary,
       ...(e.description && { description: e.description }),
+      ...(e.public && { security: [] }),
       parameters: parameters(e),
       responses: Object.fromEntries(
         Object.entries(e.responses).map(([code, description]) => [

@@ -7,7 +7,8 @@
  * one withUser() transaction, the organization resolved once, the declared permission checked;
  * the handler returns afterCommit(() => response) for work that must not hold the transaction
  * (email, rendering, a stream). Each route declares its OpenAPI description (`doc`), which its
- * handler carries as `operation` for the document (lib/http/openapi.ts).
+ * handler carries as `operation` for the document (lib/http/openapi.ts). publicRoute (the
+ * regulation library) is for public, read-only data: no user, the same validation and errors.
  */
 import 'server-only';
 import type { z } from 'zod';
@@ -69,26 +70,58 @@ export async function enforceRateLimit(rule: RateLimitRule, key: string): Promis
   }
 }
 
+/** The path params and query, validated. */
+async function parsedInput(options: { params?: z.ZodType; query?: z.ZodType }, request: Request, context: RouteContext) {
+  return {
+    params: options.params ? options.params.parse(await context.params) : undefined,
+    query: options.query ? options.query.parse(Object.fromEntries(new URL(request.url).searchParams)) : undefined,
+  };
+}
+
+/** Runs a handler: every error mapped once, no-store unless the handler chose its own caching. */
+async function answered(run: () => Promise<Response>): Promise<Response> {
+  try {
+    const response = await run();
+    if (!response.headers.has('Cache-Control')) response.headers.set('Cache-Control', NO_STORE['Cache-Control']);
+    return response;
+  } catch (err) {
+    return toErrorResponse(err);
+  }
+}
+
 export function apiRoute<P extends z.ZodType = z.ZodUndefined, Q extends z.ZodType = z.ZodUndefined, B extends z.ZodType = z.ZodUndefined>(
   options: RouteOptions<P, Q, B>,
   handler: (input: HandlerInput<z.infer<P>, z.infer<Q>, z.infer<B>>) => Promise<Response>,
 ): RouteHandler {
-  const route = async (request: Request, context: RouteContext): Promise<Response> => {
-    try {
+  const route = (request: Request, context: RouteContext) =>
+    answered(async () => {
       const user = await requireApiUser(request);
-      const params = options.params ? options.params.parse(await context.params) : undefined;
-      const query = options.query ? options.query.parse(Object.fromEntries(new URL(request.url).searchParams)) : undefined;
+      const { params, query } = await parsedInput(options, request, context);
       const body = options.body ? options.body.parse(await readJson(request)) : undefined;
       if (options.rateLimit) await enforceRateLimit(options.rateLimit, user.id);
-      const response = await handler({ request, user, params, query, body } as HandlerInput<z.infer<P>, z.infer<Q>, z.infer<B>>);
-      if (!response.headers.has('Cache-Control')) response.headers.set('Cache-Control', NO_STORE['Cache-Control']);
-      return response;
-    } catch (err) {
-      return toErrorResponse(err);
-    }
-  };
+      return handler({ request, user, params, query, body } as HandlerInput<z.infer<P>, z.infer<Q>, z.infer<B>>);
+    });
   const { params, query, body, doc } = options;
   return Object.assign(route, { operation: doc && { ...doc, params, query, body } });
+}
+
+/**
+ * A route anyone may call, signed in or not (the regulation library): path params and query
+ * validated with zod, every error mapped to `{ error: { code, message } }`, no-store unless
+ * the handler chose. No user and no body; keep such routes to public, read-only data. The
+ * document lists it with no security requirement.
+ */
+export function publicRoute<P extends z.ZodType = z.ZodUndefined, Q extends z.ZodType = z.ZodUndefined>(
+  options: { params?: P; query?: Q; doc: RouteDoc },
+  handler: (input: { request: Request; params: z.infer<P>; query: z.infer<Q> }) => Promise<Response>,
+): RouteHandler {
+  const route = (request: Request, context: RouteContext) =>
+    answered(async () => {
+      const { params, query } = await parsedInput(options, request, context);
+      return handler({ request, params, query } as { request: Request; params: z.infer<P>; query: z.infer<Q> });
+    });
+  const { params, query, doc } = options;
+  return Object.assign(route, { operation: { ...doc, params, query, public: true as const } });
 }
 
 type OrgHandlerInput<P, Q, B> = HandlerInput<P, Q, B> & OrgScope;

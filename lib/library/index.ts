@@ -25,6 +25,9 @@ export function isKnownCitation(c: { framework: string; clause: string }): boole
   return found !== undefined && !found.withdrawn;
 }
 
+/** What the library pages say beside a copyrighted standard. */
+export const COPYRIGHT_NOTE = 'Clause numbers and SOPwright’s own short titles only — the standard’s text is not reproduced; read it in your licensed copy.';
+
 /** Editions offered for new work (drafting, org selection, mapping). */
 export const CURRENT_FRAMEWORKS: readonly Framework[] = FRAMEWORKS.filter((f) => f.status === 'current');
 export const CURRENT_FRAMEWORK_CODES = CURRENT_FRAMEWORKS.map((f) => f.code) as [string, ...string[]];
@@ -34,8 +37,9 @@ export function leafClauses(f: Framework): Clause[] {
   return f.clauses.filter((c) => !c.group && !c.withdrawn);
 }
 
-export function frameworkSummaries() {
-  return FRAMEWORKS.map((f) => ({
+/** What the library list (GET /api/v1/frameworks) says about a framework. */
+export function frameworkSummary(f: Framework) {
+  return {
     code: f.code,
     family: f.family,
     name: f.name,
@@ -47,5 +51,26 @@ export function frameworkSummaries() {
     coverage: f.coverage,
     source: f.source,
     clauseCount: f.clauses.length,
-  }));
+  };
+}
+
+export function frameworkSummaries() {
+  return FRAMEWORKS.map(frameworkSummary);
+}
+
+/** One framework with its clauses (GET /api/v1/frameworks/{code}); `clauses` may be a subset (a search). */
+export function frameworkDetail(f: Framework, clauses: readonly Clause[] = f.clauses) {
+  return {
+    ...frameworkSummary(f),
+    coverageNote: f.coverageNote,
+    text: f.text,
+    ...(f.successorMap && { successorMap: f.successorMap }),
+    clauses: clauses.map((c) => ({
+      id: c.id,
+      title: c.title,
+      ...(c.group && { group: true as const }),
+      ...(c.withdrawn && { withdrawn: c.withdrawn }),
+      ...(c.keywords?.length && { keywords: c.keywords }),
+    })),
+  };
 }

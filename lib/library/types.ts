@@ -31,6 +31,11 @@ export interface ReferenceMatch {
   withdrawnOnly?: true;
   /** A prefix the reference puts on these ids (e.g. "QSR "), removed before comparing. */
   stripPrefix?: string;
+  /**
+   * Ids read in another public source that the reference files lack (say which, in a comment in
+   * the framework's file): not counted as unknown, but listed by `npm run library:check`.
+   */
+  beyondReference?: string[];
 }
 
 export interface Framework {

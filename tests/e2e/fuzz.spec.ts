@@ -77,6 +77,8 @@ interface Op {
   params: Param[];
   body?: Schema;
   ifMatch: boolean;
+  /** Anyone may call it (the document gives it no security requirement): a GET signed out may succeed. */
+  public?: boolean;
 }
 
 /** Routes that are not in the OpenAPI document (it covers /api/v1 only), fuzzed the same way. */
@@ -297,7 +299,7 @@ function arbitraryCase(op: Op, base: { params: Record<string, string>; query: Re
     );
   }
   // GETs whose query holds free text (a search, a department): any value is a valid one.
-  const readsFreeText = isGet && (op.path.endsWith('/sops') || /\/training\/matrix(\.csv|\.xlsx)?$/.test(op.path));
+  const readsFreeText = isGet && (op.path.endsWith('/sops') || /\/training\/matrix(\.csv|\.xlsx)?$/.test(op.path) || op.path.endsWith('/frameworks/{code}'));
   if (queryParams.length) {
     cases.push(
       fc
@@ -445,7 +447,7 @@ test('fuzz: no route answers malformed input with a 500, every error is JSON, no
   const org = `/api/v1/orgs/${slug}`;
 
   // Something of each kind to see and to aim at: an SOP with two versions, an invite, a drafting run.
-  const doc = (await (await api.get('/api/v1/openapi.json')).json()) as { paths: Record<string, Record<string, { parameters: Param[]; requestBody?: { content: { 'application/json': { schema: Schema } } } }>> };
+  const doc = (await (await api.get('/api/v1/openapi.json')).json()) as { paths: Record<string, Record<string, { parameters: Param[]; security?: unknown[]; requestBody?: { content: { 'application/json': { schema: Schema } } } }>> };
   const createBody = validFrom(doc.paths['/orgs/{org}/sops']!.post!.requestBody!.content['application/json'].schema, doc.paths['/orgs/{org}/sops']!.post!.requestBody!.content['application/json'].schema);
   let res = await api.post(`${org}/sops`, { data: createBody });
   expect(res.status(), await res.text()).toBe(201);
@@ -470,6 +472,7 @@ test('fuzz: no route answers malformed input with a 500, every error is JSON, no
         params: o.parameters.filter((x) => x.in !== 'header'),
         body: o.requestBody?.content['application/json'].schema,
         ifMatch: o.parameters.some((x) => x.name === 'If-Match'),
+        public: o.security?.length === 0,
       })),
     ),
     ...EXTRA_ROUTES,
@@ -484,7 +487,7 @@ test('fuzz: no route answers malformed input with a 500, every error is JSON, no
   let requests = 0;
 
   for (const [i, op] of ops.entries()) {
-    const params: Record<string, string> = { org: slug, id: idFor(op.path), versionId: version.id, userId: randomUUID(), assignmentId: randomUUID(), path: 'no-such-endpoint' };
+    const params: Record<string, string> = { org: slug, id: idFor(op.path), versionId: version.id, userId: randomUUID(), assignmentId: randomUUID(), path: 'no-such-endpoint', code: 'ISO9001' };
     const query: Record<string, string> = op.path.endsWith('/diff') ? { from: sop.currentVersionId, to: version.id } : {};
     const base = { params, query, etag };
     const remaining = BUDGET_MS - (Date.now() - started);
@@ -496,7 +499,7 @@ test('fuzz: no route answers malformed input with a 500, every error is JSON, no
         await check(api, { kind: `raw body ${JSON.stringify(raw.body.slice(0, 30))} as ${raw.type ?? 'no type'}`, method: op.method, url: urlFor(op, params, Object.entries(query)), headers: { ...(raw.type && { 'content-type': raw.type }), ...(op.ifMatch && { 'if-match': etag }) }, body: raw.body, mayPass: false });
       }
     }
-    const publicRoute = !op.path.startsWith('/api/v1/') || op.path === '/api/v1/openapi.json';
+    const publicRoute = !op.path.startsWith('/api/v1/') || op.path === '/api/v1/openapi.json' || op.public === true;
     requests++;
     await check(anonymous, { kind: 'signed out', method: op.method, url: urlFor(op, params, Object.entries(query)), headers: op.body ? { 'content-type': 'application/json' } : {}, body: op.body ? '{}' : undefined, mayPass: publicRoute && op.method === 'get' });
 

@@ -33,6 +33,11 @@ describe('OpenAPI document', () => {
     const schema = gen.requestBody.content['application/json'].schema;
     expect(schema.required).toEqual(expect.arrayContaining(['title', 'processDescription']));
     expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['title', 'processDescription', 'industry', 'frameworks', 'audience', 'detail']));
+    // The library is public: no security requirement; everything else needs a token or the cookie.
+    const library = doc.paths['/frameworks/{code}'] as Record<string, { security?: unknown[]; parameters: { name: string; in: string }[] }>;
+    expect(library.get!.security).toEqual([]);
+    expect(library.get!.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'code', in: 'path' }), expect.objectContaining({ name: 'q', in: 'query' })]));
+    expect((doc.paths['/orgs'] as Record<string, { security?: unknown[] }>).get!.security).toBeUndefined();
     const patch = (doc.paths['/orgs/{org}/sops/{id}'] as Record<string, { parameters: { name: string; in: string }[] }>).patch!;
     expect(patch.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'If-Match', in: 'header' }), expect.objectContaining({ name: 'org', in: 'path' })]));
   });

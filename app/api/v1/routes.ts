@@ -5,6 +5,7 @@
  */
 import { endpointsOf, openApiDocument } from '@/lib/http/openapi';
 import * as frameworks from './frameworks/route';
+import * as framework from './frameworks/[code]/route';
 import * as me from './me/export/route';
 import * as orgs from './orgs/route';
 import * as billing from './orgs/[org]/billing/route';
@@ -55,6 +56,7 @@ import * as auditAccessCsv from './orgs/[org]/audit/access/export.csv/route';
 
 export const ROUTES: Record<string, object> = {
   '/frameworks': frameworks,
+  '/frameworks/{code}': framework,
   '/orgs': orgs,
   '/orgs/{org}/members': members,
   '/orgs/{org}/members/{userId}': member,
