@@ -32,7 +32,7 @@ export const framework: Framework = {
   publisher: 'U.S. Food and Drug Administration',
   status: 'current',
   text: 'public-domain',
-  source: { name: 'eCFR, Title 21, Chapter I, Subchapter C, Parts 210 and 211 (via the federal.elaws.us eCFR mirror and FDA accessdata)', url: 'http://federal.elaws.us/cfr/21-cfr-part-211,-subpart-J' },
+  source: { name: 'eCFR, Title 21, Chapter I, Subchapter C, Parts 210 and 211 (via the federal.elaws.us eCFR mirror and FDA accessdata)', url: 'https://www.ecfr.gov/current/title-21/chapter-I/subchapter-C/part-211' },
   coverage: 'complete',
   coverageNote:
     'Sections 210.1–210.3 and every section of Part 211, Subparts A–K (211.1–211.208). Subparts A–G follow an eCFR table of contents; the sections of Subparts H–K were each confirmed in a public copy (sources noted in the file), not in one official table. Paragraph-level ids such as 211.67(b) are cited as their section.',

@@ -22,7 +22,32 @@ export const framework: Framework = {
   coverage: 'complete',
   coverageNote:
     'All nine sections (164.302–164.318), all 18 standards and all 36 implementation specifications of the Security Matrix, each at its own paragraph id (e.g. 164.308(a)(5)(ii)(D)), plus the documentation paragraphs of 164.316. The organizational requirements of 164.314 are cited at section level. The January 2025 proposed amendments are not reflected.',
-  reference: { framework: /^45 CFR Part 164 Subpart C\b/ },
+  reference: {
+    framework: /^45 CFR Part 164 Subpart C\b/,
+    // Paragraph ids read in the rule text (see the sources above) where the reference names the specification without its paragraph.
+    beyondReference: [
+      '164.308(a)(3)(ii)(C)',
+      '164.308(a)(4)(ii)(B)',
+      '164.308(a)(5)(ii)(A)',
+      '164.308(a)(5)(ii)(C)',
+      '164.308(a)(5)(ii)(D)',
+      '164.308(a)(7)(ii)(B)',
+      '164.310(a)(2)(i)',
+      '164.310(a)(2)(ii)',
+      '164.310(a)(2)(iii)',
+      '164.310(a)(2)(iv)',
+      '164.310(d)(2)(i)',
+      '164.310(d)(2)(ii)',
+      '164.310(d)(2)(iii)',
+      '164.310(d)(2)(iv)',
+      '164.312(c)(2)',
+      '164.316(a)',
+      '164.316(b)(1)',
+      '164.316(b)(2)(i)',
+      '164.316(b)(2)(ii)',
+      '164.316(b)(2)(iii)',
+    ],
+  },
   clauses: [
     { id: '164.302', title: 'Applicability' },
     { id: '164.304', title: 'Definitions' },
