@@ -62,7 +62,7 @@ export function allowedClauses(frameworks: readonly string[] = []): AllowedClaus
  * in the text ("</process_description x>" too) is left out of the prompt. Everything else,
  * "<Ctrl>" or "a<b" included, reaches the model as typed.
  */
-function tagged(tag: string, text: string): string {
+export function tagged(tag: string, text: string): string {
   const clean = text.replace(new RegExp(`</?\\s*${tag}\\b[^>]*>`, 'gi'), '');
   return `<${tag}>\n${clean.trim()}\n</${tag}>`;
 }

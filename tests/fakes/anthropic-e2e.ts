@@ -4,7 +4,9 @@
  * typed shows up), plus one citation that is not in the library (so the "removed" notice is
  * exercised), streamed with slow tokens so that sections visibly arrive one by one (slower
  * still when the title says "(slow)", for tests that must act mid-draft). A section
- * rewrite answers with the instruction applied to the purpose text.
+ * rewrite answers with the instruction applied to the purpose text. Clause suggestions
+ * (`propose_clauses`) answer with the first two clauses the prompt lists and one invented
+ * clause (ISO 9001 11.4), so that the "dropped" report is exercised.
  */
 import { draftOffline } from '@/lib/ai/offline-drafter';
 import { startFakeAnthropic, type FakeAnthropic } from './anthropic';
@@ -18,6 +20,16 @@ function between(text: string, tag: string): string {
 function answer(body: Record<string, unknown>): unknown {
   const user = String((body.messages as { content: string }[] | undefined)?.[0]?.content ?? '');
   const tool = (body.tools as { name: string }[] | undefined)?.[0]?.name;
+  if (tool === 'propose_clauses') {
+    // The first two clauses listed in the prompt, and one the library does not have (dropped).
+    const listed = [...String(body.system ?? '').matchAll(/^- ([A-Z0-9-]+) \| (.+?) \| (.*)$/gm)].slice(0, 2);
+    return {
+      proposals: [
+        ...listed.map(([, framework, clause, title]) => ({ framework, clause, reason: `The procedure covers ${title!.toLowerCase()}.` })),
+        { framework: 'ISO9001', clause: '11.4', reason: 'An invented clause.' },
+      ],
+    };
+  }
   if (tool === 'write_section') {
     return { value: `Rewritten as asked: ${between(user, 'instruction')}` };
   }

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { MappingPanel } from '@/components/compliance/mapping-panel';
 import { LifecyclePanel } from '@/components/document-control/lifecycle-panel';
 import { TrainingNotice, TrainingPanel } from '@/components/training/training-panel';
 import { ReviewPanel } from '@/components/review/review-panel';
@@ -10,6 +11,7 @@ import { StatusBadge } from '@/components/sops/status-badge';
 import { Alert } from '@/components/ui/form';
 import { roleCan } from '@/lib/orgs/permissions';
 import { FINISHED } from '@/lib/generation/store';
+import { loadMappingPanel } from '@/lib/compliance/page-context';
 import { loadSopLifecycle } from '@/lib/document-control/page-context';
 import { loadSopReview } from '@/lib/review/page-context';
 import { loadSopPage } from '@/lib/sops/page-context';
@@ -27,6 +29,7 @@ export default async function SopPage({ params, searchParams }: { params: Promis
   const lifecycle = await loadSopLifecycle(user, org, sop);
   const training = await loadTrainingPanel(user, org, sop.id);
   const review = await loadSopReview(user, org, sop);
+  const mapping = await loadMappingPanel(user, org, sop);
   const canEdit = roleCan(org.role, 'sops.edit');
   const running = generation && !FINISHED.includes(generation.status);
   const draftDiffers = version && sop.draftContent && JSON.stringify(version.content) !== JSON.stringify(sop.draftContent);
@@ -99,6 +102,7 @@ export default async function SopPage({ params, searchParams }: { params: Promis
       ) : !running ? (
         <p className="text-sm text-slate-600">This SOP has no content yet.</p>
       ) : null}
+      <MappingPanel slug={org.slug} sopId={sop.id} data={mapping} />
       <TrainingPanel slug={org.slug} sopId={sop.id} data={training} showsEffective={showsEffective} />
     </div>
   );
