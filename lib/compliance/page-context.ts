@@ -75,7 +75,8 @@ export async function loadMappingPanel(user: CurrentUser, org: OrgSummary, sop: 
     aiAllowed: (await getDocumentSettings(tx, org.id)).aiAllowed,
   }));
   const frameworks = frameworkChoices(followed);
-  const first = frameworks[0];
+  // The picker starts on the first framework followed that has clauses in the library.
+  const first = frameworks.find((f) => f.followed && f.leaves > 0) ?? frameworks.find((f) => f.leaves > 0);
   return {
     canEdit: roleCan(org.role, 'sops.edit'),
     claude: env().ai.mode === 'claude' && aiAllowed,

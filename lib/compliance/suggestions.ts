@@ -81,8 +81,7 @@ export function sopText(content: TSopContent): string {
     else if (Array.isArray(v)) v.forEach(walk);
     else if (v && typeof v === 'object') Object.values(v).forEach(walk);
   };
-  const { titleBlock: _t, revisionHistory: _r, ...sections } = content;
-  walk(sections);
+  for (const [k, v] of Object.entries(content)) if (k !== 'titleBlock' && k !== 'revisionHistory') walk(v);
   return out.join('\n');
 }
 
@@ -126,8 +125,10 @@ export async function planSuggestions(tx: Tx, org: OrgSummary, sopId: string, in
   const title = content.titleBlock.title;
   const text = sopText(content);
   if (input.engine === 'auto' && env().ai.mode === 'claude' && settings.aiAllowed) {
-    const { revisionHistory: _r, ...rest } = scrubForImprove(content, '', settings.sensitiveTerms).content;
-    return { kind: 'claude', plan: { ref, frameworks, sent: rest, title, text } };
+    // What leaves: the content scrubbed as a section rewrite scrubs it, without its revision history.
+    const sent: Partial<TSopContent> = { ...scrubForImprove(content, '', settings.sensitiveTerms).content };
+    delete sent.revisionHistory;
+    return { kind: 'claude', plan: { ref, frameworks, sent, title, text } };
   }
   const have = await mappedKeys(tx, ref);
   const fresh = keywordProposals(frameworks, title, text);

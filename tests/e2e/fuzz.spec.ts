@@ -484,7 +484,7 @@ test('fuzz: no route answers malformed input with a 500, every error is JSON, no
   let requests = 0;
 
   for (const [i, op] of ops.entries()) {
-    const params: Record<string, string> = { org: slug, id: idFor(op.path), versionId: version.id, userId: randomUUID(), assignmentId: randomUUID(), path: 'no-such-endpoint' };
+    const params: Record<string, string> = { org: slug, id: idFor(op.path), versionId: version.id, userId: randomUUID(), assignmentId: randomUUID(), mappingId: randomUUID(), path: 'no-such-endpoint' };
     const query: Record<string, string> = op.path.endsWith('/diff') ? { from: sop.currentVersionId, to: version.id } : {};
     const base = { params, query, etag };
     const remaining = BUDGET_MS - (Date.now() - started);
