@@ -8,15 +8,10 @@ import Link from 'next/link';
 import { formatUtc } from '@/lib/format';
 import type { Mapping } from '@/lib/compliance/mappings';
 import type { MappingPanelData } from '@/lib/compliance/page-context';
+import { groupBy } from './group';
 import { AddClause, MappingRowAction, MappingTools } from './mapping-actions';
 
 const ORIGIN: Record<Mapping['origin'], string> = { manual: 'by hand', references: 'from references', suggested: 'accepted suggestion' };
-
-function byFramework(list: Mapping[]): [string, Mapping[]][] {
-  const groups = new Map<string, Mapping[]>();
-  for (const m of list) groups.set(m.frameworkName, [...(groups.get(m.frameworkName) ?? []), m]);
-  return [...groups];
-}
 
 function ClauseName({ m }: { m: Mapping }) {
   return (
@@ -48,7 +43,7 @@ export function MappingPanel({ slug, sopId, data }: { slug: string; sopId: strin
           <p className="text-sm text-slate-600" data-test="no-mappings">Not mapped to any clause yet.{canEdit ? ' Add one below, map the SOP’s references, or ask for suggestions.' : ''}</p>
         ) : (
           <div className="space-y-4" data-test="mappings">
-            {byFramework(accepted).map(([framework, list]) => (
+            {groupBy(accepted, (m) => m.frameworkName).map(([framework, list]) => (
               <div key={framework} data-test="mapping-framework">
                 <h4 className="text-sm font-semibold text-slate-800">{framework} <span className="font-normal text-slate-500">· {list.length}</span></h4>
                 <ul className="mt-1 divide-y divide-slate-100 text-sm">

@@ -8,12 +8,7 @@ import { setOrgFrameworksAction } from '@/lib/compliance/actions';
 import type { FrameworkChoice } from '@/lib/compliance/page-context';
 import { ActionForm, SubmitButton } from '@/components/ui/form';
 import { CoverageBadge } from './coverage-badge';
-
-function byCategory(frameworks: FrameworkChoice[]): [string, FrameworkChoice[]][] {
-  const groups = new Map<string, FrameworkChoice[]>();
-  for (const f of frameworks) groups.set(f.category, [...(groups.get(f.category) ?? []), f]);
-  return [...groups];
-}
+import { groupBy } from './group';
 
 function Label({ f }: { f: FrameworkChoice }) {
   return (
@@ -41,7 +36,7 @@ export function OrgFrameworksForm({ slug, frameworks, canChange }: { slug: strin
   }
   return (
     <ActionForm action={setOrgFrameworksAction} hidden={{ slug }} className="space-y-4" test="org-frameworks-form">
-      {byCategory(frameworks).map(([category, list]) => (
+      {groupBy(frameworks, (f) => f.category).map(([category, list]) => (
         <fieldset key={category}>
           <legend className="text-sm font-semibold text-slate-800">{category}</legend>
           <div className="mt-2 grid gap-2 sm:grid-cols-2">

@@ -233,30 +233,28 @@ export async function storeSuggestions(tx: Tx, ref: SopRef, proposals: readonly 
   return { added, skipped };
 }
 
-/** Accept a proposed suggestion (it becomes a mapping, accepted by the caller). 404 when it is not this SOP's; 409 when it is already accepted. */
-export async function acceptMapping(tx: Tx, ref: SopRef & { mappingId: string }): Promise<Mapping> {
+/** One statement on one mapping of this SOP, as an editor; 404 when it matches none. */
+async function onMapping<R>(tx: Tx, ref: SopRef & { mappingId: string }, sql: string): Promise<R> {
   await requireSop(tx, ref.orgId, ref.sopId);
   await assertCan(tx, ref.orgId, 'sops.edit', CANNOT);
-  let rows: { id: string }[];
+  let rows: R[];
   try {
-    rows = await tx.query<{ id: string }>("update public.sop_clause_mappings set status = 'accepted' where id = $1 and org_id = $2 and sop_id = $3 returning id", [ref.mappingId, ref.orgId, ref.sopId]);
+    rows = await tx.query<R & Record<string, unknown>>(sql, [ref.mappingId, ref.orgId, ref.sopId]);
   } catch (err) {
     throw mappingRefused(err);
   }
   if (!rows.length) throw new AppError('not_found', 'No such mapping for this SOP.');
+  return rows[0]!;
+}
+
+/** Accept a proposed suggestion (it becomes a mapping, accepted by the caller). 404 when it is not this SOP's; 409 when it is already accepted. */
+export async function acceptMapping(tx: Tx, ref: SopRef & { mappingId: string }): Promise<Mapping> {
+  await onMapping(tx, ref, "update public.sop_clause_mappings set status = 'accepted' where id = $1 and org_id = $2 and sop_id = $3 returning id");
   return requireMapping(tx, ref.mappingId);
 }
 
 /** Remove a mapping, or reject a suggestion (both delete it; the audit trail says which). 404 when it is not this SOP's. */
 export async function removeMapping(tx: Tx, ref: SopRef & { mappingId: string }): Promise<{ rejected: boolean }> {
-  await requireSop(tx, ref.orgId, ref.sopId);
-  await assertCan(tx, ref.orgId, 'sops.edit', CANNOT);
-  let rows: { status: string }[];
-  try {
-    rows = await tx.query<{ status: string }>('delete from public.sop_clause_mappings where id = $1 and org_id = $2 and sop_id = $3 returning status', [ref.mappingId, ref.orgId, ref.sopId]);
-  } catch (err) {
-    throw mappingRefused(err);
-  }
-  if (!rows.length) throw new AppError('not_found', 'No such mapping for this SOP.');
-  return { rejected: rows[0]!.status === 'proposed' };
+  const row = await onMapping<{ status: string }>(tx, ref, 'delete from public.sop_clause_mappings where id = $1 and org_id = $2 and sop_id = $3 returning status');
+  return { rejected: row.status === 'proposed' };
 }

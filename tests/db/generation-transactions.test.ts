@@ -8,8 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Database, Tx } from '@/lib/db/types';
-import { EMBEDDED_PUBLISHABLE_KEY } from '@/lib/supabase/config';
-import { authHarnessForFile, KEY, SITE } from '../helpers/auth-harness';
+import { authHarnessForFile, routeAuthThroughEmulator, SITE } from '../helpers/auth-harness';
 import { claimsFor } from '../helpers/test-db';
 
 const h = authHarnessForFile();
@@ -54,15 +53,7 @@ beforeAll(async () => {
   process.env.APP_URL = SITE;
   delete process.env.ANTHROPIC_API_KEY; // the offline drafter: no model call to wait for
   (globalThis as Record<symbol, unknown>)[Symbol.for('sopwright.db')] = Promise.resolve(counting(h.t.db));
-  // The app's own supabase-js client reaches the emulator through fetch, as it does over HTTP.
-  const realFetch = globalThis.fetch;
-  vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
-    const req = new Request(input, init);
-    if (!req.url.startsWith(`${SITE}/auth/v1/`)) return realFetch(req);
-    const headers = new Headers(req.headers);
-    if (headers.get('apikey') === EMBEDDED_PUBLISHABLE_KEY) headers.set('apikey', KEY);
-    return h.emulator.handle(new Request(req, { headers }));
-  });
+  routeAuthThroughEmulator(h);
   const c = await h.confirmedUser('counted@gen.test');
   token = (await c.auth.getSession()).data.session!.access_token;
   const me = (await c.auth.getUser()).data.user!.id;

@@ -9,9 +9,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Database, Tx } from '@/lib/db/types';
 import { prepareContent } from '@/lib/sops/prepare';
 import { draftOffline } from '@/lib/ai/offline-drafter';
-import { EMBEDDED_PUBLISHABLE_KEY } from '@/lib/supabase/config';
 import { startFakeAnthropic, type FakeAnthropic } from '../fakes/anthropic';
-import { authHarnessForFile, KEY, SITE } from '../helpers/auth-harness';
+import { authHarnessForFile, routeAuthThroughEmulator, SITE } from '../helpers/auth-harness';
 import { claimsFor } from '../helpers/test-db';
 
 const API_KEY = 'sk-ant-test-mapping-routes-0123456789';
@@ -61,14 +60,7 @@ beforeAll(async () => {
   });
   process.env.ANTHROPIC_BASE_URL = fake.url;
   (globalThis as Record<symbol, unknown>)[Symbol.for('sopwright.db')] = Promise.resolve(tracking(h.t.db));
-  const realFetch = globalThis.fetch;
-  vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
-    const req = new Request(input, init);
-    if (!req.url.startsWith(`${SITE}/auth/v1/`)) return realFetch(req);
-    const headers = new Headers(req.headers);
-    if (headers.get('apikey') === EMBEDDED_PUBLISHABLE_KEY) headers.set('apikey', KEY);
-    return h.emulator.handle(new Request(req, { headers }));
-  });
+  routeAuthThroughEmulator(h);
   const c = await h.confirmedUser('mapper@routes.test');
   token = (await c.auth.getSession()).data.session!.access_token;
   const me = (await c.auth.getUser()).data.user!.id;

@@ -5,11 +5,11 @@
  */
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import { decodeJwt } from 'jose';
-import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, vi } from 'vitest';
 import { createAuthEmulator, defaultConfig } from '@/lib/auth-emulator';
 import { markVerified, type JwtClaims } from '@/lib/db/claims';
 import { listOutbox, writeToOutbox } from '@/lib/email/outbox';
-import { realtimeTransport } from '@/lib/supabase/config';
+import { EMBEDDED_PUBLISHABLE_KEY, realtimeTransport } from '@/lib/supabase/config';
 import { createTestDb, type TestDb } from './test-db';
 
 export const SITE = 'http://localhost:3999';
@@ -138,4 +138,19 @@ export async function sessionStateOf(t: TestDb, accessToken: string) {
   const claims = markVerified(decodeJwt(accessToken) as JwtClaims);
   const [row] = await t.withUser(claims, (tx) => tx.query<{ session_active: boolean; account_deleted: boolean }>('select * from private.current_session_state()'));
   return row!;
+}
+
+/**
+ * For tests that call route handlers as Next calls them: the app's own supabase-js client
+ * reaches the emulator through fetch, as it does over HTTP (undo with vi.unstubAllGlobals()).
+ */
+export function routeAuthThroughEmulator(h: AuthHarness): void {
+  const realFetch = globalThis.fetch;
+  vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
+    const req = new Request(input, init);
+    if (!req.url.startsWith(`${SITE}/auth/v1/`)) return realFetch(req);
+    const headers = new Headers(req.headers);
+    if (headers.get('apikey') === EMBEDDED_PUBLISHABLE_KEY) headers.set('apikey', KEY);
+    return h.emulator.handle(new Request(req, { headers }));
+  });
 }
