@@ -48,8 +48,8 @@ export function MappingPanel({ slug, sopId, data }: { slug: string; sopId: strin
                 <h4 className="text-sm font-semibold text-slate-800">{framework} <span className="font-normal text-slate-500">· {list.length}</span></h4>
                 <ul className="mt-1 divide-y divide-slate-100 text-sm">
                   {list.map((m) => (
-                    <li key={m.id} className="flex flex-wrap items-start justify-between gap-x-4 gap-y-1 py-2" data-test="mapping">
-                      <div className="min-w-0 flex-1">
+                    <li key={m.id} className="flex flex-col gap-2 py-2 sm:flex-row sm:items-start sm:justify-between sm:gap-4" data-test="mapping">
+                      <div className="min-w-0 sm:flex-1">
                         <ClauseName m={m} />
                         <p className="text-xs text-slate-500">
                           <span className="rounded bg-slate-100 px-1.5 py-0.5 font-medium text-slate-700" data-test="mapping-origin">{ORIGIN[m.origin]}</span>{' '}
@@ -72,8 +72,8 @@ export function MappingPanel({ slug, sopId, data }: { slug: string; sopId: strin
           <h4 className="text-sm font-semibold text-slate-800">Suggestions waiting for a decision · {proposals.length}</h4>
           <ul className="mt-1 divide-y divide-brand-100 text-sm">
             {proposals.map((m) => (
-              <li key={m.id} className="flex flex-wrap items-start justify-between gap-x-4 gap-y-2 py-2" data-test="proposal">
-                <div className="min-w-0 flex-1">
+              <li key={m.id} className="flex flex-col gap-2 py-2 sm:flex-row sm:items-start sm:justify-between sm:gap-4" data-test="proposal">
+                <div className="min-w-0 sm:flex-1">
                   <p className="text-xs font-medium text-slate-500">{m.frameworkName}</p>
                   <ClauseName m={m} />
                   <p className="text-xs text-slate-500" data-test="proposal-engine">

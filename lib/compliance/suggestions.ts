@@ -105,7 +105,7 @@ function describe(r: Omit<SuggestionResult, 'message'>): string {
   const by = r.engine === 'claude' ? 'Claude' : 'Keyword matching';
   const parts = [r.added.length ? `${by} suggested ${plural(r.added.length, 'clause')}; accept or reject each below.` : `${by} found no new clause to suggest.`];
   if (r.skipped) parts.push(`${plural(r.skipped, 'suggestion was', 'suggestions were')} already mapped or waiting, so skipped.`);
-  if (r.dropped.length) parts.push(`${plural(r.dropped.length, 'suggestion was', 'suggestions were')} dropped: not clauses of the library (${r.dropped.map((d) => `${d.framework} ${d.clause}`).join(', ')}).`);
+  if (r.dropped.length) parts.push(`${plural(r.dropped.length, 'suggestion was', 'suggestions were')} dropped: not clauses of the library (${r.dropped.map((d) => `${getFramework(d.framework)?.shortName ?? d.framework} ${d.clause}`).join(', ')}).`);
   return parts.join(' ');
 }
 

@@ -124,7 +124,7 @@ describe('mapping routes', () => {
     expect(openAtCall).toEqual([0]);
     expect(r.body!.engine).toBe('claude');
     expect(r.body!.dropped).toEqual([{ framework: 'ISO9001', clause: '11.4' }]);
-    expect(r.body!.message).toContain('1 suggestion was dropped: not clauses of the library (ISO9001 11.4).');
+    expect(r.body!.message).toContain('1 suggestion was dropped: not clauses of the library (ISO 9001 11.4).');
     const added = r.body!.added as { id: string; clause: string; status: string }[];
     expect(added.map((m) => m.status)).toEqual(['proposed', 'proposed']);
     const [a, b] = added;

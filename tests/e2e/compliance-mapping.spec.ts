@@ -89,7 +89,7 @@ test('the owner chooses frameworks, maps SOPs by hand, from suggestions and from
   await expect(panel.getByTestId('suggest-engine')).toHaveValue('auto');
   await panel.getByTestId('suggest-clauses').click();
   await expect(panel.getByTestId('mapping-notice')).toContainText('Claude suggested 2 clauses');
-  await expect(panel.getByTestId('mapping-notice')).toContainText('1 suggestion was dropped: not clauses of the library (ISO9001 11.4).');
+  await expect(panel.getByTestId('mapping-notice')).toContainText('1 suggestion was dropped: not clauses of the library (ISO 9001 11.4).');
   const proposals = panel.getByTestId('proposal');
   await expect(proposals).toHaveCount(2);
   await expect(proposals.first().getByTestId('proposal-engine')).toContainText('Suggested by Claude');
