@@ -16,9 +16,9 @@ export type KeptNotice = { kind: 'restored' } | { kind: 'created'; sopId: string
 export function useNewSopFields(org: string, frameworkCodes: readonly string[], defaultFrameworks: readonly string[] = []) {
   const key = keptKey(org);
   const defaults = useRef(defaultFrameworks);
-  const [fields, setFields] = useState<NewSopFields>(() => emptyFields(defaults.current));
+  const [fields, setFields] = useState<NewSopFields>(() => emptyFields(defaultFrameworks));
   const [notice, setNotice] = useState<KeptNotice | null>(null);
-  const latest = useRef<NewSopFields>(emptyFields(defaults.current));
+  const latest = useRef<NewSopFields>(emptyFields(defaultFrameworks));
   const codes = useRef(frameworkCodes);
 
   useEffect(() => {
