@@ -437,7 +437,7 @@ async function snapshot(api: APIRequestContext, slug: string, generationId: stri
 }
 
 test('fuzz: no route answers malformed input with a 500, every error is JSON, nothing changes', async ({ page, request: anonymous }) => {
-  test.setTimeout(BUDGET_MS + 90_000);
+  test.setTimeout(BUDGET_MS + 180_000); // the time budget, plus setup, the deterministic cases and the floor per route
   const email = uniqueEmail('fuzz');
   await signUpAndConfirm(page, email, 'Fuzz Owner');
   const slug = await createOrg(page, `Fuzz ${email.slice(5, 13)}`);
@@ -489,7 +489,7 @@ test('fuzz: no route answers malformed input with a 500, every error is JSON, no
     const base = { params, query, etag };
     const remaining = BUDGET_MS - (Date.now() - started);
     // At least long enough for a slow route's first answer (an .xlsx export under load): fast-check fails a property interrupted before its first run.
-    const perOp = Math.max(1500, remaining / (ops.length - i));
+    const perOp = Math.max(1000, remaining / (ops.length - i));
     // The deterministic edge cases: raw bodies and content types; signed out.
     if (op.body) {
       for (const raw of RAW_BODIES) {
