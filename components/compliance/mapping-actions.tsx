@@ -9,6 +9,7 @@
 import { useRouter } from 'next/navigation';
 import { useId, useMemo, useState } from 'react';
 import { call } from '@/components/sops/editor/api';
+import { FetchRowButton } from '@/components/ui/fetch-row-button';
 import { BusyButton, INPUT_CLASS } from '@/components/ui/form';
 import { frameworkClausesAction } from '@/lib/compliance/actions';
 import type { Mapping } from '@/lib/compliance/mappings';
@@ -209,34 +210,17 @@ export function MappingTools({ url, claude, follows }: { url: string; claude: bo
 
 /** Accept or reject a suggestion, or remove a mapping. */
 export function MappingRowAction({ url, action, label }: { url: string; action: 'accept' | 'reject' | 'remove'; label: string }) {
-  const router = useRouter();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const words = { accept: ['Accept', 'Accepting…'], reject: ['Reject', 'Rejecting…'], remove: ['Remove', 'Removing…'] }[action];
-  async function run() {
-    if (action === 'remove' && !window.confirm(`Remove the mapping to ${label}? The audit trail keeps a record of it.`)) return;
-    setBusy(true);
-    setError(null);
-    const a = await call(action === 'accept' ? `${url}/accept` : url, { method: action === 'accept' ? 'POST' : 'DELETE' });
-    setBusy(false);
-    if (!a.ok) return setError(a.error.message);
-    router.refresh();
-  }
+  const [text, busyText] = { accept: ['Accept', 'Accepting…'], reject: ['Reject', 'Rejecting…'], remove: ['Remove', 'Removing…'] }[action];
   return (
-    <span className="inline-flex items-center gap-2">
-      {error ? <span role="alert" className="text-xs text-red-700">{error}</span> : null}
-      <button
-        type="button"
-        onClick={() => void run()}
-        disabled={busy}
-        aria-busy={busy}
-        aria-label={`${words[0]} ${label}`}
-        data-test={`mapping-${action}`}
-        className={`inline-flex items-center gap-1.5 rounded-md border px-2 py-0.5 text-xs font-medium disabled:opacity-60 ${action === 'accept' ? 'border-brand-600 bg-brand-600 text-white hover:bg-brand-700' : 'border-slate-300 hover:border-red-600 hover:text-red-700'}`}
-      >
-        {busy ? <span aria-hidden className="h-3 w-3 animate-spin rounded-full border-2 border-current border-t-transparent" /> : null}
-        {busy ? words[1] : words[0]}
-      </button>
-    </span>
+    <FetchRowButton
+      url={action === 'accept' ? `${url}/accept` : url}
+      method={action === 'accept' ? 'POST' : 'DELETE'}
+      confirm={action === 'remove' ? `Remove the mapping to ${label}? The audit trail keeps a record of it.` : undefined}
+      label={`${text} ${label}`}
+      text={text!}
+      busyText={busyText!}
+      test={`mapping-${action}`}
+      primary={action === 'accept'}
+    />
   );
 }
