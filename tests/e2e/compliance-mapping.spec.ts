@@ -130,7 +130,9 @@ test('the owner chooses frameworks, maps SOPs by hand, from suggestions and from
   // The audit trail has the story.
   await owner.goto(`/o/${slug}/audit`);
   const trail = owner.getByTestId('audit-events');
-  for (const words of ['Mia Owner added ISO 9001 to the frameworks the organization follows', `Mia Owner accepted the suggestion that`, `addresses ISO 9001 ${accepted}`, `Mia Owner rejected the suggestion that`, `addresses ISO 9001 ${rejected}`, 'to ISO 9001 7.1.5', '8.5.2 (from its references)']) {
+  const esc = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  // (The fake proposes the first two clauses listed, of whichever framework the library lists first.)
+  for (const words of ['Mia Owner added ISO 9001 to the frameworks the organization follows', new RegExp(`Mia Owner accepted the suggestion that .+ addresses .+ ${esc(accepted)}`), new RegExp(`Mia Owner rejected the suggestion that .+ addresses .+ ${esc(rejected)}`), 'to ISO 9001 7.1.5', '8.5.2 (from its references)']) {
     await expect(trail).toContainText(words);
   }
 
