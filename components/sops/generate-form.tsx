@@ -16,10 +16,12 @@ import { generateBody, type Detail } from './new-sop-fields';
 import { useGeneration } from './use-generation';
 import { useNewSopFields } from './use-new-sop-fields';
 
-interface FrameworkOption {
+export interface FrameworkOption {
   code: string;
   name: string;
   clauses: number;
+  /** The organization follows it: chosen in an empty form, and listed first. */
+  followed?: boolean;
 }
 
 const noticeBox = 'flex flex-wrap items-center justify-between gap-3 rounded-md border border-brand-100 bg-brand-50 px-3 py-2 text-sm text-brand-900';
@@ -30,9 +32,16 @@ export function GenerateForm({ org, frameworks, mode, sensitiveTerms, department
   const { state, consume } = useGeneration();
   const router = useRouter();
   const codes = useMemo(() => frameworks.map((f) => f.code), [frameworks]);
-  const kept = useNewSopFields(org, codes);
+  const followed = useMemo(() => frameworks.filter((f) => f.followed), [frameworks]);
+  const more = useMemo(() => frameworks.filter((f) => !f.followed), [frameworks]);
+  const kept = useNewSopFields(
+    org,
+    codes,
+    followed.map((f) => f.code),
+  );
   const { title, department, description, industry, audience, detail, frameworks: chosen } = kept.fields;
   const update = kept.update;
+  const toggle = (code: string, on: boolean) => update({ frameworks: on ? codes.filter((c) => c === code || chosen.includes(c)) : chosen.filter((x) => x !== code) });
   const preview = useMemo(
     () => scrub([title, description, department, industry, audience].join('\n'), sensitiveTerms).redactions,
     [title, description, department, industry, audience, sensitiveTerms],
@@ -155,23 +164,26 @@ export function GenerateForm({ org, frameworks, mode, sensitiveTerms, department
         <fieldset>
           <legend className="text-sm font-medium text-slate-800">Frameworks to cite</legend>
           <p className="text-xs text-slate-500">References are limited to clauses of these frameworks from SOPwright’s regulation library; anything else is removed.</p>
-          <div className="mt-2 grid gap-2 sm:grid-cols-2">
-            {frameworks.map((f) => (
-              <label key={f.code} className="flex items-start gap-2 rounded-md border border-slate-200 px-3 py-2 text-sm hover:border-brand-600">
-                <input
-                  type="checkbox"
-                  name="frameworks"
-                  value={f.code}
-                  checked={chosen.includes(f.code)}
-                  onChange={(e) => update({ frameworks: e.target.checked ? codes.filter((c) => c === f.code || chosen.includes(c)) : chosen.filter((x) => x !== f.code) })}
-                  className="mt-0.5"
-                />
-                <span>
-                  {f.name} <span className="text-slate-500">({f.clauses} clauses)</span>
-                </span>
-              </label>
-            ))}
-          </div>
+          {followed.length ? (
+            <div className="mt-2 grid gap-2 sm:grid-cols-2" data-test="followed-frameworks">
+              {followed.map((f) => (
+                <FrameworkBox key={f.code} f={f} checked={chosen.includes(f.code)} onChange={(on) => toggle(f.code, on)} />
+              ))}
+            </div>
+          ) : null}
+          {more.length ? (
+            // Open when the organization follows none, or when one of these is chosen (a restored form): a chosen box is never hidden.
+            <details className="group mt-2 rounded-md border border-slate-200" open={!followed.length || more.some((f) => chosen.includes(f.code)) || undefined} data-test="more-frameworks">
+              <summary className="cursor-pointer px-3 py-2 text-sm font-medium text-slate-800">
+                {followed.length ? 'More frameworks' : 'Frameworks'} <span className="font-normal text-slate-500">({more.length}{followed.length ? '' : '; choose the ones your organization follows in Settings to see them first'})</span>
+              </summary>
+              <div className="grid gap-2 border-t border-slate-200 p-2 sm:grid-cols-2">
+                {more.map((f) => (
+                  <FrameworkBox key={f.code} f={f} checked={chosen.includes(f.code)} onChange={(on) => toggle(f.code, on)} />
+                ))}
+              </div>
+            </details>
+          ) : null}
         </fieldset>
       </fieldset>
       {mode === 'ai' ? (
@@ -185,5 +197,16 @@ export function GenerateForm({ org, frameworks, mode, sensitiveTerms, department
         {mode === 'ai' ? 'Draft with Claude' : 'Create offline draft'}
       </BusyButton>
     </form>
+  );
+}
+
+function FrameworkBox({ f, checked, onChange }: { f: FrameworkOption; checked: boolean; onChange: (checked: boolean) => void }) {
+  return (
+    <label className="flex items-start gap-2 rounded-md border border-slate-200 px-3 py-2 text-sm hover:border-brand-600">
+      <input type="checkbox" name="frameworks" value={f.code} checked={checked} onChange={(e) => onChange(e.target.checked)} className="mt-0.5" />
+      <span>
+        {f.name} <span className="text-slate-500">({f.clauses ? `${f.clauses} clauses` : 'no clauses in the library yet'})</span>
+      </span>
+    </label>
   );
 }

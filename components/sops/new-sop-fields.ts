@@ -34,9 +34,15 @@ export function keptKey(org: string): string {
   return `sopwright:new-sop:v${VERSION}:${org}`;
 }
 
-/** True when nothing worth keeping was typed (the default level of detail alone is not). */
-export function isBlank(f: NewSopFields): boolean {
-  return TEXT_KEYS.every((k) => f[k].trim() === '') && f.frameworks.length === 0 && f.detail === 'standard';
+/** The empty form, with the frameworks the organization follows already chosen. */
+export function emptyFields(frameworks: readonly string[] = []): NewSopFields {
+  return { ...EMPTY_FIELDS, frameworks: [...frameworks] };
+}
+
+/** True when nothing worth keeping was typed (the default level of detail, or the preselected frameworks, alone are not). */
+export function isBlank(f: NewSopFields, defaultFrameworks: readonly string[] = []): boolean {
+  const sameFrameworks = f.frameworks.length === defaultFrameworks.length && f.frameworks.every((c) => defaultFrameworks.includes(c));
+  return TEXT_KEYS.every((k) => f[k].trim() === '') && sameFrameworks && f.detail === 'standard';
 }
 
 export function serializeKept(kept: Kept): string {
@@ -58,7 +64,7 @@ function fieldsFrom(value: unknown, frameworks: readonly string[]): NewSopFields
  * The kept copy worth offering back, or null (nothing kept, unreadable, or blank: the caller
  * then forgets it). `frameworks` are the codes the form offers now.
  */
-export function parseKept(raw: string | null, frameworks: readonly string[]): Kept | null {
+export function parseKept(raw: string | null, frameworks: readonly string[], defaultFrameworks: readonly string[] = []): Kept | null {
   if (!raw) return null;
   let value: unknown;
   try {
@@ -70,7 +76,7 @@ export function parseKept(raw: string | null, frameworks: readonly string[]): Ke
   const v = value as Record<string, unknown>;
   const fields = fieldsFrom(v.fields, frameworks);
   if (!fields) return null;
-  if (v.kind === 'typing') return isBlank(fields) ? null : { kind: 'typing', fields };
+  if (v.kind === 'typing') return isBlank(fields, defaultFrameworks) ? null : { kind: 'typing', fields };
   if (v.kind === 'created' && typeof v.sopId === 'string' && /^[0-9a-f-]{36}$/i.test(v.sopId) && typeof v.title === 'string') {
     return { kind: 'created', sopId: v.sopId, title: v.title, fields };
   }

@@ -6,21 +6,23 @@
  * text became.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { EMPTY_FIELDS, isBlank, keptKey, parseKept, serializeKept, type NewSopFields } from './new-sop-fields';
+import { emptyFields, isBlank, keptKey, parseKept, serializeKept, type NewSopFields } from './new-sop-fields';
 import { readTab as read, writeTab as write } from './tab-storage';
 
 /** What New SOP tells the person about the copy it found: their text put back, or the SOP it already became. */
 export type KeptNotice = { kind: 'restored' } | { kind: 'created'; sopId: string; title: string; fields: NewSopFields };
 
-export function useNewSopFields(org: string, frameworkCodes: readonly string[]) {
+/** `defaultFrameworks`: chosen in an empty form (the frameworks the organization follows). */
+export function useNewSopFields(org: string, frameworkCodes: readonly string[], defaultFrameworks: readonly string[] = []) {
   const key = keptKey(org);
-  const [fields, setFields] = useState<NewSopFields>(EMPTY_FIELDS);
+  const defaults = useRef(defaultFrameworks);
+  const [fields, setFields] = useState<NewSopFields>(() => emptyFields(defaultFrameworks));
   const [notice, setNotice] = useState<KeptNotice | null>(null);
-  const latest = useRef<NewSopFields>(EMPTY_FIELDS);
+  const latest = useRef<NewSopFields>(emptyFields(defaultFrameworks));
   const codes = useRef(frameworkCodes);
 
   useEffect(() => {
-    const kept = parseKept(read(key), codes.current);
+    const kept = parseKept(read(key), codes.current, defaults.current);
     if (!kept) {
       write(key, null);
       return;
@@ -41,15 +43,15 @@ export function useNewSopFields(org: string, frameworkCodes: readonly string[]) 
       const next = { ...latest.current, ...patch };
       latest.current = next;
       setFields(next);
-      write(key, isBlank(next) ? null : serializeKept({ kind: 'typing', fields: next }));
+      write(key, isBlank(next, defaults.current) ? null : serializeKept({ kind: 'typing', fields: next }));
     },
     [key],
   );
 
   /** Empty the form and forget the copy. */
   const clear = useCallback(() => {
-    latest.current = EMPTY_FIELDS;
-    setFields(EMPTY_FIELDS);
+    latest.current = emptyFields(defaults.current);
+    setFields(latest.current);
     setNotice(null);
     write(key, null);
   }, [key]);
@@ -74,7 +76,7 @@ export function useNewSopFields(org: string, frameworkCodes: readonly string[]) 
   /** Hide the notice; a "you already started …" one is then forgotten unless something new was typed. */
   const dismiss = useCallback(() => {
     setNotice(null);
-    if (isBlank(latest.current)) write(key, null);
+    if (isBlank(latest.current, defaults.current)) write(key, null);
   }, [key]);
 
   return { fields, update, clear, created, reuse, notice, dismiss };

@@ -7,6 +7,7 @@
 import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
 import { call } from '@/components/sops/editor/api';
+import { FetchRowButton } from '@/components/ui/fetch-row-button';
 import { BusyButton, INPUT_CLASS } from '@/components/ui/form';
 import { ROLE_LABELS, ROLES } from '@/lib/orgs/permissions';
 import type { PickablePerson } from '@/lib/training/page-context';
@@ -82,33 +83,15 @@ export function AddAssignment({ url, members, departments }: { url: string; memb
 }
 
 export function RemoveAssignment({ url, label }: { url: string; label: string }) {
-  const router = useRouter();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  async function remove() {
-    if (!window.confirm(`Remove “${label}” from who must read this SOP? Their open read-and-understood tasks are closed; past acknowledgements stay.`)) return;
-    setBusy(true);
-    setError(null);
-    const a = await call(url, { method: 'DELETE' });
-    setBusy(false);
-    if (!a.ok) return setError(a.error.message);
-    router.refresh();
-  }
   return (
-    <span className="inline-flex items-center gap-2">
-      {error ? <span role="alert" className="text-xs text-red-700">{error}</span> : null}
-      <button
-        type="button"
-        onClick={remove}
-        disabled={busy}
-        aria-busy={busy}
-        aria-label={`Remove ${label}`}
-        data-test="assignment-remove"
-        className="inline-flex items-center gap-1.5 rounded-md border border-slate-300 px-2 py-0.5 text-xs font-medium hover:border-red-600 hover:text-red-700 disabled:opacity-60"
-      >
-        {busy ? <span aria-hidden className="h-3 w-3 animate-spin rounded-full border-2 border-current border-t-transparent" /> : null}
-        {busy ? 'Removing…' : 'Remove'}
-      </button>
-    </span>
+    <FetchRowButton
+      url={url}
+      method="DELETE"
+      confirm={`Remove “${label}” from who must read this SOP? Their open read-and-understood tasks are closed; past acknowledgements stay.`}
+      label={`Remove ${label}`}
+      text="Remove"
+      busyText="Removing…"
+      test="assignment-remove"
+    />
   );
 }

@@ -22,7 +22,7 @@
  *   best-supported MAX_REFS_PER_FRAMEWORK of each, each with the words that support it.
  */
 import { FRAMEWORKS } from '@/lib/library';
-import { keywordMatches } from '@/lib/library/keywords';
+import { keywordMatches, mentionsReason } from '@/lib/library/keywords';
 import { NOT_APPLICABLE, type TCallout, type TCitation, type TSopContent, type TStep } from '@/lib/sops/content';
 
 export interface DraftInput {
@@ -607,7 +607,7 @@ function citations(title: string, text: string, frameworks: string[]): TCitation
   for (const f of FRAMEWORKS.filter((fw) => frameworks.includes(fw.code))) {
     const best = keywordMatches(f, title, text).slice(0, MAX_REFS_PER_FRAMEWORK);
     for (const x of best.sort((a, b) => a.order - b.order)) {
-      out.push({ framework: f.code, clause: x.clause.id, reason: `The procedure mentions ${x.words.slice(0, 5).map((w) => `"${w}"`).join(', ')}.`.slice(0, 300) });
+      out.push({ framework: f.code, clause: x.clause.id, reason: mentionsReason(x.words) });
     }
   }
   return out;

@@ -45,3 +45,8 @@ export function keywordMatches(f: Framework, title: string, text: string): Keywo
     .filter((x) => x.words.length)
     .sort((a, b) => b.score - a.score || b.hits - a.hits || a.order - b.order);
 }
+
+/** Why a keyword match applies, in the words that carried it: `The procedure mentions "calibrated", "gauge".` (at most five words, 300 characters). */
+export function mentionsReason(words: readonly string[]): string {
+  return `The procedure mentions ${words.slice(0, 5).map((w) => `"${w}"`).join(', ')}.`.slice(0, 300);
+}

@@ -127,6 +127,11 @@ test("a user of another org gets 404 on every API route and page of the first or
   expect(saved.status()).toBe(201);
   const templateA = `/api/v1/orgs/${slugA}/templates/${((await saved.json()) as { template: { id: string } }).template.id}`;
   const templateId = templateA.split('/').pop()!;
+  // A mapping of A's SOP, for B to aim at.
+  const mapped = await a.request.post(`${sopA}/mappings`, { data: { framework: 'ISO9001', clause: '7.5' } });
+  expect(mapped.status(), await mapped.text()).toBe(201);
+  const mappingA: string = ((await mapped.json()) as { mapping: { id: string } }).mapping.id;
+  const mappingsBefore = await (await a.request.get(`${sopA}/mappings`)).json();
   const sopAttempts = [
     b.request.get(`/api/v1/orgs/${slugA}/sops`),
     b.request.post(`/api/v1/orgs/${slugA}/sops`, { data: { title: 'Intruder' } }),
@@ -179,6 +184,14 @@ test("a user of another org gets 404 on every API route and page of the first or
     b.request.get(`/api/v1/orgs/${slugA}/training/matrix?sop=${done.sopId}`),
     b.request.get(`/api/v1/orgs/${slugA}/training/matrix.csv`),
     b.request.get(`/api/v1/orgs/${slugA}/training/matrix.xlsx`),
+    b.request.get(`/api/v1/orgs/${slugA}/frameworks`),
+    b.request.put(`/api/v1/orgs/${slugA}/frameworks`, { data: { frameworks: ['ISO9001'] } }),
+    b.request.get(`${sopA}/mappings`),
+    b.request.post(`${sopA}/mappings`, { data: { framework: 'ISO9001', clause: '7.5' } }),
+    b.request.post(`${sopA}/mappings/from-references`),
+    b.request.post(`${sopA}/mappings/suggest`, { data: { frameworks: ['HACCP'], engine: 'keywords' } }),
+    b.request.post(`${sopA}/mappings/${mappingA}/accept`),
+    b.request.delete(`${sopA}/mappings/${mappingA}`),
   ];
   for (const res of await Promise.all(sopAttempts)) {
     expect(res.status(), res.url()).toBe(404);
@@ -210,6 +223,12 @@ test("a user of another org gets 404 on every API route and page of the first or
     b.request.delete(`/api/v1/orgs/${slugB}/templates/${templateId}`),
     b.request.post(`/api/v1/orgs/${slugB}/templates`, { data: { sopId: done.sopId, name: 'Stolen' } }),
     b.request.post(`/api/v1/orgs/${slugB}/sops/from-template`, { data: { templateId, title: 'Stolen' } }),
+    b.request.get(`/api/v1/orgs/${slugB}/sops/${done.sopId}/mappings`),
+    b.request.post(`/api/v1/orgs/${slugB}/sops/${done.sopId}/mappings`, { data: { framework: 'ISO9001', clause: '7.2' } }),
+    b.request.post(`/api/v1/orgs/${slugB}/sops/${done.sopId}/mappings/from-references`),
+    b.request.post(`/api/v1/orgs/${slugB}/sops/${done.sopId}/mappings/suggest`, { data: { frameworks: ['ISO9001'], engine: 'keywords' } }),
+    b.request.post(`/api/v1/orgs/${slugB}/sops/${done.sopId}/mappings/${mappingA}/accept`),
+    b.request.delete(`/api/v1/orgs/${slugB}/sops/${done.sopId}/mappings/${mappingA}`),
   ];
   for (const res of await Promise.all(crossIds)) expect(res.status(), res.url()).toBe(404);
   expect((await (await b.request.get(`/api/v1/orgs/${slugB}/sops?q=secret`)).json()).items).toEqual([]);
@@ -223,6 +242,7 @@ test("a user of another org gets 404 on every API route and page of the first or
   }
   expect(await (await a.request.get(sopA)).json()).toEqual(sopBefore);
   expect(await (await a.request.get(`${sopA}/gap-analyses`)).json()).toEqual(gapsBefore);
+  expect(await (await a.request.get(`${sopA}/mappings`)).json()).toEqual(mappingsBefore);
   expect((await a.request.get(templateA)).status()).toBe(200);
   expect(((await (await b.request.get(`/api/v1/orgs/${slugB}/templates`)).json()) as { templates: { kind: string }[] }).templates.filter((t) => t.kind === 'org')).toEqual([]);
 

@@ -8,6 +8,9 @@
  * (`report_gaps`) answers from the SOP text and clause list in the request: one addressed
  * clause quoting a real sentence of the SOP, one addressed clause with an invented quote, one
  * real gap, and one gap with an invented clause id (both inventions must be dropped and flagged).
+ * rewrite answers with the instruction applied to the purpose text. Clause suggestions
+ * (`propose_clauses`) answer with the first two clauses the prompt lists and one invented
+ * clause (ISO 9001 11.4), so that the "dropped" report is exercised.
  */
 import { draftOffline } from '@/lib/ai/offline-drafter';
 import { startFakeAnthropic, type FakeAnthropic } from './anthropic';
@@ -48,6 +51,16 @@ function answer(body: Record<string, unknown>): unknown {
   const user = String((body.messages as { content: string }[] | undefined)?.[0]?.content ?? '');
   const tool = (body.tools as { name: string }[] | undefined)?.[0]?.name;
   if (tool === 'report_gaps') return reportGaps(String(body.system ?? ''), user);
+  if (tool === 'propose_clauses') {
+    // The first two clauses listed in the prompt, and one the library does not have (dropped).
+    const listed = [...String(body.system ?? '').matchAll(/^- ([A-Z0-9-]+) \| (.+?) \| (.*)$/gm)].slice(0, 2);
+    return {
+      proposals: [
+        ...listed.map(([, framework, clause, title]) => ({ framework, clause, reason: `The procedure covers ${title!.toLowerCase()}.` })),
+        { framework: 'ISO9001', clause: '11.4', reason: 'An invented clause.' },
+      ],
+    };
+  }
   if (tool === 'write_section') {
     return { value: `Rewritten as asked: ${between(user, 'instruction')}` };
   }

@@ -1,6 +1,6 @@
 /** What New SOP keeps in the tab: what comes back after a reload, and what is refused. */
 import { describe, expect, it } from 'vitest';
-import { EMPTY_FIELDS, generateBody, isBlank, keptKey, parseKept, serializeKept, type NewSopFields } from '@/components/sops/new-sop-fields';
+import { EMPTY_FIELDS, emptyFields, generateBody, isBlank, keptKey, parseKept, serializeKept, type NewSopFields } from '@/components/sops/new-sop-fields';
 
 const CODES = ['HACCP', 'ISO9001', '21CFR11'];
 const typed: NewSopFields = { ...EMPTY_FIELDS, title: 'Filler cleaning', department: ' QA  Lab ', description: '1. Stop the line\n2. Rinse', frameworks: ['ISO9001', 'HACCP'] };
@@ -22,6 +22,12 @@ describe('New SOP fields kept in the tab', () => {
     expect(isBlank({ ...EMPTY_FIELDS, detail: 'detailed' })).toBe(false);
     expect(isBlank({ ...EMPTY_FIELDS, frameworks: ['HACCP'] })).toBe(false);
     expect(parseKept(serializeKept({ kind: 'typing', fields: EMPTY_FIELDS }), CODES)).toBeNull();
+  });
+
+  it('the frameworks the organization follows, preselected, are not worth keeping alone; another choice is', () => {
+    expect(isBlank(emptyFields(['ISO9001', 'HACCP']), ['HACCP', 'ISO9001'])).toBe(true);
+    expect(isBlank({ ...EMPTY_FIELDS, frameworks: ['HACCP'] }, ['HACCP', 'ISO9001'])).toBe(false);
+    expect(parseKept(serializeKept({ kind: 'typing', fields: emptyFields(['HACCP']) }), CODES, ['HACCP'])).toBeNull();
   });
 
   it('drops frameworks the form no longer offers, and duplicates', () => {

@@ -48,6 +48,12 @@ import * as tasks from './orgs/[org]/tasks/route';
 import * as trainingMatrix from './orgs/[org]/training/matrix/route';
 import * as trainingMatrixCsv from './orgs/[org]/training/matrix.csv/route';
 import * as trainingMatrixXlsx from './orgs/[org]/training/matrix.xlsx/route';
+import * as orgFrameworks from './orgs/[org]/frameworks/route';
+import * as mappings from './orgs/[org]/sops/[id]/mappings/route';
+import * as mappingsFromReferences from './orgs/[org]/sops/[id]/mappings/from-references/route';
+import * as mappingsSuggest from './orgs/[org]/sops/[id]/mappings/suggest/route';
+import * as mapping from './orgs/[org]/sops/[id]/mappings/[mappingId]/route';
+import * as mappingAccept from './orgs/[org]/sops/[id]/mappings/[mappingId]/accept/route';
 import * as audit from './orgs/[org]/audit/route';
 import * as auditCsv from './orgs/[org]/audit/export.csv/route';
 import * as auditDocx from './orgs/[org]/audit/export.docx/route';
@@ -97,6 +103,12 @@ export const ROUTES: Record<string, object> = {
   '/orgs/{org}/training/matrix': trainingMatrix,
   '/orgs/{org}/training/matrix.csv': trainingMatrixCsv,
   '/orgs/{org}/training/matrix.xlsx': trainingMatrixXlsx,
+  '/orgs/{org}/frameworks': orgFrameworks,
+  '/orgs/{org}/sops/{id}/mappings': mappings,
+  '/orgs/{org}/sops/{id}/mappings/from-references': mappingsFromReferences,
+  '/orgs/{org}/sops/{id}/mappings/suggest': mappingsSuggest,
+  '/orgs/{org}/sops/{id}/mappings/{mappingId}': mapping,
+  '/orgs/{org}/sops/{id}/mappings/{mappingId}/accept': mappingAccept,
   '/orgs/{org}/audit': audit,
   '/orgs/{org}/audit/export.csv': auditCsv,
   '/orgs/{org}/audit/export.docx': auditDocx,

@@ -1,10 +1,11 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { Section } from '@/components/app/section';
 import { DocumentSettingsForm, OrgSettingsForm } from '@/components/app/org-forms';
+import { OrgFrameworksForm } from '@/components/compliance/org-frameworks-form';
 import { RoutingDefaultsForms } from '@/components/document-control/routing-defaults-form';
 import { ReviewSettingsForm } from '@/components/review/review-settings-form';
 import { Alert } from '@/components/ui/form';
+import { loadOrgFrameworks } from '@/lib/compliance/page-context';
 import { withUser } from '@/lib/db';
 import { loadRoutingDefaults } from '@/lib/document-control/page-context';
 import { env } from '@/lib/env';
@@ -17,7 +18,17 @@ export const metadata: Metadata = { title: 'Organization settings' };
 export default async function OrgSettingsPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ saved?: string }> }) {
   const { slug } = await params;
   const { user, org } = await loadOrg(slug);
-  if (!roleCan(org.role, 'org.update')) notFound();
+  const followed = await loadOrgFrameworks(user, org);
+  const frameworksSection = (
+    <Section
+      title="Frameworks you follow"
+      description="The regulations and standards your SOPs are mapped to. They come first when you draft an SOP, map it to clauses or ask for suggestions. The badge says how much of each framework SOPwright’s library has."
+    >
+      <OrgFrameworksForm slug={org.slug} frameworks={followed.frameworks} canChange={followed.canChange} />
+    </Section>
+  );
+  // Everyone sees which frameworks the organization follows; only owners and admins see (and change) the rest.
+  if (!roleCan(org.role, 'org.update')) return <div className="space-y-6">{frameworksSection}</div>;
   const { settings, review } = await withUser(user.claims, async (tx) => ({ settings: await getDocumentSettings(tx, org.id), review: await getReviewSettings(tx, org.id) }));
   const routing = roleCan(org.role, 'sops.control') ? await loadRoutingDefaults(user, org) : null;
   const saved = (await searchParams).saved === '1';
@@ -27,6 +38,7 @@ export default async function OrgSettingsPage({ params, searchParams }: { params
       <Section title="General">
         <OrgSettingsForm slug={org.slug} name={org.name} />
       </Section>
+      {frameworksSection}
       <Section title="Drafting and documents">
         <DocumentSettingsForm slug={org.slug} aiAllowed={settings.aiAllowed} serverHasClaude={env().ai.mode === 'claude'} sensitiveTerms={settings.sensitiveTerms} exportFooter={settings.exportFooter} pageSize={settings.pageSize} />
       </Section>

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { GapPanel } from '@/components/compliance/gap-panel';
+import { MappingPanel } from '@/components/compliance/mapping-panel';
 import { LifecyclePanel } from '@/components/document-control/lifecycle-panel';
 import { TrainingNotice, TrainingPanel } from '@/components/training/training-panel';
 import { ReviewPanel } from '@/components/review/review-panel';
@@ -12,6 +13,7 @@ import { Alert } from '@/components/ui/form';
 import { roleCan } from '@/lib/orgs/permissions';
 import { FINISHED } from '@/lib/generation/store';
 import { loadGapPanel } from '@/lib/compliance/gap-page-context';
+import { loadMappingPanel } from '@/lib/compliance/page-context';
 import { loadSopLifecycle } from '@/lib/document-control/page-context';
 import { loadSopReview } from '@/lib/review/page-context';
 import { loadSopPage } from '@/lib/sops/page-context';
@@ -30,6 +32,7 @@ export default async function SopPage({ params, searchParams }: { params: Promis
   const training = await loadTrainingPanel(user, org, sop.id);
   const review = await loadSopReview(user, org, sop);
   const gaps = await loadGapPanel(user, org, sop);
+  const mapping = await loadMappingPanel(user, org, sop);
   const canEdit = roleCan(org.role, 'sops.edit');
   const running = generation && !FINISHED.includes(generation.status);
   const draftDiffers = version && sop.draftContent && JSON.stringify(version.content) !== JSON.stringify(sop.draftContent);
@@ -102,6 +105,7 @@ export default async function SopPage({ params, searchParams }: { params: Promis
       ) : !running ? (
         <p className="text-sm text-slate-600">This SOP has no content yet.</p>
       ) : null}
+      <MappingPanel slug={org.slug} sopId={sop.id} data={mapping} />
       <GapPanel slug={org.slug} sopId={sop.id} data={gaps} />
       <TrainingPanel slug={org.slug} sopId={sop.id} data={training} showsEffective={showsEffective} />
     </div>

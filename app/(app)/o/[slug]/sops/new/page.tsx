@@ -6,7 +6,8 @@ import { TemplatePicker } from '@/components/sops/template-picker';
 import { Alert } from '@/components/ui/form';
 import { withUser } from '@/lib/db';
 import { env } from '@/lib/env';
-import { frameworkSummaries } from '@/lib/library';
+import { listOrgFrameworks } from '@/lib/compliance/org-frameworks';
+import { CURRENT_FRAMEWORKS } from '@/lib/library';
 import { loadOrg } from '@/lib/orgs/page-context';
 import { roleCan } from '@/lib/orgs/permissions';
 import { getDocumentSettings } from '@/lib/orgs/service';
@@ -63,10 +64,12 @@ async function FromTemplate({ user, org, initial }: Pick<Ctx, 'user' | 'org'> & 
 }
 
 async function FromDescription({ user, org }: Pick<Ctx, 'user' | 'org'>) {
-  const [settings, departments] = await withUser(user.claims, async (tx) => [await getDocumentSettings(tx, org.id), await departmentSuggestions(tx, org.id)] as const);
+  const [settings, departments, followed] = await withUser(user.claims, async (tx) => [await getDocumentSettings(tx, org.id), await departmentSuggestions(tx, org.id), await listOrgFrameworks(tx, org.id)] as const);
   const serverHasClaude = env().ai.mode === 'claude';
   const mode = serverHasClaude && settings.aiAllowed ? 'ai' : 'offline';
-  const frameworks = frameworkSummaries().map((f) => ({ code: f.code, name: f.name, clauses: f.clauseCount }));
+  // Current editions only (what drafting accepts); the ones the organization follows first, chosen.
+  const options = CURRENT_FRAMEWORKS.map((f) => ({ code: f.code, name: f.name, clauses: f.clauses.length, followed: followed.includes(f.code) }));
+  const frameworks = [...options.filter((f) => f.followed), ...options.filter((f) => !f.followed)];
   return (
     <Section
       title="New SOP"

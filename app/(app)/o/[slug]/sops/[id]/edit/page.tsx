@@ -4,7 +4,8 @@ import { SopEditor } from '@/components/sops/editor/sop-editor';
 import { Alert } from '@/components/ui/form';
 import { withUser } from '@/lib/db';
 import { env } from '@/lib/env';
-import { FRAMEWORKS } from '@/lib/library';
+import { listOrgFrameworks } from '@/lib/compliance/org-frameworks';
+import { CURRENT_FRAMEWORK_CODES, FRAMEWORKS } from '@/lib/library';
 import { roleCan } from '@/lib/orgs/permissions';
 import { getDocumentSettings } from '@/lib/orgs/service';
 import { loadSopPage } from '@/lib/sops/page-context';
@@ -24,8 +25,17 @@ export default async function EditSopPage({ params, searchParams }: { params: Pr
   const { user, org, sop } = await loadSopPage(slug, id);
   if (!roleCan(org.role, 'sops.edit')) notFound();
   if (!sop.draftContent) return <Alert kind="error">This SOP has no content yet. Wait for its draft to finish, or retry it from the SOP page.</Alert>;
-  const settings = await withUser(user.claims, (tx) => getDocumentSettings(tx, org.id));
-  const library = FRAMEWORKS.map((f) => ({ code: f.code, name: f.name, clauses: f.clauses.map((c) => ({ id: c.id, title: c.title })) }));
+  const [settings, followed] = await withUser(user.claims, async (tx) => [await getDocumentSettings(tx, org.id), await listOrgFrameworks(tx, org.id)] as const);
+  // Only what the references picker needs: the frameworks the organization follows (every
+  // current one when it follows none yet) and those the SOP already cites; withdrawn clauses
+  // only where the SOP cites them (so their titles still show).
+  const cited = sop.draftContent.references;
+  const offered = new Set([...(followed.length ? followed : CURRENT_FRAMEWORK_CODES), ...cited.map((r) => r.framework)]);
+  const library = FRAMEWORKS.filter((f) => offered.has(f.code)).map((f) => ({
+    code: f.code,
+    name: f.name,
+    clauses: f.clauses.filter((c) => !c.withdrawn || cited.some((r) => r.framework === f.code && r.clause === c.id)).map((c) => ({ id: c.id, title: c.title })),
+  }));
   return (
     <div className="space-y-3">
       <div>
