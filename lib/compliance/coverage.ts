@@ -101,7 +101,7 @@ export const ZCoverageFilters = z.object({
 });
 export type CoverageFilters = z.infer<typeof ZCoverageFilters>;
 
-type MappingRow = {
+export type MappingRow = {
   framework: string;
   clause_id: string;
   sop_id: string;

@@ -46,6 +46,9 @@ import * as tasks from './orgs/[org]/tasks/route';
 import * as trainingMatrix from './orgs/[org]/training/matrix/route';
 import * as trainingMatrixCsv from './orgs/[org]/training/matrix.csv/route';
 import * as trainingMatrixXlsx from './orgs/[org]/training/matrix.xlsx/route';
+import * as compliance from './orgs/[org]/compliance/route';
+import * as complianceFramework from './orgs/[org]/compliance/[code]/route';
+import * as complianceEvidence from './orgs/[org]/compliance/[code]/evidence/route';
 import * as audit from './orgs/[org]/audit/route';
 import * as auditCsv from './orgs/[org]/audit/export.csv/route';
 import * as auditDocx from './orgs/[org]/audit/export.docx/route';
@@ -93,6 +96,9 @@ export const ROUTES: Record<string, object> = {
   '/orgs/{org}/training/matrix': trainingMatrix,
   '/orgs/{org}/training/matrix.csv': trainingMatrixCsv,
   '/orgs/{org}/training/matrix.xlsx': trainingMatrixXlsx,
+  '/orgs/{org}/compliance': compliance,
+  '/orgs/{org}/compliance/{code}': complianceFramework,
+  '/orgs/{org}/compliance/{code}/evidence': complianceEvidence,
   '/orgs/{org}/audit': audit,
   '/orgs/{org}/audit/export.csv': auditCsv,
   '/orgs/{org}/audit/export.docx': auditDocx,
