@@ -92,6 +92,8 @@ const EXTRA_ROUTES: Op[] = [
   { method: 'post', path: '/api/jobs/effective-dates', params: [], ifMatch: false },
   // The browser suite's clock (lib/test-clock.ts): every body sent is malformed by construction, so it never moves.
   { method: 'post', path: '/api/test/clock', params: [], body: { type: 'object', properties: { seconds: { type: 'integer', minimum: -316_224_000, maximum: 316_224_000 } }, required: ['seconds'] }, ifMatch: false },
+  // The browser suite's compliance seeding (app/api/test/compliance): as the member; a random org is a 404.
+  { method: 'post', path: '/api/test/compliance', params: [], body: { type: 'object', properties: { org: { type: 'string' } }, required: ['org'] }, ifMatch: false },
   ...['get', 'post', 'put', 'patch', 'delete'].map((method) => ({ method, path: '/api/{path}', params: [{ name: 'path', in: 'path' as const, required: true, schema: { type: 'string' } }], ifMatch: false })),
 ];
 
@@ -484,7 +486,7 @@ test('fuzz: no route answers malformed input with a 500, every error is JSON, no
   let requests = 0;
 
   for (const [i, op] of ops.entries()) {
-    const params: Record<string, string> = { org: slug, id: idFor(op.path), versionId: version.id, userId: randomUUID(), assignmentId: randomUUID(), path: 'no-such-endpoint' };
+    const params: Record<string, string> = { org: slug, id: idFor(op.path), versionId: version.id, userId: randomUUID(), assignmentId: randomUUID(), code: 'ISO9001', path: 'no-such-endpoint' };
     const query: Record<string, string> = op.path.endsWith('/diff') ? { from: sop.currentVersionId, to: version.id } : {};
     const base = { params, query, etag };
     const remaining = BUDGET_MS - (Date.now() - started);
