@@ -33,6 +33,9 @@ export function CoverageChart({ summary: s, test = 'coverage-chart' }: { summary
   }
   return (
     <div className="space-y-2" data-test={test} data-effective={s.effective} data-draft={s.draft} data-none={s.none} data-total={s.total}>
+      <p className="text-sm text-slate-700" data-test={`${test}-headline`}>
+        <strong className="text-lg font-semibold text-slate-900">{percentText(s.effective, s.total)}</strong> effective · {s.effective} of {s.total} clauses have an effective SOP
+      </p>
       <div role="img" aria-label={coverageSentence(s)} className="flex h-5 w-full overflow-hidden rounded border border-slate-400 bg-white" style={PRINT}>
         {COVERAGE_STATUSES.map((k) =>
           s[k] ? <span key={k} className={`block h-full ${SWATCH[k].className} ${k !== 'none' ? 'border-r border-white last:border-r-0' : ''}`} style={{ width: `${(s[k] / s.total) * 100}%`, ...SWATCH[k].style, ...PRINT }} /> : null,
@@ -42,8 +45,8 @@ export function CoverageChart({ summary: s, test = 'coverage-chart' }: { summary
         {COVERAGE_STATUSES.map((k) => (
           <li key={k} className="flex items-center gap-1.5" data-status={k}>
             <span aria-hidden="true" className={`inline-block h-3.5 w-5 rounded-sm border border-slate-400 ${SWATCH[k].className}`} style={{ ...SWATCH[k].style, ...PRINT }} />
-            <span>{COVERAGE_WORDS[k]}</span>
-            <strong className="tabular-nums text-slate-900">{s[k]}</strong>
+            <span>{COVERAGE_WORDS[k]}</span>{' '}
+            <strong className="tabular-nums text-slate-900">{s[k]}</strong>{' '}
             <span className="tabular-nums text-slate-600">({percentText(s[k], s.total)})</span>
           </li>
         ))}

@@ -91,7 +91,7 @@ test('compliance coverage: charts, clause table with filters, not followed, 404,
   await expect(iso).toHaveAttribute('data-draft', '1');
   await expect(iso).toHaveAttribute('data-none', String(ISO_TOTAL - 3));
   await expect(iso.getByRole('img')).toHaveAttribute('aria-label', `ISO 9001: 2 of ${ISO_TOTAL} clauses effective (${percent(2, ISO_TOTAL)}%), 1 draft only (${percent(1, ISO_TOTAL)}%), ${ISO_TOTAL - 3} not covered (${percent(ISO_TOTAL - 3, ISO_TOTAL)}%)`);
-  await expect(owner.getByTestId('chart-ISO9001-legend')).toContainText(`Effective2 (${percent(2, ISO_TOTAL)}%)`);
+  await expect(owner.getByTestId('chart-ISO9001-legend')).toContainText(`Effective 2 (${percent(2, ISO_TOTAL)}%)`);
   await expect(owner.getByTestId('chart-HACCP')).toHaveAttribute('data-none', String(HACCP_TOTAL));
   await expect(cards.nth(1)).toContainText('1 mapping to clause ids not in the library, not counted.');
   const summary = (await (await approver.request.get(`${org}/compliance`)).json()) as { frameworks: { framework: string; effective: number; draft: number; none: number; total: number }[] };
