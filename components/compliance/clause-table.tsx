@@ -6,7 +6,8 @@ import { CoveragePill } from './coverage-chart';
 /** The clause table: group headings as section rows, clauses as rows with their status and the SOPs mapped to them. */
 export function ClauseTable({ slug, rows, caption }: { slug: string; rows: ClauseRow[]; caption: string }) {
   return (
-    <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
+    // relative: the sr-only texts inside are positioned against it, so they scroll with the table instead of widening the page.
+    <div className="relative overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-600" role="region" aria-label={caption} tabIndex={0} data-test="clause-scroll">
       <table className="w-full min-w-[36rem] text-left text-sm" data-test="clause-table">
         <caption className="sr-only">{caption}</caption>
         <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">

@@ -35,7 +35,8 @@ async function download(page: Page, testId: string, dir: string, name: string): 
 async function shots(page: Page, name: string) {
   for (const width of [1280, 390]) {
     await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
-    expect(await page.evaluate(() => document.documentElement.scrollWidth), `${name} at ${width}px scrolls sideways`).toBeLessThanOrEqual(width);
+    const wide = await page.evaluate((w) => [...document.querySelectorAll('body *')].filter((el) => el.getBoundingClientRect().right > w + 1).slice(0, 8).map((el) => `${el.tagName}.${el.className}`.slice(0, 120)), width);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), `${name} at ${width}px scrolls sideways: ${wide.join(' | ')}`).toBeLessThanOrEqual(width);
     await page.screenshot({ path: `${SHOTS}/coverage-${name}-${width}.png`, fullPage: true });
   }
   await page.setViewportSize({ width: 1280, height: 900 });
