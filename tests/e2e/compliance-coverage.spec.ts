@@ -123,7 +123,7 @@ test('compliance coverage: charts, clause table with filters, not followed, 404,
   expect(axe2.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
 
   // Filter by status through the GET form, then by text: the address keeps them.
-  await owner.getByLabel('Status').selectOption('draft');
+  await owner.getByLabel('Status', { exact: true }).selectOption('draft');
   await owner.getByRole('button', { name: 'Filter' }).click();
   await expect(owner).toHaveURL(/[?&]status=draft/);
   await expect(owner.getByTestId('clause-row')).toHaveCount(1);
