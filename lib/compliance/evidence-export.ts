@@ -118,7 +118,7 @@ export async function renderEvidenceXlsx(e: Evidence): Promise<Uint8Array<ArrayB
   }
   sheet.views = [{ state: 'frozen', xSplit: 0, ySplit: headerRow }];
   sheet.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: headerRow, column: EVIDENCE_COLUMNS.length } };
-  [12, 36, 13, 12, 34, 12, 11, 20, 44, 28, 16].forEach((w, i) => (sheet.getColumn(i + 1).width = w));
+  [16, 36, 13, 12, 34, 12, 11, 20, 44, 28, 16].forEach((w, i) => (sheet.getColumn(i + 1).width = w));
 
   const summary = wb.addWorksheet('Coverage');
   const s = e.coverage.summary;
