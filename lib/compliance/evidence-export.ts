@@ -156,7 +156,7 @@ export function renderEvidenceDocx(e: Evidence): Promise<Buffer> {
   const page = landscapeA4();
   const generated = `${isoSeconds(e.generatedAt).replace('T', ' ').replace('Z', '')} UTC`;
   const heading = `Compliance evidence — ${e.coverage.framework.shortName} — ${e.orgName}`;
-  const shares = [0.06, 0.13, 0.07, 0.07, 0.13, 0.06, 0.06, 0.09, 0.16, 0.1, 0.07];
+  const shares = [0.05, 0.13, 0.08, 0.07, 0.13, 0.07, 0.07, 0.09, 0.15, 0.09, 0.07];
   const doc = landscapeReport({
     title: heading,
     subject: `Evidence of ${e.coverage.framework.name}`,
