@@ -28,7 +28,7 @@ function SopList({ slug, sops }: { slug: string; sops: CoverageSop[] }) {
 export function ClauseTable({ slug, rows, caption }: { slug: string; rows: ClauseRow[]; caption: string }) {
   return (
     <div className="rounded-xl border border-slate-200 bg-white shadow-sm">
-      <table className="w-full table-fixed text-left text-sm sm:table-auto" data-test="clause-table">
+      <table className="w-full text-left text-sm" data-test="clause-table">
         <caption className="sr-only">{caption}</caption>
         <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
           <tr>
@@ -51,7 +51,7 @@ export function ClauseTable({ slug, rows, caption }: { slug: string; rows: Claus
             ) : (
               <tr key={c.id} className="border-t border-slate-100 align-top" data-test="clause-row" data-clause={c.id} data-status={c.status}>
                 <th scope="row" className="whitespace-nowrap px-3 py-2 font-mono text-xs font-medium text-slate-800">{c.id}</th>
-                <td className="px-3 py-2 text-slate-800 wrap-anywhere">
+                <td className="w-full px-3 py-2 text-slate-800 wrap-anywhere sm:w-auto">
                   {c.title}
                   <div className="mt-1.5 space-y-1.5 sm:hidden" data-test="clause-folded">
                     {c.status ? <CoveragePill status={c.status} /> : null}
