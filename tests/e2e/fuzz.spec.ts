@@ -299,7 +299,7 @@ function arbitraryCase(op: Op, base: { params: Record<string, string>; query: Re
     );
   }
   // GETs whose query holds free text (a search, a department): any value is a valid one.
-  const readsFreeText = isGet && (op.path.endsWith('/sops') || /\/training\/matrix(\.csv|\.xlsx)?$/.test(op.path));
+  const readsFreeText = isGet && (op.path.endsWith('/sops') || /\/training\/matrix(\.csv|\.xlsx)?$/.test(op.path) || op.path.endsWith('/compliance/{code}'));
   if (queryParams.length) {
     cases.push(
       fc
