@@ -305,6 +305,11 @@ export const WORDING: Record<string, Describer> = {
     const filters = Object.keys(f).length ? ` (filtered by ${Object.keys(f).map((k) => ({ department: 'department', sop: 'SOP', status: 'status', q: 'name or email' } as Record<string, string>)[k] ?? k).join(', ')})` : '';
     return `${actor(e)} exported the training matrix as ${format}${filters}`;
   },
+  // compliance evidence (lib/compliance/evidence.ts)
+  'compliance.evidence_exported': (e) => {
+    const format = ({ csv: 'CSV data', xlsx: 'an Excel workbook', docx: 'a Word document' } as Record<string, string>)[str(e.data.format)] ?? str(e.data.format);
+    return `${actor(e)} exported the compliance evidence for ${frameworkWords(e)} as ${format}`;
+  },
 };
 
 /** Groups of actions for filtering ("every signature event"). */

@@ -94,6 +94,8 @@ const EXTRA_ROUTES: Op[] = [
   { method: 'post', path: '/api/jobs/effective-dates', params: [], ifMatch: false },
   // The browser suite's clock (lib/test-clock.ts): every body sent is malformed by construction, so it never moves.
   { method: 'post', path: '/api/test/clock', params: [], body: { type: 'object', properties: { seconds: { type: 'integer', minimum: -316_224_000, maximum: 316_224_000 } }, required: ['seconds'] }, ifMatch: false },
+  // The browser suite's compliance seeding (app/api/test/compliance): as the member; a random org is a 404.
+  { method: 'post', path: '/api/test/compliance', params: [], body: { type: 'object', properties: { org: { type: 'string' } }, required: ['org'] }, ifMatch: false },
   ...['get', 'post', 'put', 'patch', 'delete'].map((method) => ({ method, path: '/api/{path}', params: [{ name: 'path', in: 'path' as const, required: true, schema: { type: 'string' } }], ifMatch: false })),
 ];
 
@@ -299,7 +301,7 @@ function arbitraryCase(op: Op, base: { params: Record<string, string>; query: Re
     );
   }
   // GETs whose query holds free text (a search, a department): any value is a valid one.
-  const readsFreeText = isGet && (op.path.endsWith('/sops') || /\/training\/matrix(\.csv|\.xlsx)?$/.test(op.path) || op.path.endsWith('/frameworks/{code}'));
+  const readsFreeText = isGet && (op.path.endsWith('/sops') || /\/training\/matrix(\.csv|\.xlsx)?$/.test(op.path) || op.path.endsWith('/frameworks/{code}') || op.path.endsWith('/compliance/{code}'));
   if (queryParams.length) {
     cases.push(
       fc

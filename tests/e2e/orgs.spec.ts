@@ -100,7 +100,7 @@ test("a user of another org gets 404 on every API route and page of the first or
     expect(res.status()).toBe(404);
     expect(await res.json()).toEqual({ error: { code: 'not_found', message: 'No such organization.' } });
   }
-  for (const path of [`/o/${slugA}`, `/o/${slugA}/members`, `/o/${slugA}/settings`, `/o/${slugA}/tasks`]) {
+  for (const path of [`/o/${slugA}`, `/o/${slugA}/members`, `/o/${slugA}/settings`, `/o/${slugA}/tasks`, `/o/${slugA}/compliance`, `/o/${slugA}/compliance/ISO9001`]) {
     const res = await b.goto(path);
     expect(res?.status(), path).toBe(404);
     await expect(b.getByRole('heading', { name: 'Page not found' })).toBeVisible();
@@ -192,6 +192,11 @@ test("a user of another org gets 404 on every API route and page of the first or
     b.request.post(`${sopA}/mappings/suggest`, { data: { frameworks: ['HACCP'], engine: 'keywords' } }),
     b.request.post(`${sopA}/mappings/${mappingA}/accept`),
     b.request.delete(`${sopA}/mappings/${mappingA}`),
+    b.request.get(`/api/v1/orgs/${slugA}/compliance`),
+    b.request.get(`/api/v1/orgs/${slugA}/compliance/ISO9001`),
+    b.request.get(`/api/v1/orgs/${slugA}/compliance/ISO9001?status=none`),
+    b.request.get(`/api/v1/orgs/${slugA}/compliance/ISO9001/evidence?format=xlsx`),
+    b.request.get(`/api/v1/orgs/${slugA}/compliance/ISO9001/evidence?format=csv`),
   ];
   for (const res of await Promise.all(sopAttempts)) {
     expect(res.status(), res.url()).toBe(404);

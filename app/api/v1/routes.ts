@@ -54,6 +54,9 @@ import * as mappingsFromReferences from './orgs/[org]/sops/[id]/mappings/from-re
 import * as mappingsSuggest from './orgs/[org]/sops/[id]/mappings/suggest/route';
 import * as mapping from './orgs/[org]/sops/[id]/mappings/[mappingId]/route';
 import * as mappingAccept from './orgs/[org]/sops/[id]/mappings/[mappingId]/accept/route';
+import * as compliance from './orgs/[org]/compliance/route';
+import * as complianceFramework from './orgs/[org]/compliance/[code]/route';
+import * as complianceEvidence from './orgs/[org]/compliance/[code]/evidence/route';
 import * as audit from './orgs/[org]/audit/route';
 import * as auditCsv from './orgs/[org]/audit/export.csv/route';
 import * as auditDocx from './orgs/[org]/audit/export.docx/route';
@@ -109,6 +112,9 @@ export const ROUTES: Record<string, object> = {
   '/orgs/{org}/sops/{id}/mappings/suggest': mappingsSuggest,
   '/orgs/{org}/sops/{id}/mappings/{mappingId}': mapping,
   '/orgs/{org}/sops/{id}/mappings/{mappingId}/accept': mappingAccept,
+  '/orgs/{org}/compliance': compliance,
+  '/orgs/{org}/compliance/{code}': complianceFramework,
+  '/orgs/{org}/compliance/{code}/evidence': complianceEvidence,
   '/orgs/{org}/audit': audit,
   '/orgs/{org}/audit/export.csv': auditCsv,
   '/orgs/{org}/audit/export.docx': auditDocx,

@@ -13,6 +13,7 @@ export default async function OrgLayout({ children, params }: { children: React.
     { href: `/o/${org.slug}/tasks`, label: 'My tasks', count: taskCounts[org.id] ?? 0 },
     { href: `/o/${org.slug}/members`, label: 'Members' },
     { href: `/o/${org.slug}/training`, label: 'Training' },
+    { href: `/o/${org.slug}/compliance`, label: 'Compliance' },
     ...(roleCan(org.role, 'audit.read') ? [{ href: `/o/${org.slug}/audit`, label: 'Audit trail' }] : []),
     { href: `/o/${org.slug}/settings`, label: 'Settings' },
     { href: `/o/${org.slug}/billing`, label: 'Billing' },
