@@ -1,13 +1,22 @@
 /**
- * Mapping SOPs to frameworks in Chromium against the production build, with the Anthropic
- * fake as Claude: the owner chooses ISO 9001 and 21 CFR 210/211 in Settings; maps one SOP by
- * hand (search, pick, Add), one from Claude's suggestions (the fake proposes two listed clauses
- * and an invented ISO 9001 11.4, which is reported as dropped; one is accepted, one rejected),
- * and one from its references; a viewer sees the mappings and the frameworks, read-only.
- * Screenshots of Settings and the panel at 1280 and 390 px go to test-results/screens.
+ * Issue 16's "done means", in Chromium against the production build with the Anthropic fake
+ * as Claude. The owner chooses ISO 9001 and 21 CFR 210/211 in Settings; maps one SOP by hand
+ * (search, pick, Add), one from Claude's suggestions (the fake proposes two listed clauses and
+ * an invented ISO 9001 11.4, which is reported as dropped; one is accepted, one rejected), and
+ * one from its references; a viewer sees the mappings and the frameworks, read-only. The
+ * hand-mapped SOP becomes effective; the coverage charts count it; the ISO 9001 evidence
+ * workbook downloads from the button and opens in exceljs; a gap analysis against 21 CFR 117
+ * drops and flags the fake's invented clause and invented quote, and the offline analysis runs.
+ * Screenshots at 1280 and 390 px go to test-results/screens.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import ExcelJS from 'exceljs';
+import { INVENTED_QUOTE, inventedClause } from '../fakes/anthropic-e2e';
+import { getFramework, leafClauses } from '@/lib/library';
+import { makeEffective, memberId } from './support/signing';
 import { collectConsoleProblems } from './support/console';
 import { signUpAndConfirm, uniqueEmail } from './support/auth';
 import { sopContent } from './support/content';
@@ -43,10 +52,10 @@ async function newSop(page: Page, org: string, title: string, overrides: Record<
   return ((await res.json()) as { sop: { id: string } }).sop.id;
 }
 
-test('the owner chooses frameworks, maps SOPs by hand, from suggestions and from references; a viewer reads them', async ({ browser }) => {
-  test.setTimeout(180_000);
+test('the owner follows ISO 9001 and 21 CFR 211, maps three SOPs three ways, reads the coverage, exports the evidence and runs gap analyses', async ({ browser }) => {
+  test.setTimeout(300_000);
   mkdirSync(SHOTS, { recursive: true });
-  const owner = await (await browser.newContext()).newPage();
+  const owner = await (await browser.newContext({ acceptDownloads: true })).newPage();
   const problems = collectConsoleProblems(owner);
   const email = uniqueEmail('map-owner');
   await signUpAndConfirm(owner, email, 'Mia Owner');
@@ -163,5 +172,70 @@ test('the owner chooses frameworks, maps SOPs by hand, from suggestions and from
   await shots(owner, 'new-sop');
   await owner.goto(`/o/${slug}/sops/${byHand}`);
   await shots(owner, 'sop-page');
+
+  // The hand-mapped SOP becomes effective (saved as a version, submitted by Mia, approved by Ana).
+  const approverEmail = uniqueEmail('map-approver');
+  const approver = await joinAs(browser, owner, org, approverEmail, 'approver', 'Ana Approver');
+  const draft = await owner.request.get(`${org}/sops/${byHand}`);
+  const saved = await owner.request.post(`${org}/sops/${byHand}/versions`, { headers: { 'if-match': draft.headers()['etag']! }, data: { changeSummary: 'First issue' } });
+  expect(saved.status(), await saved.text()).toBe(201);
+  const versionId = ((await saved.json()) as { version: { id: string } }).version.id;
+  await makeEffective(owner, approver, `${org}/sops/${byHand}/versions/${versionId}`, await memberId(owner, org, approverEmail));
+
+  // Coverage: one chart per followed framework; ISO 9001 counts 7.1.5 as effective, 8.5.2 as draft only.
+  await owner.goto(`/o/${slug}`);
+  await owner.getByTestId('org-tabs').getByRole('link', { name: 'Compliance' }).click();
+  await expect(owner.getByTestId('framework-card')).toHaveCount(2);
+  const summary = (await (await owner.request.get(`${org}/compliance`)).json()) as { frameworks: { framework: string; effective: number; draft: number; none: number; total: number }[] };
+  const iso = summary.frameworks.find((f) => f.framework === 'ISO9001')!;
+  expect(iso.effective).toBe(1);
+  expect(iso.draft).toBeGreaterThanOrEqual(1);
+  expect(iso.total).toBe(leafClauses(getFramework('ISO9001')!).length);
+  for (const f of summary.frameworks) {
+    const chart = owner.getByTestId(`chart-${f.framework}`);
+    await expect(chart).toHaveAttribute('data-effective', String(f.effective));
+    await expect(chart).toHaveAttribute('data-draft', String(f.draft));
+    await expect(chart).toHaveAttribute('data-none', String(f.none));
+  }
+  await shots(owner, 'coverage');
+  await owner.goto(`/o/${slug}/compliance/ISO9001`);
+  await expect(owner.locator('[data-test="clause-row"][data-clause="7.1.5"]')).toHaveAttribute('data-status', 'effective');
+  await expect(owner.locator('[data-test="clause-row"][data-clause="8.5.2"]')).toHaveAttribute('data-status', 'draft');
+
+  // The ISO 9001 evidence workbook, from the button, opened and checked.
+  const dir = mkdtempSync(path.join(tmpdir(), 'journey-evidence-'));
+  const [file] = await Promise.all([owner.waitForEvent('download'), owner.getByTestId('evidence-xlsx').click()]);
+  expect(file.suggestedFilename()).toMatch(new RegExp(`^evidence-ISO9001-${slug}-\\d{4}-\\d{2}-\\d{2}\\.xlsx$`));
+  await file.saveAs(path.join(dir, 'evidence.xlsx'));
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(new Uint8Array(readFileSync(path.join(dir, 'evidence.xlsx'))).buffer);
+  const sheet = wb.getWorksheet('Evidence')!;
+  const ids = sheet.getColumn(1).values;
+  const row = sheet.getRow(ids.indexOf('7.1.5'));
+  expect([row.getCell(3).value, row.getCell(5).value, row.getCell(7).value]).toEqual(['Effective', 'Thermometer calibration', '1.0']);
+  expect(String(row.getCell(9).value)).toMatch(/^Ana Approver — Approved \d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
+  expect(sheet.getRow(ids.indexOf('8.5.2')).getCell(3).value).toBe('Draft only');
+
+  // Gap analysis against 21 CFR 117: the fake invents a clause and a quote; both are dropped and flagged.
+  const cfr117 = getFramework('21CFR117')!;
+  const leaves = leafClauses(cfr117).map((c) => c.id);
+  await owner.goto(`/o/${slug}/sops/${byHand}`);
+  const gap = owner.getByTestId('gap-panel');
+  await gap.getByLabel('Framework').selectOption('21CFR117');
+  await gap.getByRole('button', { name: 'Run gap analysis' }).click();
+  const result = gap.getByTestId('gap-result');
+  await expect(result).toHaveAttribute('data-engine', 'claude', { timeout: 60_000 });
+  const flags = result.getByTestId('gap-flag');
+  await expect(flags).toHaveCount(2);
+  await expect(flags.nth(0)).toContainText(`Dropped: the quoted sentence “${INVENTED_QUOTE}” does not occur in the SOP`);
+  await expect(flags.nth(1)).toHaveText(`Dropped: ${inventedClause(leaves)} is not a clause of 21 CFR 117.`);
+  await expect(result.getByTestId('gap-addressed')).toHaveCount(1);
+  await expect(result.getByTestId('gap-item').getByRole('link', { name: 'Improve this section' })).toBeVisible();
+  await shots(owner, 'gap-claude');
+  await gap.getByLabel('Framework').selectOption('21CFR117');
+  await gap.getByRole('button', { name: 'Run offline keyword analysis' }).click();
+  await expect(result).toHaveAttribute('data-engine', 'offline', { timeout: 30_000 });
+  await expect(result.getByTestId('gap-engine')).toHaveText('Offline keyword analysis — weaker');
+  await expect(result.getByTestId('gap-flag')).toHaveCount(0);
   expect(problems).toEqual([]);
 });
