@@ -20,6 +20,7 @@ import { percent } from '@/components/dashboard/chart-math';
 import { isoTime } from '@/lib/db/rows';
 import type { Tx } from '@/lib/db/types';
 import { getFramework, leafClauses, type Framework } from '@/lib/library';
+import { outline } from '@/lib/library/search';
 import { ZSlug } from '@/lib/orgs/slug';
 import type { SopStatus } from '@/lib/sops/service';
 import { zText } from '@/lib/security/sanitize';
@@ -48,6 +49,8 @@ export interface ClauseRow {
   title: string;
   /** A group heading: shown as a section row, not counted. */
   group: boolean;
+  /** Ids of the group headings it sits under, outermost first (lib/library/search.ts outline). */
+  parents: string[];
   /** null for group headings. */
   status: CoverageStatus | null;
   /** SOPs with an accepted mapping to this clause, by document number. */
@@ -151,12 +154,13 @@ export function coverageOf(f: Framework, rows: readonly MappingRow[], asOf: stri
   }
   const known = new Map(f.clauses.map((c) => [c.id, c]));
   const counted = new Set(leafClauses(f).map((c) => c.id));
+  const parentsOf = new Map(outline(f).map((e) => [e.clause.id, e.parents.map((p) => p.id)]));
   const clauses: ClauseRow[] = f.clauses
     .filter((c) => !c.withdrawn)
     .map((c) => {
       const sops = byClause.get(c.id) ?? [];
       const status: CoverageStatus | null = !counted.has(c.id) ? null : sops.some((s) => s.inEffect) ? 'effective' : sops.length ? 'draft' : 'none';
-      return { id: c.id, title: c.title, group: c.group === true, status, sops };
+      return { id: c.id, title: c.title, group: c.group === true, parents: parentsOf.get(c.id) ?? [], status, sops };
     });
   const uncounted: UncountedMapping[] = [...byClause.entries()]
     .filter(([id]) => !known.has(id) || known.get(id)!.withdrawn)
@@ -219,19 +223,8 @@ export function filterClauses(rows: readonly ClauseRow[], f: CoverageFilters): C
   const matches = (c: ClauseRow) =>
     (!f.status || c.status === f.status) &&
     (!q || [c.id, c.title, ...c.sops.flatMap((s) => [s.docNumber, s.title])].some((t) => t.toLowerCase().includes(q)));
-  const keep = new Array<boolean>(rows.length).fill(false);
-  // Backwards: a heading stays when a kept leaf follows it before the next heading, or when the
-  // heading right under it (a subgroup) stays.
-  let below = false;
-  for (let i = rows.length - 1; i >= 0; i--) {
-    const c = rows[i]!;
-    if (!c.group) {
-      keep[i] = matches(c);
-      below ||= keep[i]!;
-    } else {
-      keep[i] = below || (rows[i + 1]?.group === true && keep[i + 1] === true);
-      below = false;
-    }
-  }
+  const kept = rows.filter((c) => !c.group && matches(c));
+  const headings = new Set(kept.flatMap((c) => c.parents));
+  const keep = rows.map((c) => (c.group ? headings.has(c.id) : kept.includes(c)));
   return rows.filter((_, i) => keep[i]);
 }

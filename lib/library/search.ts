@@ -75,7 +75,8 @@ export interface OutlineEntry {
  * Which heading each clause sits under, from the order of the clauses: a heading is inside the
  * open heading whose id its own extends ("1.1" in "1", "GV.OC" in "GV"), or inside an open
  * heading of an earlier-seen kind ("Section 1" in "Chapter II"); otherwise it closes headings
- * until it is. Leaves sit under whatever is open.
+ * until it is. A leaf sits under whatever is open, once the numbered headings it does not
+ * extend are closed ("7.2" is not under "7.1").
  */
 export function outline(f: Framework): OutlineEntry[] {
   const kindRank = new Map<string, number>();
@@ -83,15 +84,20 @@ export function outline(f: Framework): OutlineEntry[] {
     const k = c.group ? kindOf(c.id) : undefined;
     if (k && !kindRank.has(k)) kindRank.set(k, kindRank.size);
   }
+  const extendsId = (outer: Clause, inner: Clause) => inner.id.startsWith(outer.id) && /^[.\-\s(]/.test(inner.id.slice(outer.id.length));
   const inside = (outer: Clause, inner: Clause) => {
-    if (inner.id.startsWith(outer.id) && /^[.\-\s(]/.test(inner.id.slice(outer.id.length))) return true;
+    if (extendsId(outer, inner)) return true;
     const a = kindOf(outer.id);
     const b = kindOf(inner.id);
     return a !== undefined && b !== undefined && a !== b && kindRank.get(a)! < kindRank.get(b)!;
   };
+  // A numbered heading ("7.1") ends where a clause that does not extend its id appears ("7.2").
   const open: Clause[] = [];
   return f.clauses.map((clause) => {
-    if (!clause.group) return { clause, depth: open.length, parents: [...open] };
+    if (!clause.group) {
+      while (open.length && kindOf(open.at(-1)!.id) === undefined && !extendsId(open.at(-1)!, clause)) open.pop();
+      return { clause, depth: open.length, parents: [...open] };
+    }
     while (open.length && !inside(open.at(-1)!, clause)) open.pop();
     const entry = { clause, depth: open.length, parents: [...open] };
     open.push(clause);

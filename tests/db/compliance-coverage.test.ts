@@ -132,7 +132,7 @@ describe('compliance coverage', () => {
     const ids = (f: Parameters<typeof filterClauses>[1]) => filterClauses(c.clauses, f).map((x) => x.id);
     expect(ids({ status: 'draft' })).toEqual(['10', '10.2']);
     expect(ids({ status: 'effective' })).toEqual(['6', '6.1', '7', '7.5.3', '8', '8.5', '9', '9.2']);
-    expect(ids({ q: 'internal AUDIT' })).toEqual(['8', '8.5', '9', '9.2']); // the SOP's title matches 8.5 too
+    expect(ids({ q: 'internal AUDIT' })).toEqual(['8', '8.5', '9', '9.2', '9.2.1', '9.2.2']); // the SOP's title matches 8.5 too; 9.2.x by their titles
     expect(ids({ q: 'nothing like this' })).toEqual([]);
     expect(ids({}).length).toBe(c.clauses.length);
   });
