@@ -83,8 +83,16 @@ export default function LandingPage() {
         <div className="mx-auto max-w-6xl px-6 py-16">
           <h2 className="text-2xl font-semibold tracking-tight">Mapped to the frameworks you are audited against</h2>
           <p className="mt-3 max-w-2xl text-slate-700">
-            Pick the frameworks that apply to a procedure; references come from SOPwright’s clause library, so every citation
-            in a draft can be traced to a real clause.
+            Pick the frameworks your organization follows; references come from SOPwright’s clause library, so every citation
+            in a draft can be traced to a real clause. Map each SOP to the clauses it addresses (by hand, from its references,
+            or from suggestions you accept), see coverage per framework, export the evidence an auditor asks for, and run a gap
+            analysis whose every clause and quote is checked against the library and the SOP.
+          </p>
+          <p className="mt-3 text-sm">
+            <Link href="/library" className="font-medium text-brand-700 underline">
+              Browse the library
+            </Link>{' '}
+            — every framework with its edition, coverage and the public source of its ids.
           </p>
           <ul className="mt-6 flex flex-wrap gap-2">
             {frameworks.map((f) => (

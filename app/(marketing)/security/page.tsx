@@ -34,11 +34,12 @@ const sections: { title: string; items: string[] }[] = [
     ],
   },
   {
-    title: 'AI drafting',
+    title: 'AI drafting and analysis',
     items: [
       'Email addresses, phone numbers, personal and patient identifiers, card numbers and your own list of sensitive terms are replaced by placeholders before text is sent to the model.',
       'An organization can switch AI processing off; the offline drafter then builds drafts on your server.',
       'Regulation references come from SOPwright’s clause library; citations the model invents are removed and reported.',
+      'Clause suggestions and gap analyses get the same scrubbed text as drafting. Every clause the model names is checked against the library and every sentence it quotes against the SOP; what does not check out is dropped and shown to you, and suggestions wait for a person to accept them.',
     ],
   },
   {
