@@ -130,7 +130,7 @@ test('compliance coverage: charts, clause table with filters, not followed, 404,
   await expect(owner.getByTestId('clause-group')).toHaveText(/Performance evaluation/);
   await expect(owner.getByTestId('clause-showing')).toHaveText(`1 of ${ISO_TOTAL} clauses match.`);
   await owner.goto(`/o/${slug}/compliance/ISO9001?q=internal`);
-  await expect(owner.getByTestId('clause-row')).toHaveCount(2); // 8.5 (the SOP's title) and 9.2
+  await expect(owner.getByTestId('clause-row')).toHaveCount(4); // 8.5 (the SOP's title), 9.2, 9.2.1 and 9.2.2
   await owner.goto(`/o/${slug}/compliance/ISO9001?status=late`);
   await expect(owner.getByTestId('clause-filter-error')).toContainText('status is one of');
   expect((await owner.request.get(`${org}/compliance/ISO9001?status=late`)).status()).toBe(400);
