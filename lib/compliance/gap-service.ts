@@ -10,10 +10,9 @@
  * in the request's transaction.
  */
 import { z } from 'zod';
-import { scrubForImprove } from '@/lib/generation/start';
+import { claudeFor, scrubForImprove } from '@/lib/generation/start';
 import { isoTime } from '@/lib/db/rows';
 import type { Tx } from '@/lib/db/types';
-import { env } from '@/lib/env';
 import { AppError, databaseError } from '@/lib/errors';
 import { CURRENT_FRAMEWORK_CODES, getFramework, leafClauses, type Framework } from '@/lib/library';
 import { getDocumentSettings, type OrgSummary } from '@/lib/orgs/service';
@@ -118,8 +117,8 @@ export function analysableFramework(code: string): Framework {
 
 /** Which engine answers: Claude only when asked for `auto` and AI processing is on for this server and organization. */
 function engineFor(input: GapAnalysisInput, aiAllowed: boolean): GapPlan['claude'] {
-  const ai = env().ai;
-  return input.engine === 'auto' && ai.mode === 'claude' && aiAllowed ? { apiKey: ai.apiKey, ...(ai.baseUrl && { baseUrl: ai.baseUrl }), model: ai.model } : null;
+  const ai = input.engine === 'auto' ? claudeFor({ aiAllowed }) : null;
+  return ai ? { apiKey: ai.apiKey, ...(ai.baseUrl && { baseUrl: ai.baseUrl }), model: ai.model } : null;
 }
 
 /** At most GAP_PER_ORG Claude runs per organization in its window, counted from the stored ones (concurrent checks one after the other). */

@@ -12,14 +12,13 @@ import { assertCan } from '@/lib/orgs/service';
 const ORDER = new Map(FRAMEWORKS.map((f, i) => [f.code, i]));
 const byOrder = (a: string, b: string) => (ORDER.get(a) ?? 999) - (ORDER.get(b) ?? 999);
 
-/** PUT …/frameworks: the whole set the organization follows (codes of current editions: GET /api/v1/frameworks). */
-export const ZOrgFrameworksInput = z
-  .object({
-    frameworks: z
-      .array(z.enum(CURRENT_FRAMEWORK_CODES, { message: `frameworks: use codes of current editions from GET /api/v1/frameworks (${CURRENT_FRAMEWORK_CODES.join(', ')}).` }))
-      .max(CURRENT_FRAMEWORK_CODES.length),
-  })
-  .strict();
+/** A list of codes of current editions (GET /api/v1/frameworks), as every compliance input takes them. */
+export const ZFrameworkCodes = z
+  .array(z.enum(CURRENT_FRAMEWORK_CODES, { message: `frameworks: use codes of current editions from GET /api/v1/frameworks (${CURRENT_FRAMEWORK_CODES.join(', ')}).` }))
+  .max(CURRENT_FRAMEWORK_CODES.length);
+
+/** PUT …/frameworks: the whole set the organization follows. */
+export const ZOrgFrameworksInput = z.object({ frameworks: ZFrameworkCodes }).strict();
 
 export async function listOrgFrameworks(tx: Tx, orgId: string): Promise<string[]> {
   const rows = await tx.query<{ framework: string }>('select framework from public.org_frameworks where org_id = $1', [orgId]);

@@ -21,25 +21,20 @@ import { buildSuggestPrompt, MAX_SUGGESTIONS_PER_FRAMEWORK, PROPOSE_CLAUSES_TOOL
 import type { CurrentUser } from '@/lib/auth/session';
 import { withUser } from '@/lib/db';
 import type { Tx } from '@/lib/db/types';
-import { env, type AppEnv } from '@/lib/env';
 import { AppError } from '@/lib/errors';
-import { scrubForImprove } from '@/lib/generation/start';
+import { claudeFor, scrubForImprove, type ClaudeConfig } from '@/lib/generation/start';
 import { CURRENT_FRAMEWORK_CODES, getFramework } from '@/lib/library';
 import { keywordMatches, mentionsReason } from '@/lib/library/keywords';
 import { assertCan, getDocumentSettings, type OrgSummary } from '@/lib/orgs/service';
 import type { TSopContent } from '@/lib/sops/content';
 import { z } from 'zod';
-import { listOrgFrameworks } from './org-frameworks';
+import { listOrgFrameworks, ZFrameworkCodes } from './org-frameworks';
 import { currentContent, mappedKeys, mappingKey, storeSuggestions, type Mapping, type Proposal, type SopRef, type SuggestionEngine } from './mappings';
 
 /** POST …/mappings/suggest. */
 export const ZSuggestInput = z
   .object({
-    frameworks: z
-      .array(z.enum(CURRENT_FRAMEWORK_CODES, { message: `frameworks: use codes of current editions from GET /api/v1/frameworks (${CURRENT_FRAMEWORK_CODES.join(', ')}).` }))
-      .min(1, 'frameworks: name at least one, or leave it out for the frameworks your organization follows.')
-      .max(CURRENT_FRAMEWORK_CODES.length)
-      .optional(),
+    frameworks: ZFrameworkCodes.min(1, 'frameworks: name at least one, or leave it out for the frameworks your organization follows.').optional(),
     engine: z.enum(['auto', 'keywords']).default('auto').describe('auto: Claude when AI processing is on for the organization, else keyword matching; keywords: keyword matching (nothing leaves the server).'),
   })
   .strict();
@@ -57,7 +52,7 @@ export interface SuggestionResult {
   message: string;
 }
 
-type Claude = Extract<AppEnv['ai'], { mode: 'claude' }>;
+type Claude = ClaudeConfig;
 
 /** What the model call needs, read in the request's transaction. */
 export interface ClaudePlan {
@@ -124,7 +119,7 @@ export async function planSuggestions(tx: Tx, org: OrgSummary, sopId: string, in
   const settings = await getDocumentSettings(tx, org.id);
   const title = content.titleBlock.title;
   const text = sopText(content);
-  if (input.engine === 'auto' && env().ai.mode === 'claude' && settings.aiAllowed) {
+  if (input.engine === 'auto' && claudeFor(settings)) {
     // What leaves: the content scrubbed as a section rewrite scrubs it, without its revision history.
     const sent: Partial<TSopContent> = { ...scrubForImprove(content, '', settings.sensitiveTerms).content };
     delete sent.revisionHistory;
@@ -187,7 +182,7 @@ export async function runClaudeSuggestions(user: CurrentUser, plan: ClaudePlan, 
   return { ...result, message: describe(result) };
 }
 
+/** The server's Claude when the run starts (the organization's consent was checked when it was planned). */
 function currentClaude(): Claude | null {
-  const ai = env().ai;
-  return ai.mode === 'claude' ? ai : null;
+  return claudeFor({ aiAllowed: true });
 }

@@ -11,7 +11,7 @@ import { scrub, type Redaction } from '@/lib/ai/scrub';
 import type { CurrentUser } from '@/lib/auth/session';
 import { assertDraftQuota } from '@/lib/billing/quota';
 import type { Tx } from '@/lib/db/types';
-import { env } from '@/lib/env';
+import { env, type AppEnv } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { roleCan } from '@/lib/orgs/permissions';
 import { getDocumentSettings, type OrgSummary } from '@/lib/orgs/service';
@@ -71,8 +71,16 @@ export function scrubForImprove(content: TSopContent, instruction: string, terms
   return { content: mapStrings(content, () => texts[i++] ?? ''), instruction: texts[0] ?? '', redactions };
 }
 
+export type ClaudeConfig = Extract<AppEnv['ai'], { mode: 'claude' }>;
+
+/** The Claude this server and organization allow, or null (offline): the one rule for drafting, clause suggestions and gap analysis. */
+export function claudeFor(settings: { aiAllowed: boolean }): ClaudeConfig | null {
+  const ai = env().ai;
+  return ai.mode === 'claude' && settings.aiAllowed ? ai : null;
+}
+
 function sourceFor(settings: { aiAllowed: boolean }): 'ai' | 'offline' {
-  return env().ai.mode === 'claude' && settings.aiAllowed ? 'ai' : 'offline';
+  return claudeFor(settings) ? 'ai' : 'offline';
 }
 
 /**
