@@ -340,11 +340,13 @@ begin
   if tg_op = 'UPDATE' and (new.org_id <> old.org_id or new.user_id <> old.user_id) then
     raise exception 'a membership cannot move to another organization or user' using errcode = '42501';
   end if;
-  if private.is_api_role()
-     and ((tg_op = 'DELETE' and old.role = 'owner')
-          or (tg_op = 'UPDATE' and new.role is distinct from old.role and (old.role = 'owner' or new.role = 'owner')))
-     and not private.has_role(v_org, array['owner']::public.member_role[]) then
-    raise exception 'only an owner can grant, change or remove ownership' using errcode = '42501';
+  -- Nested, so that only an API role ever calls private.has_role (granted to authenticated).
+  if private.is_api_role() then
+    if ((tg_op = 'DELETE' and old.role = 'owner')
+        or (tg_op = 'UPDATE' and new.role is distinct from old.role and (old.role = 'owner' or new.role = 'owner')))
+       and not private.has_role(v_org, array['owner']::public.member_role[]) then
+      raise exception 'only an owner can grant, change or remove ownership' using errcode = '42501';
+    end if;
   end if;
   if tg_op = 'UPDATE' then
     new.updated_at := now();
