@@ -77,6 +77,8 @@ async function seed(size: number): Promise<{ orgId: string; userId: string; sopI
       ),
     );
   }
+  // As autovacuum would: move the GIN indexes' pending entries into the indexes, then statistics.
+  await asService((tx) => tx.query("select gin_clean_pending_list(i::regclass) from unnest(array['public.sops_search_idx', 'public.sops_title_trgm_idx', 'public.sops_doc_number_trgm_idx']) i where to_regclass(i) is not null"));
   await asService((tx) => tx.query('analyze public.sops'));
   const [first] = await asService((tx) => tx.query<{ id: string }>('select id from public.sops where org_id = $1 order by number limit 1', [orgId]));
   console.log(`seeded ${size} SOPs in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
