@@ -17,8 +17,8 @@ import { migrate } from '../lib/db/migrate';
 import { openPglite } from '../lib/db/pglite';
 import { openPostgres } from '../lib/db/postgres';
 import { scopesFor } from '../lib/db/scopes';
-import type { Row, Tx } from '../lib/db/types';
 import { listSops, saveDraft, type ListFilter } from '../lib/sops/service';
+import { recordingTx, type Statement } from '../lib/db/recording';
 
 const target = process.argv[2] ?? '';
 const db = target.startsWith('pglite:') ? openPglite(target.slice('pglite:'.length)) : Promise.resolve(openPostgres(target, { max: 2 }));
@@ -85,17 +85,6 @@ async function seed(size: number): Promise<{ orgId: string; userId: string; sopI
   return { orgId, userId, sopId: first!.id };
 }
 
-/** A Tx that remembers the last statement, to EXPLAIN exactly what the service ran. */
-function recording(tx: Tx, log: { text: string; params: readonly unknown[] }[]): Tx {
-  return {
-    query<R extends Row = Row>(text: string, params?: readonly unknown[]) {
-      log.push({ text, params: params ?? [] });
-      return tx.query<R>(text, params);
-    },
-    execScript: (sql) => tx.execScript(sql),
-  };
-}
-
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function timeIt(fn: () => Promise<unknown>, reps = 7): Promise<number> {
@@ -126,8 +115,8 @@ for (const size of SIZES) {
   console.log(`\n## one organization of ${size} SOPs`);
   for (const [name, filter] of CASES) {
     const ms = await timeIt(() => withUser(claims, (tx) => listSops(tx, orgId, { ...filter, limit: 25 })));
-    const log: { text: string; params: readonly unknown[] }[] = [];
-    const items = await withUser(claims, (tx) => listSops(recording(tx, log), orgId, { ...filter, limit: 25 }));
+    const log: Statement[] = [];
+    const items = await withUser(claims, (tx) => listSops(recordingTx(tx, log), orgId, { ...filter, limit: 25 }));
     const last = log[log.length - 1]!;
     const plan = await withUser(claims, (tx) => tx.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers) ${last.text}`, last.params));
     console.log(`\n### ${name}: ${ms.toFixed(1)} ms median of 7 (listSops in withUser), ${items.items.length} items`);

@@ -5,9 +5,10 @@
  * organization big enough, and ANALYZEd, that the planner chooses them on its own.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Row, Tx } from '@/lib/db/types';
+import type { Tx } from '@/lib/db/types';
 import { createSop, listSops, saveDraft, type ListFilter } from '@/lib/sops/service';
 import { claimsFor, createTestDb, createUser, type TestDb } from '../helpers/test-db';
+import { recordingTx, type Statement } from '@/lib/db/recording';
 
 let t: TestDb;
 let owner: { id: string; email: string };
@@ -51,22 +52,11 @@ const search = (q: string, extra: Partial<ListFilter> = {}) =>
   t.withUser(as(owner), (tx) => listSops(tx, orgId, { q, limit: 25, ...extra }));
 const titles = async (q: string) => (await search(q)).items.map((s) => s.title);
 
-/** The statements a service call ran, to EXPLAIN exactly what the app sends. */
-function recording(tx: Tx, log: { text: string; params: readonly unknown[] }[]): Tx {
-  return {
-    query<R extends Row = Row>(text: string, params?: readonly unknown[]) {
-      log.push({ text, params: params ?? [] });
-      return tx.query<R>(text, params);
-    },
-    execScript: (sql) => tx.execScript(sql),
-  };
-}
-
 /** EXPLAIN of the statement listSops ran, as the user. */
 async function planOf(q: string): Promise<string> {
   return t.withUser(as(owner), async (tx) => {
-    const log: { text: string; params: readonly unknown[] }[] = [];
-    await listSops(recording(tx, log), orgId, { q, limit: 25 });
+    const log: Statement[] = [];
+    await listSops(recordingTx(tx, log), orgId, { q, limit: 25 });
     const last = log[log.length - 1]!;
     return explain(tx, last.text, last.params);
   });
