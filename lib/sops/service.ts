@@ -277,8 +277,10 @@ export async function listSops(tx: Tx, orgId: string, f: ListFilter): Promise<{ 
   const add = (sql: string, value: unknown) => where.push(sql.replaceAll('$?', param(value)));
   const search = f.q ? searchSql(f.q, param) : null;
   // Obsolete SOPs stay readable but leave the default list (ISO 9001 7.5.3: prevent unintended use); ask for them by status.
-  if (f.status) add('s.status = $?', f.status);
-  else where.push("s.status <> 'obsolete'");
+  // Compared as text: the enum's = and <> are not LEAKPROOF, so under RLS the planner may not read
+  // the column's statistics and guesses one row — then it sorts the whole organization for a page.
+  if (f.status) add('s.status::text = $?', f.status);
+  else where.push("s.status::text <> 'obsolete'");
   if (f.ownerId) add('s.owner_id = $?', f.ownerId);
   if (f.department) add('s.department = $?', f.department);
   if (f.review) where.push(reviewFilterSql('rs', f.review));
