@@ -5,6 +5,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { Database, Row, Tx } from './types';
 
 export async function openPglite(dataDir: string | undefined, options: { loadDataDir?: Blob } = {}): Promise<Database> {
@@ -13,8 +14,20 @@ export async function openPglite(dataDir: string | undefined, options: { loadDat
     target = path.resolve(dataDir);
     await mkdir(target, { recursive: true });
   }
-  const pg = await PGlite.create(target, { loadDataDir: options.loadDataDir });
+  const pg = await createPglite(target, options.loadDataDir);
   return wrapPglite(pg);
+}
+
+/**
+ * The Postgres contrib extensions the migrations create (pg_trgm for search). PGlite ships them
+ * as separate bundles that must be loaded when the instance starts, also to open a data folder
+ * or dump in which they are already installed; real Postgres has them in its contrib package.
+ */
+export const PGLITE_EXTENSIONS = { pg_trgm };
+
+/** A PGlite instance with the extensions the schema needs (in memory without dataDir). */
+export function createPglite(dataDir?: string, loadDataDir?: Blob): Promise<PGlite> {
+  return PGlite.create(dataDir, { loadDataDir, extensions: PGLITE_EXTENSIONS });
 }
 
 export function wrapPglite(pg: PGlite): Database & { pglite: PGlite } {

@@ -64,7 +64,7 @@ export const ZSaveVersionInput = z.object({
  * than refused. The cursor is checked strictly where it is decoded (lib/sops/service).
  */
 export const ZListSopsQuery = z.object({
-  q: zText().max(200).optional(),
+  q: zText().max(200).optional().describe('Search: words of the title, department or body (full text), or any part of the title or document number. Ranked: exact number, title containing q, number containing q, then full-text rank; ties newest first (with sort=next_review, that order instead).'),
   status: z.enum(SOP_STATUSES).optional(),
   owner: z.uuid().optional(),
   department: ZDepartment.optional(),

@@ -84,6 +84,9 @@ type SopRow = {
   draft_updated_at: Date;
   created_at: Date;
   updated_at: Date;
+  /** The list's search relevance (null without q) and updated_at to the microsecond: its cursor. */
+  rank?: number | null;
+  updated_key?: string;
   next_review_at: Date | null;
   /** next_review_at to the microsecond, for the cursor (a Date would lose the microseconds, and a page would repeat). */
   next_review_key: string | null;
@@ -92,18 +95,23 @@ type SopRow = {
   review_state: ReviewState | null;
 };
 
-const SOP_SELECT = `
-  select s.id, s.org_id, s.doc_number, s.title, s.department, s.status, s.owner_id,
+/** What a row of the list shows (toSummary): never the draft (6–14 KB a row). */
+type SummaryRow = Omit<SopRow, 'draft_content' | 'draft_revision' | 'draft_updated_at' | 'created_at'>;
+
+const SUMMARY_COLUMNS = `s.id, s.org_id, s.doc_number, s.title, s.department, s.status, s.owner_id,
          coalesce(nullif(p.full_name, ''), p.email, '') as owner_name,
-         s.current_version_id, v.label as version_label, s.draft_content, s.draft_revision,
-         s.draft_updated_at, s.created_at, s.updated_at, rs.next_review_at,
-         to_char(rs.next_review_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as next_review_key, ${reviewColumnsSql('rs')}
-    from public.sops s
+         s.current_version_id, v.label as version_label, s.updated_at, rs.next_review_at,
+         to_char(rs.next_review_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as next_review_key, ${reviewColumnsSql('rs')}`;
+const SUMMARY_JOINS = `
     left join public.profiles p on p.id = s.owner_id
     left join public.sop_versions v on v.id = s.current_version_id
     left join public.sop_review_schedule rs on rs.sop_id = s.id`;
 
-function toSummary(r: SopRow): SopSummary {
+const SOP_SELECT = `
+  select ${SUMMARY_COLUMNS}, s.draft_content, s.draft_revision, s.draft_updated_at, s.created_at
+    from public.sops s ${SUMMARY_JOINS}`;
+
+function toSummary(r: SummaryRow): SopSummary {
   return {
     id: r.id,
     docNumber: r.doc_number,
@@ -229,46 +237,96 @@ function decodeCursor(cursor: string): [string, string] {
 /** A LIKE pattern that matches `text` literally (its \\, % and _ escaped). */
 const likeLiteral = (text: string) => text.replace(/[\\%_]/g, '\\$&');
 
+/** The cursor of the relevance order (search): ['relevance', rank, updated_at to the microsecond, id]. */
+const ZRankCursor = z.tuple([z.literal('relevance'), z.number().finite(), z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/), z.uuid()]);
+
+export function encodeRankCursor(rank: number, updatedKey: string, id: string): string {
+  return Buffer.from(JSON.stringify(['relevance', rank, updatedKey, id])).toString('base64url');
+}
+
+function decodeRankCursor(cursor: string): [number, string, string] {
+  const parsed = ZRankCursor.safeParse(cursorJson(cursor));
+  if (!parsed.success) throw new AppError('validation_failed', 'cursor: not a cursor this API returned for this search.');
+  return [parsed.data[1], parsed.data[2], parsed.data[3]];
+}
+
+/**
+ * What `q` matches and how it ranks: private.sop_search (supabase/migrations/20261206000200_search_index.sql)
+ * — the words of the title, department and draft (full text, GIN on s.search), or a substring of
+ * the title or of the document number (ilike, trigram GIN indexes), each answered by its index.
+ * Rank: exact document number 3, title substring 2, number substring 1, plus ts_rank (title
+ * words weigh more than department, department more than body). RLS still applies to the join.
+ */
+function searchSql(q: string, param: (value: unknown) => string): string {
+  return `private.sop_search($1, ${param(q)}, ${param(likeLiteral(q))}) m join public.sops s on s.id = m.id`;
+}
+
+/**
+ * One page of the list. The page's ids are chosen first, from public.sops alone (and the review
+ * schedule when the filter or the order needs it), so that the joins for owner, version and
+ * review run for the page only, never for every row of the organization.
+ * Order: next_review when asked; with `q`, relevance (then newest first); else newest first.
+ */
 export async function listSops(tx: Tx, orgId: string, f: ListFilter): Promise<{ items: SopSummary[]; nextCursor: string | null }> {
   const where = ['s.org_id = $1'];
   const params: unknown[] = [orgId];
-  const add = (sql: string, value: unknown) => {
+  const param = (value: unknown) => {
     params.push(value);
-    where.push(sql.replaceAll('$?', `$${params.length}`));
+    return `$${params.length}`;
   };
-  if (f.q) {
-    params.push(f.q, likeLiteral(f.q));
-    where.push(`(s.search @@ websearch_to_tsquery('english', $${params.length - 1}) or s.doc_number ilike $${params.length} or s.title ilike '%' || $${params.length} || '%')`);
-  }
+  const add = (sql: string, value: unknown) => where.push(sql.replaceAll('$?', param(value)));
+  const search = f.q ? searchSql(f.q, param) : null;
   // Obsolete SOPs stay readable but leave the default list (ISO 9001 7.5.3: prevent unintended use); ask for them by status.
-  if (f.status) add('s.status = $?', f.status);
-  else where.push("s.status <> 'obsolete'");
+  // Compared as text: the enum's = and <> are not LEAKPROOF, so under RLS the planner may not read
+  // the column's statistics and guesses one row — then it sorts the whole organization for a page.
+  if (f.status) add('s.status::text = $?', f.status);
+  else where.push("s.status::text <> 'obsolete'");
   if (f.ownerId) add('s.owner_id = $?', f.ownerId);
   if (f.department) add('s.department = $?', f.department);
   if (f.review) where.push(reviewFilterSql('rs', f.review));
-  const byReview = f.sort === 'next_review';
-  if (f.cursor && byReview) {
+  const order = f.sort === 'next_review' ? 'next_review' : search ? 'relevance' : 'updated';
+  if (f.cursor && order === 'next_review') {
     // Soonest first, unscheduled (null) last, then id: after (at, id) come later times, the same time with a larger id, and every null.
     const [at, id] = decodeReviewCursor(f.cursor);
     if (at === null) {
       add('(rs.next_review_at is null and s.id > $?::uuid)', id);
     } else {
-      params.push(at, id);
       // ::text first: the driver would read the parameter as a Date and drop its microseconds.
-      where.push(`(rs.next_review_at is null or (rs.next_review_at, s.id) > ($${params.length - 1}::text::timestamptz, $${params.length}::uuid))`);
+      where.push(`(rs.next_review_at is null or (rs.next_review_at, s.id) > (${param(at)}::text::timestamptz, ${param(id)}::uuid))`);
     }
+  } else if (f.cursor && order === 'relevance') {
+    const [rank, at, id] = decodeRankCursor(f.cursor);
+    where.push(`(m.rank, s.updated_at, s.id) < (${param(rank)}::float8, ${param(at)}::text::timestamptz, ${param(id)}::uuid)`);
   } else if (f.cursor) {
     const [at, id] = decodeCursor(f.cursor);
-    params.push(at, id);
-    where.push(`(s.updated_at, s.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+    where.push(`(s.updated_at, s.id) < (${param(at)}::timestamptz, ${param(id)}::uuid)`);
   }
-  params.push(f.limit + 1);
-  const order = byReview ? 'rs.next_review_at asc nulls last, s.id asc' : 's.updated_at desc, s.id desc';
-  const rows = await tx.query<SopRow>(`${SOP_SELECT} where ${where.join(' and ')} order by ${order} limit $${params.length}`, params);
+  const withSchedule = order === 'next_review' || Boolean(f.review);
+  const [inner, outer] = {
+    next_review: ['rs.next_review_at asc nulls last, s.id asc', 'h.next_review_at asc nulls last, h.id asc'],
+    relevance: ['rank desc, s.updated_at desc, s.id desc', 'h.rank desc, h.updated_at desc, h.id desc'],
+    updated: ['s.updated_at desc, s.id desc', 'h.updated_at desc, h.id desc'],
+  }[order];
+  const rows = await tx.query<SummaryRow>(
+    `select ${SUMMARY_COLUMNS}, h.rank, to_char(s.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as updated_key
+       from (select s.id, s.updated_at, ${search ? 'm.rank' : 'null::float8'} as rank, ${withSchedule ? 'rs.next_review_at' : 'null::timestamptz'} as next_review_at
+               from ${search ?? 'public.sops s'} ${withSchedule ? 'left join public.sop_review_schedule rs on rs.sop_id = s.id' : ''}
+              where ${where.join(' and ')}
+              order by ${inner} limit ${param(f.limit + 1)}) h
+       join public.sops s on s.id = h.id ${SUMMARY_JOINS}
+      order by ${outer}`,
+    params,
+  );
   const page = rows.slice(0, f.limit);
   const last = page[page.length - 1];
   const more = rows.length > f.limit && last;
-  const nextCursor = !more ? null : byReview ? encodeReviewCursor(last.next_review_key, last.id) : encodeCursor(isoTime(last.updated_at), last.id);
+  const nextCursor = !more
+    ? null
+    : order === 'next_review'
+      ? encodeReviewCursor(last.next_review_key, last.id)
+      : order === 'relevance'
+        ? encodeRankCursor(Number(last.rank), last.updated_key!, last.id)
+        : encodeCursor(isoTime(last.updated_at), last.id);
   return { items: page.map(toSummary), nextCursor };
 }
 

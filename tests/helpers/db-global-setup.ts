@@ -5,14 +5,13 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import type { TestProject } from 'vitest/node';
 import { migrate } from '../../lib/db/migrate';
-import { wrapPglite } from '../../lib/db/pglite';
+import { createPglite, wrapPglite } from '../../lib/db/pglite';
 
 export default async function setup(project: TestProject) {
   if (process.env.DATABASE_URL) return;
-  const pg = await PGlite.create();
+  const pg = await createPglite();
   await migrate(wrapPglite(pg));
   const dump = await pg.dumpDataDir('none');
   await pg.close();

@@ -19,7 +19,7 @@ export const GET = orgRoute(
     params: ZOrgParam,
     query: ZListSopsQuery.extend(ZEffectiveAtQuery.shape),
     doc: {
-      summary: 'Search and filter SOPs, newest first, in keyset pages (pass `nextCursor` as `cursor`); or, with `effectiveAt`, the SOPs in effect at that moment.',
+      summary: 'Search and filter SOPs in keyset pages (pass `nextCursor` as `cursor`): newest first, or with `q` most relevant first; or, with `effectiveAt`, the SOPs in effect at that moment.',
       description: AS_OF_DOC.trim(),
       responses: { '200': '`{ items, nextCursor }`; with `effectiveAt`, `{ at, items, notInEffect }`.', '400': 'Invalid parameter (e.g. `effectiveAt` without an offset).', '422': '`effectiveAt` is in the future.' },
     },
