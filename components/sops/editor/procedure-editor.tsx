@@ -22,7 +22,9 @@ export function ProcedureEditor({ steps, resetKey, onChange }: { steps: TStep[];
   const editor = useEditor({
     extensions: EXTENSIONS,
     content: initialDoc,
-    immediatelyRender: false,
+    // Only ever rendered in the browser (./procedure-field mounts it once its chunk is in), so the
+    // editor exists from the first render: the read-only steps give way to it without an empty frame.
+    immediatelyRender: true,
     editorProps: { attributes: { class: 'procedure-editor', 'aria-label': 'Procedure', 'aria-multiline': 'true', role: 'textbox', 'data-test': 'ed-procedure' } },
     // The editor keeps the first onChange it was given: callers pass one that only uses state setters and refs.
     onUpdate: ({ editor: e }) => onChange(docToSteps(e.getJSON() as DocNode)),

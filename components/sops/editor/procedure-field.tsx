@@ -88,7 +88,7 @@ export function ProcedureField(props: Props) {
   return (
     <ProcedureFrame actions={null} status={status}>
       <div className={CONTENT_AREA}>
-        <div className="procedure-editor relative whitespace-break-spaces wrap-break-word" aria-label="Procedure (loading the editor)" aria-busy="true" data-test="ed-procedure-readonly">
+        <div className="procedure-editor relative whitespace-break-spaces wrap-break-word" role="group" aria-label="Procedure (loading the editor)" aria-busy="true" data-test="ed-procedure-readonly">
           <ReadOnlySteps steps={props.steps.length ? props.steps : [{ text: '', callouts: [], substeps: [] }]} />
         </div>
       </div>
