@@ -10,24 +10,14 @@ import { useEffect, useState, type ComponentProps } from 'react';
 import { Spinner } from '@/components/ui/form';
 import type { TStep } from '@/lib/sops/content';
 import type { ProcedureEditor } from './procedure-editor';
+import { loadOnce } from './load-once';
 import { CONTENT_AREA, ProcedureFrame } from './procedure-frame';
 
 type Editor = typeof ProcedureEditor;
 type Props = ComponentProps<Editor>;
 
-let loaded: Editor | null = null;
-let loading: Promise<Editor> | null = null;
-/** The editor's chunk, fetched once; a failed fetch is tried again on Retry. */
-function loadEditor(): Promise<Editor> {
-  loading ??= import('./procedure-editor').then(
-    (m) => (loaded = m.ProcedureEditor),
-    (err: unknown) => {
-      loading = null;
-      throw err;
-    },
-  );
-  return loading;
-}
+/** TipTap and the editor built on it, fetched after the first paint. */
+const editorChunk = loadOnce(() => import('./procedure-editor').then((m) => m.ProcedureEditor));
 
 /** The steps as the editor's document renders them: callouts, then the text, then the sub-steps. */
 export function ReadOnlySteps({ steps }: { steps: TStep[] }) {
@@ -57,8 +47,9 @@ export function ProcedureField(props: Props) {
   useEffect(() => {
     let live = true;
     const show = (e: Editor) => live && setLoaded(() => e);
-    if (loaded) show(loaded);
-    else loadEditor().then(show, () => live && setFailed(true));
+    const ready = editorChunk.loaded();
+    if (ready) show(ready);
+    else editorChunk.load().then(show, () => live && setFailed(true));
     return () => {
       live = false;
     };

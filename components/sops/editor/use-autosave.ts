@@ -15,8 +15,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { TSopContent } from '@/lib/sops/content';
 import { isLocal, type Draft, type SopApi } from './api';
-import type { checkForm as CheckForm } from './form-check';
 import { backupOf, restorable, toForm, type Form } from './form-model';
+import { loadOnce } from './load-once';
 
 export type SaveState = { kind: 'saved'; at: string } | { kind: 'dirty' } | { kind: 'saving' } | { kind: 'invalid'; message: string } | { kind: 'error'; message: string } | { kind: 'conflict'; theirs: TSopContent; theirRevision: number };
 
@@ -24,19 +24,8 @@ const AUTOSAVE_MS = 1200;
 const UNREACHABLE = 'Not saved: the server cannot be reached. Your text is kept in this browser; saving resumes when you edit again or press Save now.';
 const savedNow = (): SaveState => ({ kind: 'saved', at: new Date().toLocaleTimeString() });
 
-let checker: typeof CheckForm | null = null;
-let loadingChecker: Promise<typeof CheckForm> | null = null;
-/** The validator, fetched once; a failed fetch (offline) is tried again at the next save. */
-function loadChecker(): Promise<typeof CheckForm> {
-  loadingChecker ??= import('./form-check').then(
-    (m) => (checker = m.checkForm),
-    (err: unknown) => {
-      loadingChecker = null;
-      throw err;
-    },
-  );
-  return loadingChecker;
-}
+/** The validator (zod), fetched after the first paint. */
+const validator = loadOnce(() => import('./form-check').then((m) => m.checkForm));
 
 export function useAutosave({ api, sopId, initialContent, initialRevision }: { api: SopApi; sopId: string; initialContent: TSopContent; initialRevision: number }) {
   const backupKey = `sopwright:draft:${sopId}`;
@@ -56,7 +45,7 @@ export function useAutosave({ api, sopId, initialContent, initialRevision }: { a
 
   // Fetch the validator now, while the author reads: saves need it.
   useEffect(() => {
-    loadChecker().catch(() => undefined);
+    validator.load().catch(() => undefined);
   }, []);
 
   // Offer the text this browser kept when a save did not reach the server.
@@ -113,10 +102,10 @@ export function useAutosave({ api, sopId, initialContent, initialRevision }: { a
       const carried = edits.current;
       // Set as in flight before anything is awaited, so that a second save waits for this one.
       const run = (async () => {
-        let check = checker;
+        let check = validator.loaded();
         if (!check) {
           try {
-            check = await loadChecker();
+            check = await validator.load();
           } catch {
             setSave({ kind: 'error', message: UNREACHABLE });
             return false;
