@@ -11,11 +11,10 @@
  */
 import { z } from 'zod';
 import { zText } from '@/lib/security/sanitize';
+import { MAX_STEP_DEPTH, stepDepth, TOO_DEEP } from './content-shape';
 
-export const NOT_APPLICABLE = 'Not applicable';
-
-/** Steps nest at most this deep: 1 (top-level steps) … 5 (1.1.1.1.1). Word's numbering has room for 9. */
-export const MAX_STEP_DEPTH = 5;
+// The parts the browser needs without zod (the editor's first paint) live in ./content-shape.
+export { hazardOf, MAX_STEP_DEPTH, NOT_APPLICABLE, SECTIONS, stepDepth, TOO_DEEP } from './content-shape';
 
 const ZText = zText({ multiline: true }).min(1).max(4000);
 const ZShort = zText().min(1).max(300);
@@ -40,7 +39,6 @@ export type TCallout = z.infer<typeof ZCallout>;
  */
 export const ZHazard = z.union([ZCallout, ZText]);
 export type THazard = z.infer<typeof ZHazard>;
-export const hazardOf = (h: THazard): TCallout => (typeof h === 'string' ? { kind: 'caution', text: h } : h);
 
 export const ZStep: z.ZodType<TStep> = z.lazy(() =>
   z.object({
@@ -49,27 +47,6 @@ export const ZStep: z.ZodType<TStep> = z.lazy(() =>
     substeps: z.array(ZStep).max(30).default([]).describe(`Sub-steps; steps nest at most ${MAX_STEP_DEPTH} levels deep.`),
   }),
 );
-
-/**
- * How deep steps nest (1 = top-level steps only, 0 = none), for any value: an explicit stack,
- * never recursion, so a body nested 100,000 levels deep is measured like any other.
- */
-export function stepDepth(steps: unknown): number {
-  let deepest = 0;
-  const stack: [unknown, number][] = [[steps, 1]];
-  while (stack.length) {
-    const [list, depth] = stack.pop()!;
-    if (!Array.isArray(list)) continue;
-    for (const step of list) {
-      if (step === null || typeof step !== 'object') continue;
-      deepest = Math.max(deepest, depth);
-      stack.push([(step as { substeps?: unknown }).substeps, depth + 1]);
-    }
-  }
-  return deepest;
-}
-
-export const TOO_DEEP = `steps can be nested at most ${MAX_STEP_DEPTH} levels deep (1.1.1.1.1); un-nest the deeper steps`;
 
 /** The procedure: its depth checked first, so the recursive step schema only ever sees MAX_STEP_DEPTH levels. */
 const ZProcedure = z.preprocess((value, ctx) => {
@@ -115,17 +92,3 @@ export const ZSopContent = z.object({
     .max(100),
 });
 export type TSopContent = z.infer<typeof ZSopContent>;
-
-/** The section keys in document order, with their headings. */
-export const SECTIONS: { key: keyof TSopContent; heading: string }[] = [
-  { key: 'purpose', heading: 'Purpose' },
-  { key: 'scope', heading: 'Scope and applicability' },
-  { key: 'responsibilities', heading: 'Responsibilities' },
-  { key: 'definitions', heading: 'Definitions and abbreviations' },
-  { key: 'materialsAndEquipment', heading: 'Materials and equipment' },
-  { key: 'healthAndSafety', heading: 'Health and safety' },
-  { key: 'procedure', heading: 'Procedure' },
-  { key: 'records', heading: 'Records' },
-  { key: 'references', heading: 'References' },
-  { key: 'revisionHistory', heading: 'Revision history' },
-];

@@ -29,19 +29,36 @@ function resolve(read: Read, from: string, spec: string): string | null {
   return [base, `${base}.ts`, `${base}.tsx`, `${base}/index.ts`, `${base}/index.tsx`].find((c) => /\.tsx?$/.test(c) && read(c) !== null) ?? null;
 }
 
-/** The project modules `file` imports; type-only imports too when `types` is set. */
-export function importsOf(read: Read, file: string, { types = false } = {}): string[] {
+export interface ImportOptions {
+  /** Type-only imports too (default: no). */
+  types?: boolean;
+  /** `import(…)` too (default: yes); without them, what a bundler puts in the importer's own chunk. */
+  dynamic?: boolean;
+}
+
+/** The specifiers `file` imports, as written. */
+function specifiersOf(read: Read, file: string, { types = false, dynamic = true }: ImportOptions): string[] {
   const code = stripComments(read(file) ?? '');
-  return [...code.matchAll(IMPORT)].filter((m) => types || !m[1]).flatMap((m) => resolve(read, file, m[2] ?? m[3] ?? m[4]!) ?? []);
+  return [...code.matchAll(IMPORT)].filter((m) => (types || !m[1]) && (dynamic || m[3] === undefined)).map((m) => m[2] ?? m[3] ?? m[4]!);
+}
+
+/** The project modules `file` imports. */
+export function importsOf(read: Read, file: string, options: ImportOptions = {}): string[] {
+  return specifiersOf(read, file, options).flatMap((spec) => resolve(read, file, spec) ?? []);
+}
+
+/** The packages `file` imports (`@tiptap/react`, `zod`, `node:fs` …), as written. */
+export function packagesOf(read: Read, file: string, options: ImportOptions = {}): string[] {
+  return specifiersOf(read, file, options).filter((spec) => !spec.startsWith('@/') && !spec.startsWith('.'));
 }
 
 /** Every module reachable from the entries, with its imports and its text (comments stripped). */
-export function importGraph(read: Read, entries: string[]): Map<string, Node> {
+export function importGraph(read: Read, entries: string[], options: Omit<ImportOptions, 'types'> = {}): Map<string, Node> {
   const graph = new Map<string, Node>();
   const queue = [...entries];
   for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
     if (graph.has(file)) continue;
-    const deps = importsOf(read, file);
+    const deps = importsOf(read, file, options);
     graph.set(file, { deps, code: stripComments(read(file) ?? '') });
     queue.push(...deps);
   }

@@ -6,7 +6,10 @@
  */
 import { Editor } from '@tiptap/core';
 import { TextSelection } from '@tiptap/pm/state';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
 import { afterEach, describe, expect, it } from 'vitest';
+import { ReadOnlySteps } from '@/components/sops/editor/procedure-field';
 import { addCallout, EXTENSIONS } from '@/components/sops/editor/procedure-schema';
 import type { TStep } from '@/lib/sops/content';
 import { docToSteps, stepsToDoc, type DocNode } from '@/lib/sops/procedure-doc';
@@ -127,5 +130,10 @@ describe('procedure editor', () => {
     expect(steps(e)).toEqual([step('Prepare.', [], [step('Open the valve.', [{ kind: 'warning', text: 'Hot steam.' }])])]);
     key(e, 'Shift-Tab');
     expect(steps(e)).toEqual([step('Prepare.'), step('Open the valve.', [{ kind: 'warning', text: 'Hot steam.' }])]);
+  });
+
+  it('the steps shown read-only while TipTap loads are the markup the editor renders for them, so nothing moves when it takes over', () => {
+    const s = [step('Stop the pump.'), step('Open the valve.', [{ kind: 'warning', text: 'Hot steam.' }, { kind: 'note', text: 'Two hands.' }], [step('Vent <slowly> & wait.', [{ kind: 'caution', text: 'Noisy.' }])]), step('')];
+    expect(renderToStaticMarkup(createElement(ReadOnlySteps, { steps: s }))).toBe(open(s).getHTML());
   });
 });

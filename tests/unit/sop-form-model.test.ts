@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { backupOf, checkForm, fromForm, restorable, toForm } from '@/components/sops/editor/form-model';
+import { checkForm } from '@/components/sops/editor/form-check';
+import { backupOf, fromForm, restorable, toForm } from '@/components/sops/editor/form-model';
 import { ZSopContent, type TSopContent } from '@/lib/sops/content';
 
 const content: TSopContent = ZSopContent.parse({

@@ -1,10 +1,11 @@
 /**
  * The editor's form model, pure so that it can be tested without a browser: SOP content ↔
- * the editable form (lists as lines, tables as rows, the procedure as steps), validation
- * against the content schema with its first problem in words, and the copy of unsaved text
- * this browser keeps until the server has it.
+ * the editable form (lists as lines, tables as rows, the procedure as steps) and the copy of
+ * unsaved text this browser keeps until the server has it. Validation against the content
+ * schema is ./form-check, which the editor loads after its first paint (zod is not in it).
  */
-import { hazardOf, SECTIONS, ZSopContent, type TCallout, type TCitation, type TSopContent, type TStep } from '@/lib/sops/content';
+import type { TCallout, TCitation, TSopContent, TStep } from '@/lib/sops/content';
+import { hazardOf, SECTIONS } from '@/lib/sops/content-shape';
 
 export interface Row {
   a: string;
@@ -70,28 +71,6 @@ export function fromForm(f: Form, base: TSopContent): unknown {
     references: f.references,
     revisionHistory: base.revisionHistory,
   };
-}
-
-/** A schema issue as the author reads it: the section's heading, the item's number counted from 1, the problem in words. */
-export function issueMessage(issue: { path: PropertyKey[]; message: string }): string {
-  const [first, ...rest] = issue.path.map(String);
-  const where = first === 'titleBlock' ? 'Title' : (HEADING[first ?? ''] ?? first);
-  const plain = /expected string to have >=1/.test(issue.message)
-    ? 'cannot be empty (write “Not applicable” if it does not apply)'
-    : /expected array to have >=1/.test(issue.message)
-      ? 'needs at least one entry'
-      : /expected (string|array) to have <=/.test(issue.message)
-        ? 'is too long'
-        : issue.message;
-  return `${where}${rest.length ? ` (item ${rest.map((r) => (/^\d+$/.test(r) ? String(Number(r) + 1) : r)).join(' › ')})` : ''}: ${plain}`;
-}
-
-export type Checked = { ok: true; content: TSopContent } | { ok: false; message: string };
-
-/** The form validated as content the server accepts, or the first reason it is not. */
-export function checkForm(f: Form, base: TSopContent): Checked {
-  const parsed = ZSopContent.safeParse(fromForm(f, base));
-  return parsed.success ? { ok: true, content: parsed.data } : { ok: false, message: issueMessage(parsed.error.issues[0]!) };
 }
 
 /** The browser's copy of unsaved text: the form and the revision it was typed against. */

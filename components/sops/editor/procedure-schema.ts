@@ -23,9 +23,8 @@ import Text from '@tiptap/extension-text';
 import { UndoRedo } from '@tiptap/extensions';
 import type { Node as PmNode, ResolvedPos } from '@tiptap/pm/model';
 import { Plugin, TextSelection, type EditorState, type Transaction } from '@tiptap/pm/state';
-import { MAX_STEP_DEPTH } from '@/lib/sops/content';
-
-export type Kind = 'warning' | 'caution' | 'note';
+import { MAX_STEP_DEPTH } from '@/lib/sops/content-shape';
+import type { Kind } from './procedure-frame';
 
 export const Callout = Node.create({
   name: 'callout',

@@ -3,18 +3,34 @@
  * The SOP editor: the structured content as a form constrained to the schema (prose fields,
  * tables as rows, the procedure as rich text: numbered steps, sub-steps, callouts). Saving,
  * conflicts and the browser's copy of unsaved text live in useAutosave; this is the view.
+ *
+ * What the first paint does not need is loaded apart, so that it is not in the route's
+ * first-load JS: TipTap (./procedure-field fetches it after mount), the content schema
+ * (./use-autosave, before the first save) and the conflict panel (when a conflict happens).
+ * tests/unit/editor-first-load.test.ts keeps them out.
  */
+import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import { useEffect, useMemo, useState } from 'react';
 import { BusyButton } from '@/components/ui/form';
-import { MAX_STEP_DEPTH, type TSopContent } from '@/lib/sops/content';
+import type { TSopContent } from '@/lib/sops/content';
+import { MAX_STEP_DEPTH } from '@/lib/sops/content-shape';
 import { useGeneration } from '../use-generation';
 import { sopApi } from './api';
 import { box, PairRows, ReferencesField, type Library } from './fields';
 import { HEADING, type Form } from './form-model';
-import { ConflictPanel, ImprovePanel, type ImproveRequest } from './panels';
-import { ProcedureEditor } from './procedure-editor';
+import { ImprovePanel, type ImproveRequest } from './improve-panel';
+import { ProcedureField } from './procedure-field';
 import { useAutosave, type SaveState } from './use-autosave';
+
+const ConflictPanel = dynamic(() => import('./conflict-panel').then((m) => m.ConflictPanel), {
+  ssr: false,
+  loading: () => (
+    <p className="rounded-xl border border-red-200 bg-red-50 p-4 text-sm font-medium text-red-900" role="status">
+      Someone else saved this SOP after you opened it. Nothing has been overwritten. Loading both texts…
+    </p>
+  ),
+});
 
 interface Props {
   org: string;
@@ -115,7 +131,7 @@ export function SopEditor({ org, sopId, docNumber, initialContent, initialRevisi
       ) : null}
 
       {save.kind === 'conflict' ? (
-        <ConflictPanel theirs={save.theirs} mine={draft.checked} onKeepMine={() => void draft.keepMine(save.theirRevision)} onTakeTheirs={() => draft.takeTheirs(save.theirs, save.theirRevision)} />
+        <ConflictPanel theirs={save.theirs} form={form} base={draft.base} onKeepMine={() => void draft.keepMine(save.theirRevision)} onTakeTheirs={() => draft.takeTheirs(save.theirs, save.theirRevision)} />
       ) : null}
 
       {initialImprove && !aiMode ? (
@@ -169,7 +185,7 @@ export function SopEditor({ org, sopId, docNumber, initialContent, initialRevisi
         </div>
         <div>
           {sectionHead('procedure', 7)}
-          <ProcedureEditor steps={form.procedure} resetKey={draft.resetKey} onChange={(procedure) => update({ procedure })} />
+          <ProcedureField steps={form.procedure} resetKey={draft.resetKey} onChange={(procedure) => update({ procedure })} />
           <p className="mt-1 text-xs text-slate-500">Enter adds a step; Tab makes it a sub-step of the one above (up to {MAX_STEP_DEPTH} levels, 1.1.1.1.1), Shift+Tab un-nests it. + Warning, + Caution and + Note add a callout above the step the cursor is in: it guards that step and is printed before its text on the SOP page and in Word.</p>
         </div>
         {tableSection('records', 8, 'Record', 'Record', 'Retention')}

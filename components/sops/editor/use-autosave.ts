@@ -8,17 +8,24 @@
  * settles only the edits it carried: text typed while it was on its way is saved next, against
  * the revision it returned (two saves in flight with the same If-Match would make the second
  * look like someone else's change).
+ *
+ * The content schema (zod, ./form-check) is not in the editor's first paint: it is fetched right
+ * after mount, and a save that comes before it has arrived waits for it.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { TSopContent } from '@/lib/sops/content';
 import { isLocal, type Draft, type SopApi } from './api';
-import { backupOf, checkForm, restorable, toForm, type Form } from './form-model';
+import { backupOf, restorable, toForm, type Form } from './form-model';
+import { loadOnce } from './load-once';
 
 export type SaveState = { kind: 'saved'; at: string } | { kind: 'dirty' } | { kind: 'saving' } | { kind: 'invalid'; message: string } | { kind: 'error'; message: string } | { kind: 'conflict'; theirs: TSopContent; theirRevision: number };
 
 const AUTOSAVE_MS = 1200;
 const UNREACHABLE = 'Not saved: the server cannot be reached. Your text is kept in this browser; saving resumes when you edit again or press Save now.';
 const savedNow = (): SaveState => ({ kind: 'saved', at: new Date().toLocaleTimeString() });
+
+/** The validator (zod), fetched after the first paint. */
+const validator = loadOnce(() => import('./form-check').then((m) => m.checkForm));
 
 export function useAutosave({ api, sopId, initialContent, initialRevision }: { api: SopApi; sopId: string; initialContent: TSopContent; initialRevision: number }) {
   const backupKey = `sopwright:draft:${sopId}`;
@@ -36,7 +43,10 @@ export function useAutosave({ api, sopId, initialContent, initialRevision }: { a
   const latestForm = useRef(form);
   const inFlight = useRef<Promise<boolean> | null>(null);
 
-  const checked = useMemo(() => checkForm(form, base), [form, base]);
+  // Fetch the validator now, while the author reads: saves need it.
+  useEffect(() => {
+    validator.load().catch(() => undefined);
+  }, []);
 
   // Offer the text this browser kept when a save did not reach the server.
   useEffect(() => {
@@ -89,12 +99,23 @@ export function useAutosave({ api, sopId, initialContent, initialRevision }: { a
   const doSave = useCallback(
     async (force?: number): Promise<boolean> => {
       while (inFlight.current) await inFlight.current;
-      if (!checked.ok) {
-        setSave({ kind: 'invalid', message: checked.message });
-        return false;
-      }
       const carried = edits.current;
+      // Set as in flight before anything is awaited, so that a second save waits for this one.
       const run = (async () => {
+        let check = validator.loaded();
+        if (!check) {
+          try {
+            check = await validator.load();
+          } catch {
+            setSave({ kind: 'error', message: UNREACHABLE });
+            return false;
+          }
+        }
+        const checked = check(form, base);
+        if (!checked.ok) {
+          setSave({ kind: 'invalid', message: checked.message });
+          return false;
+        }
         setSave({ kind: 'saving' });
         const res = await api.saveDraft(checked.content, force ?? revisionRef.current);
         if (res.ok) {
@@ -112,7 +133,7 @@ export function useAutosave({ api, sopId, initialContent, initialRevision }: { a
         inFlight.current = null;
       }
     },
-    [checked, api, settle],
+    [form, base, api, settle],
   );
 
   function update(patch: Partial<Form>) {
@@ -149,7 +170,8 @@ export function useAutosave({ api, sopId, initialContent, initialRevision }: { a
 
   return {
     form,
-    checked,
+    /** The content the form was opened on or last saved as (what the form does not edit comes from it). */
+    base,
     save,
     restored,
     resetKey,
