@@ -13,6 +13,7 @@
 import { createHash } from 'node:crypto';
 import { LAYOUT_REVISION, type KeptPageNumbers } from './page-numbers';
 import { renderInWorker } from './render-pool';
+import { NUMBERING_CONFIG, STYLES } from './styles';
 import type { ExportDocument } from './types';
 
 const MAX_ENTRIES = 100;
@@ -28,9 +29,11 @@ export function exportKey(doc: ExportDocument): string {
   return createHash('sha256').update(JSON.stringify(doc)).digest('hex');
 }
 
-/** What a document's page numbers are kept under: the document and the layout's revision. */
+const LAYOUT = `${LAYOUT_REVISION}\0${JSON.stringify({ STYLES, NUMBERING_CONFIG })}\0`;
+
+/** What a document's page numbers are kept under: the document, the styles and the layout's revision. */
 export function pageNumbersKey(doc: ExportDocument): string {
-  return createHash('sha256').update(LAYOUT_REVISION).update('\0').update(JSON.stringify(doc)).digest('hex');
+  return createHash('sha256').update(LAYOUT).update(JSON.stringify(doc)).digest('hex');
 }
 
 /** Renders with the page numbers kept for the document, and keeps the ones it had to lay out. */

@@ -17,9 +17,10 @@ import type { BookmarkListNumber, EstimatedPageNumbers, PageNumberEstimator } fr
 import { estimatePageNumbers } from 'docx/layout';
 
 /**
- * Part of the key a result is kept under: change it when the layout can differ for the same
- * export document and body (a new docx version, or header, footer or style changes, which the
- * body fingerprint does not see). tests/unit/export-page-numbers.test.ts checks the docx version.
+ * Part of the key a result is kept under (lib/export/cache, with the styles): change it when the
+ * layout can differ for the same export document and body — a new docx version, or a change to
+ * the header, footer or page geometry, which the body fingerprint does not see.
+ * tests/unit/export-page-numbers.test.ts checks the docx version.
  */
 export const LAYOUT_REVISION = 'docx 9.15.2; export layout 1';
 
