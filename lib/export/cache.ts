@@ -6,8 +6,8 @@
  * long one). Keyed by a SHA-256 of the whole document; least recently used entries go first,
  * bounded by count and bytes.
  *
- * Behind the files, their laid-out page numbers (lib/export/page-numbers) are kept too, a few
- * hundred bytes each, so many more of them: when a file has left the cache, or another process
+ * Behind the files, their laid-out page numbers (lib/export/page-numbers) are kept too, about a
+ * kilobyte each, so many more of them: when a file has left the cache, or another process
  * renders it, the render writes them in (a tenth of the time) instead of laying the pages out.
  */
 import { createHash } from 'node:crypto';
