@@ -7,8 +7,8 @@
  * bounded by count and bytes.
  *
  * Behind the files, their laid-out page numbers (lib/export/page-numbers) are kept too, about a
- * kilobyte each, so many more of them: when a file has left the cache, or another process
- * renders it, the render writes them in (a tenth of the time) instead of laying the pages out.
+ * kilobyte each, so many more of them (in this process only): when a file has left the cache,
+ * its render writes them in (a tenth of the time) instead of laying the pages out again.
  */
 import { createHash } from 'node:crypto';
 import { LAYOUT_REVISION, type KeptPageNumbers } from './page-numbers';
