@@ -4,8 +4,9 @@
  * table of contents, then the numbered sections. renderSopDocx gives the .docx bytes (docx
  * zips the package in memory, so there is nothing to gain from streaming one file).
  */
-import { Document, PageBreak, Packer, Paragraph, TableOfContents } from 'docx';
+import { Document, PageBreak, Packer, Paragraph, TableOfContents, type PageNumberEstimator } from 'docx';
 import { estimatePageNumbers } from 'docx/layout';
+import { keptPageNumberEstimator, type KeptPageNumbers } from './page-numbers';
 import { headerStatus, revisionText } from './control';
 import { buildFooter, buildHeader, buildTitleBlock } from './frame';
 import { xmlSafe } from './format';
@@ -28,7 +29,7 @@ export interface RenderOptions {
   estimatePageNumbers?: boolean;
 }
 
-function buildSopDocument(doc: ExportDocument, options: RenderOptions = {}): Document {
+function buildSopDocument(doc: ExportDocument, options: RenderOptions = {}, estimator: PageNumberEstimator = estimatePageNumbers): Document {
   const page = pageGeometry(doc.org.pageSize);
   return new Document({
     title: xmlSafe(`${doc.sop.documentNumber} ${doc.sop.title}`.trim()),
@@ -38,7 +39,7 @@ function buildSopDocument(doc: ExportDocument, options: RenderOptions = {}): Doc
     description: xmlSafe(`${revisionText(doc)}: ${headerStatus(doc).text}`),
     styles: STYLES,
     numbering: NUMBERING_CONFIG,
-    pageNumbers: options.estimatePageNumbers === false ? undefined : estimatePageNumbers,
+    pageNumbers: options.estimatePageNumbers === false ? undefined : estimator,
     sections: [
       {
         properties: {
@@ -63,4 +64,15 @@ function buildSopDocument(doc: ExportDocument, options: RenderOptions = {}): Doc
 
 export function renderSopDocx(doc: ExportDocument, options?: RenderOptions): Promise<Buffer> {
   return Packer.toBuffer(buildSopDocument(doc, options));
+}
+
+/**
+ * The default render, with the page numbers laid out before for the same document (`kept`, from
+ * lib/export/page-numbers) written in instead of laying the pages out again where they fit its
+ * body. Gives the bytes, and the page numbers to keep when it had to lay them out.
+ */
+export async function renderSopDocxKeeping(doc: ExportDocument, kept?: KeptPageNumbers): Promise<{ bytes: Buffer; pageNumbers?: KeptPageNumbers }> {
+  const { estimator, computed } = keptPageNumberEstimator(kept);
+  const bytes = await Packer.toBuffer(buildSopDocument(doc, {}, estimator));
+  return { bytes, pageNumbers: computed() };
 }

@@ -8,10 +8,17 @@
  */
 import { Worker } from 'node:worker_threads';
 import { logInfo, logWarn } from '@/lib/log';
-import { renderSopDocx } from './docx';
+import { renderSopDocxKeeping } from './docx';
+import type { KeptPageNumbers } from './page-numbers';
 import type { ExportDocument } from './types';
 
-type Pending = { doc: ExportDocument; resolve: (b: Buffer) => void; reject: (e: unknown) => void };
+/** The .docx bytes, and the page numbers laid out for them when the kept ones did not fit. */
+export interface RenderedExport {
+  bytes: Buffer;
+  pageNumbers?: KeptPageNumbers;
+}
+
+type Pending = { doc: ExportDocument; kept?: KeptPageNumbers; resolve: (r: RenderedExport) => void; reject: (e: unknown) => void };
 
 const KEY = Symbol.for('sopwright.export-worker');
 type State = { worker: Worker | null; usable: boolean; answered: boolean; next: number; pending: Map<number, Pending> };
@@ -19,7 +26,7 @@ const state: State = ((globalThis as Record<symbol, unknown>)[KEY] as State | un
   (((globalThis as Record<symbol, unknown>)[KEY] = { worker: null, usable: true, answered: false, next: 1, pending: new Map() }) as State);
 
 function inThisThread(p: Pending) {
-  renderSopDocx(p.doc).then(p.resolve, p.reject);
+  renderSopDocxKeeping(p.doc, p.kept).then(p.resolve, p.reject);
 }
 
 function startWorker(): Worker | null {
@@ -33,13 +40,13 @@ function startWorker(): Worker | null {
     return null;
   }
   worker.unref();
-  worker.on('message', (msg: { id: number; bytes?: Uint8Array; error?: string }) => {
+  worker.on('message', (msg: { id: number; bytes?: Uint8Array; pageNumbers?: KeptPageNumbers; error?: string }) => {
     if (!state.answered) logInfo('exports render in a worker thread');
     state.answered = true;
     const p = state.pending.get(msg.id);
     if (!p) return;
     state.pending.delete(msg.id);
-    if (msg.bytes) p.resolve(Buffer.from(msg.bytes.buffer, msg.bytes.byteOffset, msg.bytes.byteLength));
+    if (msg.bytes) p.resolve({ bytes: Buffer.from(msg.bytes.buffer, msg.bytes.byteOffset, msg.bytes.byteLength), pageNumbers: msg.pageNumbers });
     else p.reject(new Error(msg.error ?? 'export render failed'));
   });
   const gone = () => {
@@ -60,14 +67,15 @@ function startWorker(): Worker | null {
   return worker;
 }
 
-export function renderInWorker(doc: ExportDocument): Promise<Buffer> {
-  return new Promise<Buffer>((resolve, reject) => {
-    const p: Pending = { doc, resolve, reject };
+/** Renders the default export (page numbers laid out, or taken from `kept` where they fit). */
+export function renderInWorker(doc: ExportDocument, kept?: KeptPageNumbers): Promise<RenderedExport> {
+  return new Promise<RenderedExport>((resolve, reject) => {
+    const p: Pending = { doc, kept, resolve, reject };
     const worker = startWorker();
     if (!worker) return inThisThread(p);
     const id = state.next++;
     state.pending.set(id, p);
-    worker.postMessage({ id, doc });
+    worker.postMessage({ id, doc, kept });
   });
 }
 

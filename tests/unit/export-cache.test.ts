@@ -50,7 +50,7 @@ describe('render pool', () => {
     const { renderInWorker, renderWorkerActive } = await import('@/lib/export/render-pool');
     const docs = [1, 2, 3].map((n) => sampleExportDocument({ steps: n + 2, substeps: 1, approved: false, pageSize: 'Letter' }));
     const files = await Promise.all(docs.map((d) => renderInWorker(d)));
-    for (const f of files) expect(f.subarray(0, 2).toString()).toBe('PK');
+    for (const f of files) expect(f.bytes.subarray(0, 2).toString()).toBe('PK');
     expect(renderWorkerActive()).toBe(false);
   });
 });
