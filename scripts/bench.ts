@@ -7,6 +7,8 @@
  *            real SDK against the local Anthropic fake (scripts/bench-draft.ts).
  *   quality  the drafting-quality suite (issue #14) on the offline drafter and on the Claude
  *            path against the fake model (scripts/bench-quality.ts).
+ *   db       RLS vs superuser on the SOP read paths, and search in 10k / 50k-SOP organizations,
+ *            on PostgreSQL and PGlite (scripts/bench-db.ts; --orgs= --sops= --versions= --big=).
  *
  * Options: --runs=N (default 10). A run of `--child-render` is the benchmark's own helper: it
  * renders once in a fresh process and prints that process's peak RSS.
@@ -16,6 +18,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import os from 'node:os';
 import path from 'node:path';
 import { renderSopDocx } from '../lib/export/docx';
+import { benchDb } from './bench-db';
 import { benchDraft } from './bench-draft';
 import { benchQuality } from './bench-quality';
 import { contentToMarkdown } from '../lib/export/markdown';
@@ -162,7 +165,12 @@ async function benchExport(): Promise<ExportResult> {
   }
 }
 
-const BENCHMARKS: Record<string, () => Promise<{ markdown: string }>> = { export: benchExport, draft: () => benchDraft(), quality: benchQuality };
+const BENCHMARKS: Record<string, () => Promise<{ markdown: string }>> = {
+  export: benchExport,
+  draft: () => benchDraft(),
+  quality: benchQuality,
+  db: () => benchDb(args),
+};
 
 function writeSection(name: string, markdown: string) {
   const file = path.join(process.cwd(), 'BENCHMARKS.md');
