@@ -9,6 +9,12 @@
  *            path against the fake model (scripts/bench-quality.ts).
  *   db       RLS vs superuser on the SOP read paths, and search in 10k / 50k-SOP organizations,
  *            on PostgreSQL and PGlite (scripts/bench-db.ts; --orgs= --sops= --versions= --big=).
+ *   http     GET SOP list API throughput vs a bare route with the same JSON, c = 1/10/50, on the
+ *            production server (scripts/bench-http.ts; builds .next when it is stale).
+ *   start    cold start to the first 200 on /api/health, fresh and existing database, and the
+ *            first SOP list call after it (scripts/bench-start.ts).
+ *   bundle   the editor route's first-load JS (gzip) vs the other routes' median (scripts/bench-bundle.ts).
+ *   load     50 connections of reads and writes; 0 errors and every write accounted for (scripts/bench-load.ts).
  *
  * Options: --runs=N (default 10). A run of `--child-render` is the benchmark's own helper: it
  * renders once in a fresh process and prints that process's peak RSS.
@@ -20,6 +26,10 @@ import path from 'node:path';
 import { renderSopDocx } from '../lib/export/docx';
 import { benchDb } from './bench-db';
 import { benchDraft } from './bench-draft';
+import { benchHttp } from './bench-http';
+import { benchBundle } from './bench-bundle';
+import { benchLoad } from './bench-load';
+import { benchStart } from './bench-start';
 import { benchQuality } from './bench-quality';
 import { contentToMarkdown } from '../lib/export/markdown';
 import { sampleExportDocument } from '../lib/export/sample';
@@ -170,6 +180,10 @@ const BENCHMARKS: Record<string, () => Promise<{ markdown: string }>> = {
   draft: () => benchDraft(),
   quality: benchQuality,
   db: () => benchDb(args),
+  http: () => benchHttp(args),
+  start: () => benchStart(args),
+  bundle: () => benchBundle(),
+  load: () => benchLoad(args),
 };
 
 function writeSection(name: string, markdown: string) {
