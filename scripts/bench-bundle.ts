@@ -9,8 +9,8 @@
  */
 import { gzipSync } from 'node:zlib';
 import { machineLine, median, table } from './bench-report';
-import { freshDatabase, seed } from './bench-seed';
-import { ensureBuild, serverDbOf, sessionCookie, setBenchPasswords, startServer, waitFor200 } from './bench-server';
+import { openPglite } from '../lib/db/pglite';
+import { ensureBuild, seededForServer, serverDbOf, sessionCookie, withServer } from './bench-server';
 
 const KiB = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
 
@@ -22,8 +22,12 @@ interface RouteJs {
   raw: number;
 }
 
+/** The src of every `<script src>` a modern browser loads (not the `noModule` polyfills, which only browsers without modules fetch). */
 export function scriptSources(html: string): string[] {
-  return [...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&'));
+  return [...html.matchAll(/<script\b[^>]*>/g)]
+    .map((m) => m[0])
+    .filter((tag) => !/\bnomodule\b/i.test(tag))
+    .flatMap((tag) => /\bsrc="([^"]+)"/.exec(tag)?.[1]?.replace(/&amp;/g, '&') ?? []);
 }
 
 async function routeJs(base: string, route: string, cookie: string, cache: Map<string, { gzip: number; raw: number }>): Promise<RouteJs> {
@@ -46,51 +50,53 @@ export async function benchBundle(): Promise<{ markdown: string }> {
   const log = (s: string) => console.log(s);
   const started = performance.now();
   const build = ensureBuild(log);
-  const t = await freshDatabase('pglite');
-  const s = await seed(t, { orgs: 1, sops: 5, versions: 1, big: [] });
-  await setBenchPasswords(t);
-  const [sop] = await t.asService((tx) => tx.query<{ id: string }>('select id from public.sops order by number limit 1'));
-  await t.db.close();
-  const server = await startServer(serverDbOf(t));
+  const seeded = await seededForServer('pglite', { orgs: 1, sops: 5, versions: 1, big: [] });
+  if (seeded.skipped !== undefined) throw new Error(seeded.skipped);
+  const { t, s } = seeded;
+  const org = s.orgs[0]!;
+  const [sop] = await (async () => {
+    const db = await openPglite(t.dataDir!);
+    try {
+      return await db.transaction((tx) => tx.query<{ id: string }>('select id from public.sops where org_id = $1 order by number limit 1', [org.id]));
+    } finally {
+      await db.close();
+    }
+  })();
   try {
-    await waitFor200(`${server.url}/api/health`, server.process, performance.now());
-    const org = s.orgs[0]!;
-    const cookie = await sessionCookie(server.url, org.ownerEmail);
-    const o = `/o/${org.slug}`;
-    const editor = `${o}/sops/${sop!.id}/edit`;
-    const others = [o, `${o}/sops`, `${o}/sops/new`, `${o}/sops/${sop!.id}`, `${o}/sops/${sop!.id}/history`, `${o}/tasks`, `${o}/training`, `${o}/members`, `${o}/settings`, `${o}/audit`, `${o}/compliance`, '/settings', '/settings/security', '/library'];
-    const cache = new Map<string, { gzip: number; raw: number }>();
-    const ed = await routeJs(server.url, editor, cookie, cache);
-    const rest = [];
-    for (const r of others) rest.push(await routeJs(server.url, r, cookie, cache));
-    const bad = [ed, ...rest].filter((r) => r.status !== 200);
-    if (bad.length) log(`bundle: not 200: ${bad.map((r) => `${r.route} ${r.status}`).join(', ')}`);
-    const ok = rest.filter((r) => r.status === 200);
-    const med = median(ok.map((r) => r.gzip));
-    log(`bundle: editor ${KiB(ed.gzip)} gzip (${ed.files.length} files) vs the other routes' median ${KiB(med)} → ${(ed.gzip / med).toFixed(2)}×`);
-    const shared = new Set(ok.flatMap((r) => r.files.map((f) => f.src)));
-    const own = ed.files.filter((f) => !shared.has(f.src)).sort((a, b) => b.gzip - a.gzip);
-    const anon = (r: string) => r.replace(org.slug, '{org}').replace(sop!.id, '{id}');
-    return {
-      markdown: [
-        `## Editor first-load JS (\`npm run bench -- bundle\`)`,
-        '',
-        machineLine([`whole run ${((performance.now() - started) / 60_000).toFixed(1)} min`, build]),
-        '',
-        `Every \`<script src>\` of the server-rendered HTML, fetched from the production server signed in as the organization's owner, gzipped at level 6 and summed. Goal: the editor ≤ 180 KiB gzip.`,
-        '',
-        `**Editor (\`${anon(editor)}\`): ${KiB(ed.gzip)} gzip** (${KiB(ed.raw)} raw, ${ed.files.length} files); the other ${ok.length} routes' median: ${KiB(med)} → **${(ed.gzip / med).toFixed(2)}×**.`,
-        '',
-        table(['route', 'status', 'files', 'gzip', 'raw'], [ed, ...rest].map((r) => [`\`${anon(r.route)}\``, String(r.status), String(r.files.length), KiB(r.gzip), KiB(r.raw)])),
-        '',
-        `Files only the editor loads (largest first): ${own.slice(0, 8).map((f) => `\`${f.src.split('/').pop()}\` ${KiB(f.gzip)}`).join(', ') || 'none'}.`,
-      ].join('\n'),
-    };
-  } catch (err) {
-    console.error(server.log().slice(-4000));
-    throw err;
+    return await withServer(serverDbOf(t), async (server) => {
+      const cookie = await sessionCookie(server.url, org.ownerEmail);
+      const o = `/o/${org.slug}`;
+      const editor = `${o}/sops/${sop!.id}/edit`;
+      const others = [o, `${o}/sops`, `${o}/sops/new`, `${o}/sops/${sop!.id}`, `${o}/sops/${sop!.id}/history`, `${o}/tasks`, `${o}/training`, `${o}/members`, `${o}/settings`, `${o}/audit`, `${o}/compliance`, '/settings', '/settings/security', '/library'];
+      const cache = new Map<string, { gzip: number; raw: number }>();
+      const ed = await routeJs(server.url, editor, cookie, cache);
+      const rest = [];
+      for (const r of others) rest.push(await routeJs(server.url, r, cookie, cache));
+      const bad = [ed, ...rest].filter((r) => r.status !== 200);
+      if (bad.length) log(`bundle: not 200: ${bad.map((r) => `${r.route} ${r.status}`).join(', ')}`);
+      const ok = rest.filter((r) => r.status === 200);
+      const med = median(ok.map((r) => r.gzip));
+      log(`bundle: editor ${KiB(ed.gzip)} gzip (${ed.files.length} files) vs the other routes' median ${KiB(med)} → ${(ed.gzip / med).toFixed(2)}×`);
+      const shared = new Set(ok.flatMap((r) => r.files.map((f) => f.src)));
+      const own = ed.files.filter((f) => !shared.has(f.src)).sort((a, b) => b.gzip - a.gzip);
+      const anon = (r: string) => r.replace(org.slug, '{org}').replace(sop!.id, '{id}');
+      return {
+        markdown: [
+          `## Editor first-load JS (\`npm run bench -- bundle\`)`,
+          '',
+          machineLine([`whole run ${((performance.now() - started) / 60_000).toFixed(1)} min`, build]),
+          '',
+          `Every \`<script src>\` of the server-rendered HTML (except Next's \`noModule\` polyfills, which browsers with modules never fetch), fetched from the production server signed in as the organization's owner, gzipped at level 6 and summed. Goal: the editor ≤ 180 KiB gzip.`,
+          '',
+          `**Editor (\`${anon(editor)}\`): ${KiB(ed.gzip)} gzip** (${KiB(ed.raw)} raw, ${ed.files.length} files); the other ${ok.length} routes' median: ${KiB(med)} → **${(ed.gzip / med).toFixed(2)}×**.`,
+          '',
+          table(['route', 'status', 'files', 'gzip', 'raw'], [ed, ...rest].map((r) => [`\`${anon(r.route)}\``, String(r.status), String(r.files.length), KiB(r.gzip), KiB(r.raw)])),
+          '',
+          `Files only the editor loads (largest first): ${own.slice(0, 8).map((f) => `\`${f.src.split('/').pop()}\` ${KiB(f.gzip)}`).join(', ') || 'none'}.`,
+        ].join('\n'),
+      };
+    });
   } finally {
-    await server.stop();
     await t.close();
   }
 }

@@ -16,19 +16,17 @@
  */
 import { listSops, listVersions, requireSop } from '../lib/sops/service';
 import type { Tx } from '../lib/db/types';
-import { flag, fmtMs, interleaved, machineLine, median, ratio, table } from './bench-report';
+import { benchCommand, eachKind, flag, fmtMs, interleaved, machineLine, median, ratio, table, wholeRun } from './bench-report';
 import { freshDatabase, NO_MATCH, ownerClaims, postgresReachable, seed, TITLE_WORDS, type BenchDb, type Kind, type SeedOptions, type SeededOrg } from './bench-seed';
 
 interface DbOptions extends Omit<SeedOptions, 'log'> {
   runs: number;
   bigRuns: number;
-  kinds: Kind[];
 }
 
 export function dbOptions(args: readonly string[]): DbOptions {
   const num = (name: string, dflt: number) => Number(flag(args, name) ?? dflt);
   const big = flag(args, 'big');
-  const only = flag(args, 'only');
   return {
     orgs: num('orgs', 200),
     sops: num('sops', 100),
@@ -36,7 +34,6 @@ export function dbOptions(args: readonly string[]): DbOptions {
     big: big === undefined ? [10_000, 50_000] : big === '' || big === '0' ? [] : big.split(',').map(Number),
     runs: num('runs', 15),
     bigRuns: num('big-runs', 3),
-    kinds: only ? [only as Kind] : ['postgres', 'pglite'],
   };
 }
 
@@ -157,17 +154,14 @@ export async function benchDb(args: readonly string[] = process.argv.slice(2)): 
   const o = dbOptions(args);
   const log = (s: string) => console.log(s);
   const started = performance.now();
-  const parts: string[][] = [];
-  for (const kind of o.kinds) parts.push(await benchOne(kind, o, log));
-  const minutes = (performance.now() - started) / 60_000;
-  const cmd = `npm run bench -- db${args.filter((a) => a.startsWith('--')).map((a) => ` ${a}`).join('')}`;
+  const parts = await eachKind(args, (kind) => benchOne(kind, o, log));
   return {
     markdown: [
-      `## Database: RLS cost and search (\`${cmd}\`)`,
+      `## Database: RLS cost and search (\`${benchCommand('db', args)}\`)`,
       '',
-      machineLine([`whole run ${minutes.toFixed(1)} min`]),
+      machineLine([wholeRun(started)]),
       '',
-      ...parts.flatMap((p) => [...p, '']),
+      ...parts,
     ].join('\n'),
   };
 }

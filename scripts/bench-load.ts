@@ -16,9 +16,9 @@ import { openPostgres } from '../lib/db/postgres';
 import type { Database } from '../lib/db/types';
 import { sampleExportDocument } from '../lib/export/sample';
 import { prepareContent } from '../lib/sops/prepare';
-import { flag, machineLine, table } from './bench-report';
-import { freshDatabase, postgresReachable, seed, type Kind } from './bench-seed';
-import { ensureBuild, serverDbOf, sessionCookie, setBenchPasswords, startServer, waitFor200 } from './bench-server';
+import { benchCommand, eachKind, flag, machineLine, table, wholeRun } from './bench-report';
+import type { Kind } from './bench-seed';
+import { ensureBuild, seededForServer, serverDbOf, sessionCookie, withServer } from './bench-server';
 
 const USERS = 10;
 const PER_USER = 5;
@@ -99,30 +99,23 @@ async function counted(db: Database, slugs: string[]): Promise<{ rows: Map<strin
 
 async function loadOne(kind: Kind, total: number, log: (s: string) => void): Promise<string[]> {
   const label = kind === 'postgres' ? 'PostgreSQL' : 'PGlite';
-  if (kind === 'postgres') {
-    const why = await postgresReachable();
-    if (why) return [`### ${label}`, '', `Skipped: no PostgreSQL answered (${why}).`];
-  }
-  const t = await freshDatabase(kind);
+  const seeded = await seededForServer(kind, { orgs: USERS, sops: 20, versions: 1, big: [] });
+  if (seeded.skipped !== undefined) return [`### ${label}`, '', seeded.skipped];
+  const { t, s } = seeded;
   const version = t.version;
-  const s = await seed(t, { orgs: USERS, sops: 20, versions: 1, big: [] });
-  await setBenchPasswords(t);
-  await t.db.close();
-  const server = await startServer(serverDbOf(t));
   const tally: Tally = { status: new Map(), created: new Set(), saves: new Map(), errors: 0, timeouts: 0 };
   const template = prepareContent(sampleExportDocument({ steps: 12, substeps: 2 }).content);
   let seconds = 0;
   try {
-    await waitFor200(`${server.url}/api/health`, server.process, performance.now());
-    const cookies = await Promise.all(s.orgs.map((o) => sessionCookie(server.url, o.ownerEmail)));
-    const started = performance.now();
-    await Promise.all(s.orgs.map((o, i) => userLoad(server.url, o.slug, cookies[i]!, Math.floor(total / USERS), tally, template)));
-    seconds = (performance.now() - started) / 1000;
+    await withServer(serverDbOf(t), async (server) => {
+      const cookies = await Promise.all(s.orgs.map((o) => sessionCookie(server.url, o.ownerEmail)));
+      const started = performance.now();
+      await Promise.all(s.orgs.map((o, i) => userLoad(server.url, o.slug, cookies[i]!, Math.floor(total / USERS), tally, template)));
+      seconds = (performance.now() - started) / 1000;
+    });
   } catch (err) {
-    console.error(server.log().slice(-4000));
+    await t.close();
     throw err;
-  } finally {
-    await server.stop();
   }
   const db = kind === 'postgres' ? openPostgres(t.url!, { max: 1 }) : await openPglite(t.dataDir!);
   let rows: Map<string, number>;
@@ -156,22 +149,19 @@ async function loadOne(kind: Kind, total: number, log: (s: string) => void): Pro
 export async function benchLoad(args: readonly string[]): Promise<{ markdown: string }> {
   const log = (s: string) => console.log(s);
   const total = Number(flag(args, 'requests') ?? 2000);
-  const only = flag(args, 'only') as Kind | undefined;
   const started = performance.now();
   const build = ensureBuild(log);
   log(`load: ${build}`);
-  const parts: string[][] = [];
-  for (const kind of only ? [only] : (['postgres', 'pglite'] as Kind[])) parts.push(await loadOne(kind, total, log));
-  const cmd = `npm run bench -- load${args.filter((a) => a.startsWith('--')).map((a) => ` ${a}`).join('')}`;
+  const parts = await eachKind(args, (kind) => loadOne(kind, total, log));
   return {
     markdown: [
-      `## Load run: 50 connections, reads and writes (\`${cmd}\`)`,
+      `## Load run: 50 connections, reads and writes (\`${benchCommand('load', args)}\`)`,
       '',
-      machineLine([`autocannon 9.0.0 in the same machine`, `whole run ${((performance.now() - started) / 60_000).toFixed(1)} min`, build]),
+      machineLine(['autocannon 9.0.0 on the same machine', wholeRun(started), build]),
       '',
       `${USERS} users (each the owner of their own organization, seeded with 20 SOPs), ${PER_USER} connections each, every connection looping through POST an SOP → PATCH its draft with new content (If-Match "r0") → GET the list → GET the SOP, until ${total} responses have come back. 429 (the per-user write limit of 240 a minute) is expected and writes nothing; everything else but 2xx is an error. Goal: 0 errors, and the database holds exactly the writes that were answered 2xx.`,
       '',
-      ...parts.flatMap((p) => [...p, '']),
+      ...parts,
     ].join('\n'),
   };
 }

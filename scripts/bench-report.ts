@@ -83,6 +83,21 @@ export function postgresAdminUrl(): string {
   return process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 }
 
+export type Kind = 'postgres' | 'pglite';
+
+/** The command line that reproduces a run, for the section's title. */
+export const benchCommand = (name: string, args: readonly string[]) => `npm run bench -- ${name}${args.filter((a) => a.startsWith('--')).map((a) => ` ${a}`).join('')}`;
+
+export const wholeRun = (startedAt: number) => `whole run ${((performance.now() - startedAt) / 60_000).toFixed(1)} min`;
+
+/** fn for PostgreSQL then PGlite (or only the one --only= names), their markdown lines one after the other. */
+export async function eachKind(args: readonly string[], fn: (kind: Kind) => Promise<string[]>): Promise<string[]> {
+  const only = flag(args, 'only') as Kind | undefined;
+  const out: string[] = [];
+  for (const kind of only ? [only] : (['postgres', 'pglite'] as const)) out.push(...(await fn(kind)), '');
+  return out;
+}
+
 /** A markdown table from a header row and rows. */
 export function table(head: string[], rows: (string | number)[][]): string {
   return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');

@@ -27,7 +27,8 @@ import { prepareContent } from '../lib/sops/prepare';
 import { renderSopHtml } from '../lib/sops/render-html';
 import { postgresAdminUrl } from './bench-report';
 
-export type Kind = 'postgres' | 'pglite';
+export type { Kind } from './bench-report';
+import type { Kind } from './bench-report';
 
 export interface BenchDb extends Scopes {
   kind: Kind;

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { createServerClient } from '@supabase/ssr';
 import bcrypt from 'bcryptjs';
 import { AUTH_COOKIE_NAME, EMBEDDED_PUBLISHABLE_KEY, realtimeTransport } from '../lib/supabase/config';
-import type { BenchDb } from './bench-seed';
+import { freshDatabase, postgresReachable, seed, type BenchDb, type Kind, type SeedOptions, type SeedResult } from './bench-seed';
 
 const root = path.resolve(__dirname, '..');
 export const BENCH_PASSWORD = 'bench horse battery staple 42';
@@ -155,4 +155,40 @@ export async function sessionCookie(baseUrl: string, email: string, password = B
   if (error) throw new Error(`sign-in of ${email} failed: ${error.message}`);
   if (!jar.size) throw new Error('sign-in set no cookie');
   return [...jar].map(([n, v]) => `${n}=${v}`).join('; ');
+}
+
+/** Start the server on db, wait for its first 200 on /api/health, run fn, stop it (printing its log when fn throws). */
+export async function withServer<T>(db: ServerDb, fn: (server: RunningServer) => Promise<T>): Promise<T> {
+  const server = await startServer(db);
+  try {
+    await waitFor200(`${server.url}/api/health`, server.process, performance.now());
+    return await fn(server);
+  } catch (err) {
+    console.error(server.log().slice(-4000));
+    throw err;
+  } finally {
+    await server.stop();
+  }
+}
+
+export type ServerSeed = { t: BenchDb; s: SeedResult; skipped?: undefined } | { skipped: string };
+
+/**
+ * A fresh database of this kind, seeded, every user with the benchmark password, and closed so
+ * that a server can open it (call t.close() at the end to drop it). PostgreSQL unreachable:
+ * `skipped` says why.
+ */
+export async function seededForServer(kind: Kind, opts: Omit<SeedOptions, 'log'>): Promise<ServerSeed> {
+  if (kind === 'postgres') {
+    const why = await postgresReachable();
+    if (why) return { skipped: `Skipped: no PostgreSQL answered (${why}).` };
+  }
+  const t = await freshDatabase(kind);
+  try {
+    const s = await seed(t, opts);
+    await setBenchPasswords(t);
+    return { t, s };
+  } finally {
+    await t.db.close();
+  }
 }

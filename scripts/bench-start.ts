@@ -13,7 +13,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
-import { flag, fmtMs, machineLine, median, postgresAdminUrl, ratio, table } from './bench-report';
+import { benchCommand, eachKind, fmtMs, machineLine, median, postgresAdminUrl, ratio, table, wholeRun } from './bench-report';
 import { freshDatabase, postgresReachable, seed, type Kind } from './bench-seed';
 import { ensureBuild, freePort, serverDbOf, sessionCookie, setBenchPasswords, startServer, waitFor200, type ServerDb } from './bench-server';
 
@@ -138,25 +138,22 @@ async function startOne(kind: Kind, baseline: number, log: (s: string) => void):
 
 export async function benchStart(args: readonly string[]): Promise<{ markdown: string }> {
   const log = (s: string) => console.log(s);
-  const only = flag(args, 'only') as Kind | undefined;
   const started = performance.now();
   const build = ensureBuild(log);
   const baselines: number[] = [];
   for (let i = 0; i < 3; i++) baselines.push(await nodeBaseline());
   const baseline = median(baselines);
   log(`start: ${build}; node -e server to first 200: ${fmtMs(baseline)}`);
-  const parts: string[][] = [];
-  for (const kind of only ? [only] : (['postgres', 'pglite'] as Kind[])) parts.push(await startOne(kind, baseline, log));
-  const cmd = `npm run bench -- start${args.filter((a) => a.startsWith('--')).map((a) => ` ${a}`).join('')}`;
+  const parts = await eachKind(args, (kind) => startOne(kind, baseline, log));
   return {
     markdown: [
-      `## Cold start (\`${cmd}\`)`,
+      `## Cold start (\`${benchCommand('start', args)}\`)`,
       '',
-      machineLine([`whole run ${((performance.now() - started) / 60_000).toFixed(1)} min`, build]),
+      machineLine([wholeRun(started), build]),
       '',
       `\`npm start\` is \`db:migrate\` then \`scripts/server.ts\`; both are timed from spawn (\`tsx\` included), the server until /api/health first answers 200 (polled every 10 ms), then a sign-in and the first \`GET /api/v1/orgs/{org}/sops\`. Baselines: a bare \`node -e\` HTTP server's spawn → first 200 (median of 3: **${fmtMs(baseline)}**), and the same server's warm list call (median of 10 after 2). Goal: first 200 ≤ 3 s, first list call ≤ 500 ms. The OS file cache is warm (the build was just read), as on a server restart.`,
       '',
-      ...parts.flatMap((p) => [...p, '']),
+      ...parts,
     ].join('\n'),
   };
 }

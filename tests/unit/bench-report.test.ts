@@ -35,3 +35,11 @@ describe('bench report helpers', () => {
     expect(times.y).toHaveLength(2);
   });
 });
+
+describe('bench bundle', () => {
+  it('counts the scripts a module browser loads, not the noModule polyfills', async () => {
+    const { scriptSources } = await import('../../scripts/bench-bundle');
+    const html = '<script src="/a.js" async=""></script><script id="x">1</script><script src="/p.js" noModule=""></script><script async src="/b.js?x=1&amp;y=2"></script>';
+    expect(scriptSources(html)).toEqual(['/a.js', '/b.js?x=1&y=2']);
+  });
+});
