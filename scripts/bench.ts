@@ -203,11 +203,20 @@ async function main() {
   const selected = args.filter((a) => !a.startsWith('--'));
   const unknown = selected.filter((n) => !BENCHMARKS[n]);
   if (unknown.length) throw new Error(`Unknown benchmark ${unknown.join(', ')}; choose from: ${Object.keys(BENCHMARKS).join(', ')}`);
+  const failed: string[] = [];
   for (const name of selected.length ? selected : Object.keys(BENCHMARKS)) {
-    const { markdown } = await BENCHMARKS[name]!();
-    writeSection(name, markdown);
-    console.log(`${name}: written to BENCHMARKS.md`);
+    const started = performance.now();
+    try {
+      const { markdown } = await BENCHMARKS[name]!();
+      writeSection(name, markdown);
+      console.log(`${name}: written to BENCHMARKS.md (${((performance.now() - started) / 60_000).toFixed(1)} min)`);
+    } catch (err) {
+      // One benchmark failing leaves its section as it was; the others still run.
+      console.error(`${name} FAILED: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      failed.push(name);
+    }
   }
+  if (failed.length) throw new Error(`failed: ${failed.join(', ')}`);
 }
 
 main().catch((err: unknown) => {
