@@ -28,7 +28,7 @@ export function dbOptions(args: readonly string[]): DbOptions {
   const num = (name: string, dflt: number) => Number(flag(args, name) ?? dflt);
   const big = flag(args, 'big');
   return {
-    orgs: num('orgs', 200),
+    orgs: num('orgs', 100),
     sops: num('sops', 100),
     versions: num('versions', 2),
     big: big === undefined ? [10_000, 50_000] : big === '' || big === '0' ? [] : big.split(',').map(Number),
