@@ -9,6 +9,14 @@
  *            real SDK against the local Anthropic fake (scripts/bench-draft.ts).
  *   quality  the drafting-quality suite (issue #14) on the offline drafter and on the Claude
  *            path against the fake model (scripts/bench-quality.ts).
+ *   db       RLS vs superuser on the SOP read paths, and search in 10k / 50k-SOP organizations,
+ *            on PostgreSQL and PGlite (scripts/bench-db.ts; --orgs= --sops= --versions= --big=).
+ *   http     GET SOP list API throughput vs a bare route with the same JSON, c = 1/10/50, on the
+ *            production server (scripts/bench-http.ts; builds .next when it is stale).
+ *   start    cold start to the first 200 on /api/health, fresh and existing database, and the
+ *            first SOP list call after it (scripts/bench-start.ts).
+ *   bundle   the editor route's first-load JS (gzip) vs the other routes' median (scripts/bench-bundle.ts).
+ *   load     50 connections of reads and writes; 0 errors and every write accounted for (scripts/bench-load.ts).
  *
  * Options: --runs=N (default 10). A run of `--child-render` is the benchmark's own helper: it
  * renders once in a fresh process and prints that process's peak RSS.
@@ -18,7 +26,12 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import os from 'node:os';
 import path from 'node:path';
 import { renderSopDocx, renderSopDocxKeeping } from '../lib/export/docx';
+import { benchDb } from './bench-db';
 import { benchDraft } from './bench-draft';
+import { benchHttp } from './bench-http';
+import { benchBundle } from './bench-bundle';
+import { benchLoad } from './bench-load';
+import { benchStart } from './bench-start';
 import { benchQuality } from './bench-quality';
 import { contentToMarkdown } from '../lib/export/markdown';
 import { sampleExportDocument } from '../lib/export/sample';
@@ -177,7 +190,16 @@ async function benchExport(): Promise<ExportResult> {
   }
 }
 
-const BENCHMARKS: Record<string, () => Promise<{ markdown: string }>> = { export: benchExport, draft: () => benchDraft(), quality: benchQuality };
+const BENCHMARKS: Record<string, () => Promise<{ markdown: string }>> = {
+  export: benchExport,
+  draft: () => benchDraft(),
+  quality: benchQuality,
+  db: () => benchDb(args),
+  http: () => benchHttp(args),
+  start: () => benchStart(args),
+  bundle: () => benchBundle(),
+  load: () => benchLoad(args),
+};
 
 function writeSection(name: string, markdown: string) {
   const file = path.join(process.cwd(), 'BENCHMARKS.md');
@@ -196,11 +218,20 @@ async function main() {
   const selected = args.filter((a) => !a.startsWith('--'));
   const unknown = selected.filter((n) => !BENCHMARKS[n]);
   if (unknown.length) throw new Error(`Unknown benchmark ${unknown.join(', ')}; choose from: ${Object.keys(BENCHMARKS).join(', ')}`);
+  const failed: string[] = [];
   for (const name of selected.length ? selected : Object.keys(BENCHMARKS)) {
-    const { markdown } = await BENCHMARKS[name]!();
-    writeSection(name, markdown);
-    console.log(`${name}: written to BENCHMARKS.md`);
+    const started = performance.now();
+    try {
+      const { markdown } = await BENCHMARKS[name]!();
+      writeSection(name, markdown);
+      console.log(`${name}: written to BENCHMARKS.md (${((performance.now() - started) / 60_000).toFixed(1)} min)`);
+    } catch (err) {
+      // One benchmark failing leaves its section as it was; the others still run.
+      console.error(`${name} FAILED: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      failed.push(name);
+    }
   }
+  if (failed.length) throw new Error(`failed: ${failed.join(', ')}`);
 }
 
 main().catch((err: unknown) => {

@@ -12,9 +12,10 @@
  * set — a set CRON_SECRET means an outside scheduler calls the route), and writes its pid to
  * <data dir>/server.pid so that `npm run jobs:run` does not open the same database beside it.
  *
- *   tsx scripts/server.ts [--dev] [--test-clock]   PORT (default 3000), HOSTNAME (default: all interfaces)
+ *   tsx scripts/server.ts [--dev] [--test-clock] [--bench]   PORT (default 3000), HOSTNAME (default: all interfaces)
  *
- * --test-clock is for the browser suite only (scripts/run-e2e.ts; lib/test-clock.ts).
+ * --test-clock is for the browser suite only (scripts/run-e2e.ts; lib/test-clock.ts);
+ * --bench for `npm run bench` only (its bare baseline route, lib/bench-routes.ts).
  */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -22,6 +23,7 @@ import { createServer } from 'node:http';
 import path from 'node:path';
 import { env } from '../lib/env';
 import { markSocketAddressStamped, SOCKET_ADDRESS_HEADER } from '../lib/security/client-ip';
+import { enableBenchRoutes } from '../lib/bench-routes';
 import { enableTestClock } from '../lib/test-clock';
 
 const dev = process.argv.includes('--dev');
@@ -64,6 +66,7 @@ async function main() {
     if (database.mode !== 'pglite') throw new Error('--test-clock moves the database clock: it is for the browser suite on a throwaway embedded database only.');
     enableTestClock();
   }
+  if (process.argv.includes('--bench')) enableBenchRoutes();
   const cleanUp = database.mode === 'pglite' ? embeddedHousekeeping(path.resolve(database.dataDir)) : () => {};
   const { default: next } = await import('next');
   const app = next({ dev, dir: path.resolve(__dirname, '..'), hostname: listenHost ?? 'localhost', port, turbopack: dev });

@@ -94,6 +94,9 @@ const EXTRA_ROUTES: Op[] = [
   { method: 'post', path: '/api/jobs/effective-dates', params: [], ifMatch: false },
   // The browser suite's clock (lib/test-clock.ts): every body sent is malformed by construction, so it never moves.
   { method: 'post', path: '/api/test/clock', params: [], body: { type: 'object', properties: { seconds: { type: 'integer', minimum: -316_224_000, maximum: 316_224_000 } }, required: ['seconds'] }, ifMatch: false },
+  // The HTTP benchmark's bare route (lib/bench-routes.ts): a 404 here, where the server runs without --bench.
+  { method: 'get', path: '/api/test/bench-echo', params: [], ifMatch: false },
+  { method: 'put', path: '/api/test/bench-echo', params: [], body: { type: 'object' }, ifMatch: false },
   // The browser suite's compliance seeding (app/api/test/compliance): as the member; a random org is a 404.
   { method: 'post', path: '/api/test/compliance', params: [], body: { type: 'object', properties: { org: { type: 'string' } }, required: ['org'] }, ifMatch: false },
   ...['get', 'post', 'put', 'patch', 'delete'].map((method) => ({ method, path: '/api/{path}', params: [{ name: 'path', in: 'path' as const, required: true, schema: { type: 'string' } }], ifMatch: false })),
