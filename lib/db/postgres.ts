@@ -33,6 +33,27 @@ export function openPostgres(url: string, options: { max?: number } = {}): Datab
       );
       return result as T;
     },
+    async execute<R extends Row = Row>(text: string, params?: readonly unknown[]) {
+      if (!params?.length && /^\s*begin\b/i.test(text)) {
+        // A script with its own BEGIN … COMMIT needs one connection to itself (postgres.js refuses it on the pool).
+        const reserved = await sql.reserve();
+        try {
+          await reserved.unsafe(text);
+          return [];
+        } finally {
+          reserved.release();
+        }
+      }
+      const result = await sql.unsafe(text, (params ?? []) as postgres.ParameterOrJSON<never>[]);
+      // A script of several statements answers one result per statement: the last one's rows.
+      const rows = Array.isArray(result[0]) && !params?.length ? (result.at(-1) as unknown as Row[]) : result;
+      return [...rows] as unknown as R[];
+    },
+    async listen(channel: string, onPayload: (payload: string) => void) {
+      // postgres.js listens on a connection of its own beside the pool, and listens again after a reconnect.
+      const { unlisten } = await sql.listen(channel, onPayload);
+      return unlisten;
+    },
     async close() {
       await sql.end({ timeout: 5 });
     },
