@@ -20,8 +20,9 @@ export async function register() {
     }
     for (const w of warnings) console.warn(`\n!!! SOPwright WARNING: ${w}\n`);
     if (process.env.NEXT_PHASE !== 'phase-production-build') {
-      const { drafting } = await import('@/lib/generation/runtime');
-      drafting().catch((err: unknown) => console.error(`drafting could not start (it is tried again on the next draft): ${err instanceof Error ? err.message : String(err)}`));
+      import('@/lib/generation/runtime')
+        .then(({ drafting }) => drafting())
+        .catch((err: unknown) => console.error(`drafting could not start (it is tried again on the next draft): ${err instanceof Error ? err.message : String(err)}`));
     }
   }
 }

@@ -48,6 +48,8 @@ export interface Drafting {
   enqueue(started: Started): Promise<void>;
   /** Stop: the worker ends its runs as interrupted, then the queue and the listener close (the handle stays open). */
   stop(): Promise<void>;
+  /** Tests: die mid-run as a killed instance would: its runs write nothing more and stop beating. */
+  kill(): Promise<void>;
 }
 
 export async function startDrafting(db: Database, options: DraftingOptions): Promise<Drafting> {
@@ -88,6 +90,11 @@ export async function startDrafting(db: Database, options: DraftingOptions): Pro
       await boss.stop({ graceful: true, close: false, wait: true });
       await signals.close();
     },
+    async kill() {
+      await worker?.kill();
+      await boss.stop({ graceful: false, close: false });
+      await signals.close();
+    },
   };
 }
 
@@ -125,7 +132,7 @@ export function draftingIfStarted(): Drafting | null {
   return (globalThis as Holder)[KEY]?.value ?? null;
 }
 
-/** Stop this process's drafting, if it started (server shutdown). */
+/** Stop this process's drafting, if it started (server shutdown): its runs end as interrupted, keeping what they wrote. */
 export async function stopDrafting(): Promise<void> {
   const holder = globalThis as Holder;
   const entry = holder[KEY];
@@ -133,3 +140,6 @@ export async function stopDrafting(): Promise<void> {
   delete holder[KEY];
   await (await entry.started.catch(() => null))?.stop();
 }
+
+// scripts/server.ts calls it on SIGTERM/SIGINT; it is not in Next's module graph, so it finds it here.
+(globalThis as Record<symbol, unknown>)[Symbol.for('sopwright.stopDrafting')] = stopDrafting;
