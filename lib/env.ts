@@ -56,6 +56,8 @@ const ZRawEnv = z.object({
   TRUST_PROXY: ZTrustProxy,
   // database
   DATABASE_URL: optional,
+  // a session connection (not a transaction pooler) for LISTEN, when DATABASE_URL is a transaction pooler
+  DATABASE_LISTEN_URL: optional,
   SOPWRIGHT_DATA_DIR: optional,
   // auth
   NEXT_PUBLIC_SUPABASE_URL: optionalUrl,
@@ -121,7 +123,8 @@ export interface AppEnv {
   appUrl: string;
   /** Where the client address comes from: the socket, or a trusted proxy's header. */
   trustProxy: TrustProxy;
-  database: { mode: 'pglite'; dataDir: string } | { mode: 'postgres'; url: string };
+  /** `listenUrl`: where LISTEN goes when DATABASE_URL is a transaction pooler (which drops notifications). */
+  database: { mode: 'pglite'; dataDir: string } | { mode: 'postgres'; url: string; listenUrl?: string };
   auth:
     | { mode: 'emulator' }
     | { mode: 'supabase'; url: string; anonKey: string; serviceRoleKey: string | undefined };
@@ -207,7 +210,7 @@ export function parseEnv(source: Record<string, string | undefined>): AppEnv {
     isProduction: production,
     appUrl,
     database: e.DATABASE_URL
-      ? { mode: 'postgres', url: e.DATABASE_URL }
+      ? { mode: 'postgres', url: e.DATABASE_URL, ...(e.DATABASE_LISTEN_URL && { listenUrl: e.DATABASE_LISTEN_URL }) }
       : { mode: 'pglite', dataDir },
     auth:
       e.NEXT_PUBLIC_SUPABASE_URL && e.NEXT_PUBLIC_SUPABASE_ANON_KEY

@@ -5,7 +5,8 @@
 import postgres from 'postgres';
 import type { Database, Row, Tx } from './types';
 
-export function openPostgres(url: string, options: { max?: number } = {}): Database {
+/** `listenUrl`: a session connection for LISTEN when `url` is a transaction pooler, which drops notifications. */
+export function openPostgres(url: string, options: { max?: number; listenUrl?: string } = {}): Database {
   const sql = postgres(url, {
     max: options.max ?? 10,
     prepare: false,
@@ -17,6 +18,7 @@ export function openPostgres(url: string, options: { max?: number } = {}): Datab
       json: { to: 114, from: [114, 3802], serialize: (x: unknown) => (typeof x === 'string' ? x : JSON.stringify(x)), parse: (x: string) => JSON.parse(x) },
     },
   });
+  const listener = options.listenUrl ? postgres(options.listenUrl, { max: 1, onnotice: () => {}, connection: { application_name: 'sopwright-listen' } }) : sql;
   return {
     kind: 'postgres',
     async transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
@@ -51,10 +53,11 @@ export function openPostgres(url: string, options: { max?: number } = {}): Datab
     },
     async listen(channel: string, onPayload: (payload: string) => void) {
       // postgres.js listens on a connection of its own beside the pool, and listens again after a reconnect.
-      const { unlisten } = await sql.listen(channel, onPayload);
+      const { unlisten } = await listener.listen(channel, onPayload);
       return unlisten;
     },
     async close() {
+      if (listener !== sql) await listener.end({ timeout: 5 });
       await sql.end({ timeout: 5 });
     },
   };
