@@ -212,8 +212,8 @@ describe('drafting with Claude (fake Messages API, real SDK)', () => {
     // once the first sections are stored, cancel as the API route does: through the database, which signals the worker
     const g = await heldDraft();
     await t.withUser(author.claims, (tx) => gens.requestCancel(tx, orgId, g.id));
+    const done = await finished(g.id); // the fake still holds the stream: only the cancel ends it
     fake.release();
-    const done = await finished(g.id);
     expect(done.status).toBe('cancelled');
     expect(done.errorCode).toBe('cancelled');
     const v = await t.asService((tx) => tx.query<{ complete: boolean }>('select complete from public.sop_versions where id = $1', [done.versionId]));
