@@ -222,8 +222,13 @@ async function titleBlockOf(tx: Tx, g: Generation): Promise<TitleBlock> {
 
 export const INTERRUPTED = 'Drafting was interrupted: the server running it stopped. What was written is kept; retry to finish it.';
 
-/** Close a run whose worker is gone (stale heartbeat), keeping what it wrote; returns the run as it now is. */
+/**
+ * Close a run whose worker is gone (stale heartbeat), keeping what it wrote, as the viewer who
+ * found it; returns the run as it now is. A viewer whose role cannot edit leaves it for one who can.
+ */
 export async function closeInterrupted(tx: Tx, authorId: string, g: Generation): Promise<Generation> {
+  const [can] = await tx.query<{ ok: boolean }>("select private.can($1, 'sops.edit') as ok", [g.orgId]);
+  if (!can?.ok) return g;
   await closeWithPartial(tx, g, {
     authorId,
     partial: g.kind === 'draft' ? g.partialContent : {},

@@ -268,6 +268,10 @@ describe('drafting with Claude (fake Messages API, real SDK)', () => {
       expect(await gens.isStale(tx, orgId, g.id, 30)).toBe(false);
       await tx.query("update public.generations set heartbeat_at = now() - interval '1 hour' where id = $1", [g.id]);
     });
+    // A read-only member who opens it leaves it for an editor, and is not refused.
+    const seen = await t.withUser(viewer.claims, (tx) => stream.watchStored(tx, viewer, orgId, g.id));
+    seen.early?.off();
+    expect(seen.g.status).toBe('running');
     const body = await eventsText(author, g.id);
     expect(body).toContain('event: error');
     expect(body).toContain('interrupted');
