@@ -209,6 +209,23 @@ describe('drafting runs on the queue across instances', () => {
   });
 });
 
+describe('when a signal is lost', () => {
+  it('the heartbeat reads Cancel: a run whose worker never heard the NOTIFY stops all the same', async () => {
+    for (const { d } of others.splice(0)) await d.stop();
+    await instance('deaf', 1); // a heartbeat every second
+    const g = await heldDraftOnA();
+    // Cancel recorded with the signal switched off, as if the listening connection were down.
+    await t.asService((tx) => tx.execScript('alter table public.generations disable trigger generations_notify'));
+    try {
+      await A.scopes.withUser(author.claims, (tx) => gens.requestCancel(tx, orgId, g.id));
+      expect((await finished(g.id)).status).toBe('cancelled');
+    } finally {
+      await t.asService((tx) => tx.execScript('alter table public.generations enable trigger generations_notify'));
+      fake.release();
+    }
+  });
+});
+
 describe('who can reach the queue', () => {
   it('no user role reaches the pgboss schema (it holds the starters\' claims)', async () => {
     const [privs] = await t.asService((tx) =>
