@@ -120,9 +120,6 @@ describe('drafting runs on the queue across instances', () => {
       return gens.createGeneration(tx, { orgId, sopId: sop.id, userId: author.id, kind: 'draft', source: 'ai', input, redactions: [] });
     });
     const B = await instance('signals');
-    await B.scopes.asService((tx) => gens.claimRun(tx, g.id, 'instance-elsewhere', 'claude-sonnet-5-5'));
-    const kinds: string[] = [];
-    const off = A.signals.on(g.id, (kind) => kinds.push(kind));
     /** NOTIFYs arrive in commit order: once this one is heard, every earlier one was. */
     const heardUpToNow = async () => {
       const mark = crypto.randomUUID();
@@ -130,6 +127,10 @@ describe('drafting runs on the queue across instances', () => {
       await B.scopes.asService((tx) => tx.query("select pg_notify('sopwright_generation', $1 || ' changed')", [mark]));
       await heard;
     };
+    await B.scopes.asService((tx) => gens.claimRun(tx, g.id, 'instance-elsewhere', 'claude-sonnet-5-5'));
+    await heardUpToNow(); // the claim's own signal (queued → running) is behind us
+    const kinds: string[] = [];
+    const off = A.signals.on(g.id, (kind) => kinds.push(kind));
     expect(await B.scopes.asService((tx) => gens.heartbeat(tx, g.id, 'instance-elsewhere'))).toEqual({ alive: true, cancelRequested: false });
     await heardUpToNow();
     expect(kinds).toEqual([]);
