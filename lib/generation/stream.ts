@@ -15,6 +15,7 @@
  */
 import 'server-only';
 import type { CurrentUser } from '@/lib/auth/session';
+import { withUser } from '@/lib/db';
 import type { Tx } from '@/lib/db/types';
 import { env } from '@/lib/env';
 import { logError } from '@/lib/log';
@@ -112,19 +113,23 @@ export async function watchStored(tx: Tx, user: CurrentUser, orgId: string, id: 
  */
 export function streamAfterCommit(started: Started) {
   const { id, sopId } = started.generation;
+  const headers = { 'X-Generation-Id': id, 'X-Sop-Id': sopId };
   return afterCommit(async () => {
-    const d = await drafting();
-    const w: Watch = { g: started.generation, viewer: started.user, early: listenEarly(d, id) };
-    await d.enqueue(started).catch(async (err: unknown) => {
-      logError('drafting could not be queued', { generation: id, err });
-      await d.scopes
-        .withUser(started.user.claims, (tx) =>
-          closeRun(tx, started.generation, { authorId: started.user.id, status: 'failed', code: 'connection_failed', message: 'Drafting could not be started on our side. Nothing was written; try again.' }),
-        )
-        .catch((e: unknown) => logError('could not record a run that was not queued', { generation: id, err: e }));
-      w.early!.signalled = true; // read the row that says so
-    });
-    return eventResponse(w, { 'X-Generation-Id': id, 'X-Sop-Id': sopId });
+    const d = await drafting().catch((err: unknown) => err as Error);
+    const queued =
+      d instanceof Error
+        ? d
+        : await d.enqueue(started).then(
+            () => null,
+            (err: unknown) => err as Error,
+          );
+    if (!queued) return eventResponse({ g: started.generation, viewer: started.user, early: listenEarly(d as Drafting, id) }, headers);
+    logError('drafting could not be queued', { generation: id, err: queued });
+    const end = { status: 'failed' as const, code: 'connection_failed', message: 'Drafting could not be started on our side. Nothing was written; try again.' };
+    await withUser(started.user.claims, (tx) => closeRun(tx, started.generation, { authorId: started.user.id, ...end })).catch((e: unknown) =>
+      logError('could not record a run that was not queued', { generation: id, err: e }),
+    );
+    return eventResponse({ g: { ...started.generation, status: end.status, errorCode: end.code, errorMessage: end.message }, viewer: started.user, early: null }, headers);
   });
 }
 
