@@ -240,7 +240,7 @@ test('killing the instance that runs a draft leaves it resumable on the other: R
   await expect
     .poll(
       async () => {
-        await survivor.reload();
+        await survivor.goto(`/o/${slug}/sops/${sopId}`);
         return (await survivor.getByTestId('stopped-banner').count()) > 0 ? await survivor.getByTestId('stopped-banner').innerText() : '';
       },
       { message: `instance ${other.name} shows the run ${runner.name} was running as interrupted`, timeout: 90_000, intervals: [1_000, 2_000] },
