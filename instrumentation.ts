@@ -2,7 +2,8 @@
  * Runs once when a server instance starts: validate the configuration now, so a half-set
  * environment stops the server with a message naming the variable instead of failing later,
  * and say loudly what runs but is unsafe or unusable (lib/env.ts warnings, and a server that
- * cannot know its clients' addresses).
+ * cannot know its clients' addresses). Then start drafting (lib/generation/runtime.ts): this
+ * instance's worker takes queued runs from the start, not only once a request came.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
@@ -18,5 +19,10 @@ export async function register() {
       );
     }
     for (const w of warnings) console.warn(`\n!!! SOPwright WARNING: ${w}\n`);
+    if (process.env.NEXT_PHASE !== 'phase-production-build') {
+      import('@/lib/generation/runtime')
+        .then(({ drafting }) => drafting())
+        .catch((err: unknown) => console.error(`drafting could not start (it is tried again on the next draft): ${err instanceof Error ? err.message : String(err)}`));
+    }
   }
 }

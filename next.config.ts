@@ -2,7 +2,8 @@ import type { NextConfig } from 'next';
 
 const nextConfig: NextConfig = {
   // PGlite ships WASM and data files that must be loaded from node_modules, not bundled.
-  serverExternalPackages: ['@electric-sql/pglite', 'isomorphic-dompurify', 'jsdom', 'ws'],
+  // pg-boss requires node-postgres, which it never uses here (it runs over our own connection).
+  serverExternalPackages: ['@electric-sql/pglite', 'isomorphic-dompurify', 'jsdom', 'pg-boss', 'ws'],
   poweredByHeader: false,
   reactStrictMode: true,
   typedRoutes: false,

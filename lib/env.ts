@@ -15,6 +15,8 @@ const optional = z
   .transform((v) => (v === '' ? undefined : v))
   .optional();
 const optionalUrl = optional.pipe(z.url().optional());
+const wholeNumber = (min: number, max: number) =>
+  optional.pipe(z.string().regex(/^\d+$/, `a whole number from ${min} to ${max}`).transform(Number).pipe(z.number().min(min).max(max)).optional());
 
 /** Which proxy's word to take for the client address (lib/security/client-ip.ts applies it). */
 export type TrustProxy = { kind: 'none' } | { kind: 'hops'; hops: number } | { kind: 'header'; name: string };
@@ -54,6 +56,8 @@ const ZRawEnv = z.object({
   TRUST_PROXY: ZTrustProxy,
   // database
   DATABASE_URL: optional,
+  // a session connection (not a transaction pooler) for LISTEN, when DATABASE_URL is a transaction pooler
+  DATABASE_LISTEN_URL: optional,
   SOPWRIGHT_DATA_DIR: optional,
   // auth
   NEXT_PUBLIC_SUPABASE_URL: optionalUrl,
@@ -73,6 +77,9 @@ const ZRawEnv = z.object({
   ANTHROPIC_API_KEY: optional,
   ANTHROPIC_BASE_URL: optionalUrl,
   ANTHROPIC_MODEL: optional,
+  // drafting runs (lib/generation/runtime.ts)
+  DRAFT_WORKERS: wholeNumber(0, 32),
+  DRAFT_HEARTBEAT_SECONDS: wholeNumber(1, 60),
   // rate limiting
   UPSTASH_REDIS_REST_URL: optionalUrl,
   UPSTASH_REDIS_REST_TOKEN: optional,
@@ -116,13 +123,16 @@ export interface AppEnv {
   appUrl: string;
   /** Where the client address comes from: the socket, or a trusted proxy's header. */
   trustProxy: TrustProxy;
-  database: { mode: 'pglite'; dataDir: string } | { mode: 'postgres'; url: string };
+  /** `listenUrl`: where LISTEN goes when DATABASE_URL is a transaction pooler (which drops notifications). */
+  database: { mode: 'pglite'; dataDir: string } | { mode: 'postgres'; url: string; listenUrl?: string };
   auth:
     | { mode: 'emulator' }
     | { mode: 'supabase'; url: string; anonKey: string; serviceRoleKey: string | undefined };
   email: { mode: 'outbox'; from: string } | { mode: 'resend'; apiKey: string; baseUrl?: string; from: string };
   /** Claude drafting: `baseUrl` points the SDK at a gateway (or a local fake in tests). */
   ai: { mode: 'offline' } | { mode: 'claude'; apiKey: string; baseUrl?: string; model: string };
+  /** Drafting runs on this instance: how many at once (0: none; a worker elsewhere runs them) and the heartbeat. */
+  drafting: { workers: number; heartbeatSeconds: number };
   rateLimit: { mode: 'postgres' } | { mode: 'upstash'; url: string; token: string };
   billing:
     | { mode: 'off' }
@@ -200,7 +210,7 @@ export function parseEnv(source: Record<string, string | undefined>): AppEnv {
     isProduction: production,
     appUrl,
     database: e.DATABASE_URL
-      ? { mode: 'postgres', url: e.DATABASE_URL }
+      ? { mode: 'postgres', url: e.DATABASE_URL, ...(e.DATABASE_LISTEN_URL && { listenUrl: e.DATABASE_LISTEN_URL }) }
       : { mode: 'pglite', dataDir },
     auth:
       e.NEXT_PUBLIC_SUPABASE_URL && e.NEXT_PUBLIC_SUPABASE_ANON_KEY
@@ -217,6 +227,7 @@ export function parseEnv(source: Record<string, string | undefined>): AppEnv {
     ai: e.ANTHROPIC_API_KEY
       ? { mode: 'claude', apiKey: e.ANTHROPIC_API_KEY, baseUrl: e.ANTHROPIC_BASE_URL?.replace(/\/+$/, ''), model: e.ANTHROPIC_MODEL ?? DEFAULT_ANTHROPIC_MODEL }
       : { mode: 'offline' },
+    drafting: { workers: e.DRAFT_WORKERS ?? 4, heartbeatSeconds: e.DRAFT_HEARTBEAT_SECONDS ?? 5 },
     rateLimit:
       e.UPSTASH_REDIS_REST_URL && e.UPSTASH_REDIS_REST_TOKEN
         ? { mode: 'upstash', url: e.UPSTASH_REDIS_REST_URL, token: e.UPSTASH_REDIS_REST_TOKEN }

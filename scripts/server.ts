@@ -87,7 +87,10 @@ async function main() {
   const stop = () => {
     cleanUp();
     server.close();
-    void app.close().finally(() => process.exit(0));
+    // Drafting runs here end as interrupted, keeping what they wrote (lib/generation/runtime.ts), before the database closes.
+    const stopDrafting = (globalThis as Record<symbol, (() => Promise<void>) | undefined>)[Symbol.for('sopwright.stopDrafting')];
+    const drafted = Promise.race([stopDrafting?.().catch(() => undefined), new Promise((r) => setTimeout(r, 10_000).unref())]);
+    void drafted.then(() => app.close()).finally(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -14,7 +14,7 @@ export async function openConfiguredDatabase(): Promise<Database> {
   const cfg = env().database;
   if (cfg.mode === 'postgres') {
     const { openPostgres } = await import('./postgres');
-    return openPostgres(cfg.url);
+    return openPostgres(cfg.url, { listenUrl: cfg.listenUrl });
   }
   const { openPglite } = await import('./pglite');
   return openPglite(cfg.dataDir);

@@ -34,6 +34,17 @@ export function wrapPglite(pg: PGlite): Database & { pglite: PGlite } {
         }),
       );
     },
+    async execute<R extends Row = Row>(text: string, params?: readonly unknown[]) {
+      // Both wait for any open transaction() to end: PGlite has one connection.
+      if (params?.length) return (await pg.query<R>(text, [...params])).rows;
+      return ((await pg.exec(text)).at(-1)?.rows ?? []) as R[];
+    },
+    async listen(channel: string, onPayload: (payload: string) => void) {
+      const unlisten = await pg.listen(channel, onPayload);
+      return async () => {
+        if (!pg.closed) await unlisten();
+      };
+    },
     async close() {
       if (!pg.closed) await pg.close();
     },

@@ -1,28 +1,25 @@
 /**
- * A drafting run in this process's background, launched once the transaction that recorded it
- * has committed. Claude (citations checked by the drafter) or the offline drafter writes the
- * SOP, or one section of it; every finished section is published to whoever watches and
- * stored as it arrives; the result is validated and sanitized (prepareContent) and stored as a
- * version. Draft and improve end through the same finish(): when the model stops early
- * (failure, cut stream, Cancel), a draft keeps what it wrote as an incomplete version. Every
- * database write goes through withUser() as the person who started the run, never held open
- * across a model call.
+ * A drafting run, executed by the worker that claimed its job (worker.ts), on whichever
+ * instance that is. Claude (citations checked by the drafter) or the offline drafter writes the
+ * SOP, or one section of it; every finished section is stored as it arrives (the store's
+ * trigger tells every watcher, on every instance); the result is validated and sanitized
+ * (prepareContent) and stored as a version. Draft and improve end through the same finish():
+ * when the model stops early (failure, cut stream, Cancel, the worker shutting down), a draft
+ * keeps what it wrote as an incomplete version. Every database write goes through withUser()
+ * as the person who started the run, never held open across a model call.
  */
 import 'server-only';
 import { draftWithClaude, improveSectionWithClaude, type ClaudeUsage } from '@/lib/ai/claude-drafter';
 import { draftOffline, type DraftInput } from '@/lib/ai/offline-drafter';
 import type { SectionKey } from '@/lib/ai/prompt';
-import type { CurrentUser } from '@/lib/auth/session';
-import { withUser } from '@/lib/db';
+import type { VerifiedClaims } from '@/lib/db/claims';
+import type { Scopes } from '@/lib/db/scopes';
 import { env, type AppEnv } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { logError } from '@/lib/log';
 import { SECTIONS, type TCitation, type TSopContent } from '@/lib/sops/content';
 import { prepareContent } from '@/lib/sops/prepare';
-import { renderSectionHtml } from '@/lib/sops/render-html';
-import { abortRun, endRun, publish, registerRun } from './bus';
-import type { Started } from './start';
-import { closeRun, closeWithPartial, markRunning, recordSection, type Generation, type TitleBlock } from './store';
+import { closeRun, closeWithPartial, INTERRUPTED, recordSection, type Generation, type TitleBlock } from './store';
 
 /** What a run is asked to write; `input`, `sent` and `instruction` are what leaves for the model (scrubbed). */
 export type Job =
@@ -47,43 +44,54 @@ function crashed(kind: Job['kind'], err: unknown): Stop {
 
 const heading = (key: string) => SECTIONS.find((s) => s.key === key)?.heading ?? key;
 
-/** Run it here, in the background. Nothing is published before the run's first database write, so a watcher that subscribes right after this call misses nothing. */
-export function launch({ user, generation, job }: Started): void {
-  const { signal } = registerRun(generation.id);
-  void execute(user, generation, job, signal).finally(() => endRun(generation.id));
+/** Why a run's signal was aborted by its worker rather than by Cancel. */
+export const SHUTDOWN = 'shutdown'; // the worker is stopping: end it now as interrupted, keeping what it wrote
+export const KILLED = 'killed'; // tests: the worker died, so nothing more is written
+
+/** Who started the run: its writes are made as this person. */
+export interface Starter {
+  id: string;
+  claims: VerifiedClaims;
 }
 
-async function execute(user: CurrentUser, g: Generation, job: Job, signal: AbortSignal): Promise<void> {
+export interface Execution {
+  withUser: Scopes['withUser'];
+  user: Starter;
+  generation: Generation;
+  job: Job;
+  /** Aborted by Cancel (reason unset), SHUTDOWN or KILLED. */
+  controller: AbortController;
+}
+
+/** Execute a claimed run to its end (the worker has marked it running). */
+export async function execute({ withUser, user, generation: g, job, controller }: Execution): Promise<void> {
+  const { signal } = controller;
   const ai = env().ai;
   const claude = g.source === 'ai' && ai.mode === 'claude' ? ai : null;
   const partial: Record<string, unknown> = {};
   let writes = Promise.resolve();
   const onSection: OnSection = (key, value) => {
     if (key === 'titleBlock' || key === 'revisionHistory') return;
+    if (signal.reason === KILLED) return;
     partial[key] = value;
-    try {
-      publish(g.id, { type: 'section', data: { key, heading: heading(key), html: renderSectionHtml(key, value) } });
-    } catch {
-      // a section that does not render is still stored and re-validated at the end
-    }
     writes = writes.then(async () => {
       const { cancelRequested } = await withUser(user.claims, (tx) => recordSection(tx, g.id, key, value));
-      if (cancelRequested) abortRun(g.id);
+      if (cancelRequested) controller.abort();
     });
   };
 
   const finish = async (outcome: Outcome): Promise<void> => {
+    if (signal.reason === KILLED) return;
     if (outcome.ok) {
       const { content, changeSummary, model, usage, removed } = outcome;
-      const versionId = await withUser(user.claims, (tx) => closeRun(tx, g, { authorId: user.id, status: 'succeeded', version: { content, changeSummary, model }, removedCitations: removed, usage }));
-      if (removed.length) publish(g.id, { type: 'citations_removed', data: { removed } });
-      publish(g.id, { type: 'done', data: { sopId: g.sopId, versionId: versionId!, complete: true } });
+      await withUser(user.claims, (tx) => closeRun(tx, g, { authorId: user.id, status: 'succeeded', version: { content, changeSummary, model }, removedCitations: removed, usage }));
       return;
     }
-    const cancelled = outcome.error.code === 'cancelled' || signal.aborted;
-    const code = cancelled ? 'cancelled' : outcome.error.code;
-    const message = cancelled && job.kind === 'draft' ? CANCELLED : outcome.error.message;
-    const versionId = await withUser(user.claims, (tx) =>
+    const shutdown = signal.reason === SHUTDOWN;
+    const cancelled = !shutdown && (outcome.error.code === 'cancelled' || signal.aborted);
+    const code = shutdown ? 'interrupted' : cancelled ? 'cancelled' : outcome.error.code;
+    const message = shutdown ? INTERRUPTED : cancelled && job.kind === 'draft' ? CANCELLED : outcome.error.message;
+    await withUser(user.claims, (tx) =>
       closeWithPartial(tx, g, {
         authorId: user.id,
         partial: job.kind === 'draft' ? partial : {}, // a rewrite that stopped leaves the SOP as it was
@@ -94,11 +102,9 @@ async function execute(user: CurrentUser, g: Generation, job: Job, signal: Abort
         usage: outcome.usage,
       }),
     );
-    publish(g.id, { type: 'error', data: { code, message, sopId: g.sopId, versionId } });
   };
 
   try {
-    await withUser(user.claims, (tx) => markRunning(tx, g.id, claude ? claude.model : 'offline'));
     const outcome = job.kind === 'draft' ? await draft(job, claude, signal, onSection) : await improve(job, claude, signal, onSection);
     await writes;
     await finish(outcome);
@@ -144,4 +150,10 @@ async function improve(job: Extract<Job, { kind: 'improve' }>, claude: Claude | 
   onSection(section, content[section]);
   const changeSummary = `"${heading(section)}" rewritten with Claude: ${instruction}`.slice(0, 1000);
   return { ok: true, content, changeSummary, model: r.model, usage: r.usage, removed: r.removedCitations };
+}
+
+/** The model a run of this source uses on this server, recorded when a worker claims it. */
+export function modelFor(source: Generation['source']): string {
+  const ai = env().ai;
+  return source === 'ai' && ai.mode === 'claude' ? ai.model : 'offline';
 }

@@ -11,7 +11,7 @@ import { AppError, databaseError } from '@/lib/errors';
 import { assertCan } from '@/lib/orgs/service';
 import type { TCitation, TSopContent } from '@/lib/sops/content';
 import { fillPartial } from '@/lib/sops/prepare';
-import { createVersion } from '@/lib/sops/service';
+import { createVersion, requireSop } from '@/lib/sops/service';
 
 export type GenerationStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
 export type GenerationKind = 'draft' | 'improve';
@@ -87,8 +87,37 @@ export async function latestGeneration(tx: Tx, orgId: string, sopId: string): Pr
   return row ? toGeneration(row) : null;
 }
 
-export async function markRunning(tx: Tx, id: string, model: string): Promise<void> {
-  await tx.query("update public.generations set status = 'running', started_at = now(), model = $2 where id = $1 and status = 'queued'", [id, model]);
+/**
+ * The worker's claim on a queued run (service scope: worker_id and heartbeat_at are the
+ * worker's alone). Null when the run is no longer queued: cancelled while it waited, or
+ * already claimed by a worker that the queue has since given up on.
+ */
+export async function claimRun(tx: Tx, id: string, workerId: string, model: string): Promise<Generation | null> {
+  const [row] = await tx.query<Row>(
+    `update public.generations set status = 'running', started_at = now(), model = $3, worker_id = $2, heartbeat_at = now()
+      where id = $1 and status = 'queued' and not cancel_requested returning ${COLUMNS}`,
+    [id, workerId, model],
+  );
+  return row ? toGeneration(row) : null;
+}
+
+/** A heartbeat of the worker running a run; `alive` is false once the run is no longer running as this worker's. */
+export async function heartbeat(tx: Tx, id: string, workerId: string): Promise<{ alive: boolean; cancelRequested: boolean }> {
+  const [row] = await tx.query<{ cancel_requested: boolean }>(
+    "update public.generations set heartbeat_at = now() where id = $1 and worker_id = $2 and status = 'running' returning cancel_requested",
+    [id, workerId],
+  );
+  return { alive: !!row, cancelRequested: row?.cancel_requested ?? false };
+}
+
+/** Whether a run is running with no heartbeat for `staleSeconds`: its worker is gone. */
+export async function isStale(tx: Tx, orgId: string, id: string, staleSeconds: number): Promise<boolean> {
+  const [row] = await tx.query<{ stale: boolean }>(
+    `select coalesce(heartbeat_at < now() - make_interval(secs => $3), true) as stale
+       from public.generations where org_id = $1 and id = $2 and status = 'running'`,
+    [orgId, id, staleSeconds],
+  );
+  return row?.stale ?? false;
 }
 
 /** Store a finished section; returns whether someone asked to cancel meanwhile. */
@@ -115,17 +144,25 @@ export async function requestCancel(tx: Tx, orgId: string, id: string): Promise<
   const g = await requireGeneration(tx, orgId, id);
   await assertCan(tx, orgId, 'sops.edit', CANNOT_CANCEL);
   if (FINISHED.includes(g.status)) return g;
-  let rows: unknown[];
+  let rows: { status: GenerationStatus }[];
   try {
-    rows = await tx.query('update public.generations set cancel_requested = true where org_id = $1 and id = $2 returning id', [orgId, id]);
+    rows = await tx.query('update public.generations set cancel_requested = true where org_id = $1 and id = $2 returning status', [orgId, id]);
   } catch (err) {
     throw databaseError(err, {
       '42501': new AppError('forbidden', CANNOT_CANCEL),
     });
   }
   if (rows.length === 0) throw new AppError('forbidden', CANNOT_CANCEL);
+  if (rows[0]!.status === 'queued') {
+    // No worker has it yet (the row is locked now, so none can claim it): it ends here, and the
+    // worker that fetches its job finds nothing to do.
+    await closeRun(tx, g, { authorId: g.createdBy ?? '', status: 'cancelled', code: 'cancelled', message: CANCELLED_BEFORE_START });
+    return { ...g, status: 'cancelled', cancelRequested: true };
+  }
   return { ...g, cancelRequested: true };
 }
+
+const CANCELLED_BEFORE_START = 'Drafting was cancelled before it started. Nothing was written.';
 
 /**
  * End a run: save the version it produced (if any) as the person who started it, and record
@@ -144,6 +181,10 @@ export async function closeRun(
     usage?: Usage;
   },
 ): Promise<string | null> {
+  // Lock the row and end only a run that is still open: a run closed meanwhile (as interrupted
+  // while its worker stalled, or cancelled while queued) gets no second version.
+  const [open] = await tx.query('select 1 from public.generations where id = $1 and status in (\'queued\', \'running\') for update', [g.id]);
+  if (!open) return null;
   const tokens = { inputTokens: end.usage?.inputTokens, outputTokens: end.usage?.outputTokens };
   const version = end.version && (await createVersion(tx, { orgId: g.orgId, sopId: g.sopId, authorId: end.authorId, source: g.source, ...end.version, ...tokens }));
   await tx.query(
@@ -171,4 +212,30 @@ export async function closeWithPartial(
   const filled = fillPartial(partial, titleBlock);
   const changeSummary = `Incomplete draft (${args.code}). Not drafted: ${filled.missing.join(', ') || 'nothing'}.`;
   return closeRun(tx, g, { ...end, version: { content: filled.content, changeSummary, complete: false } });
+}
+
+/** The title block a stopped draft's incomplete version carries, from its SOP as it is now. */
+async function titleBlockOf(tx: Tx, g: Generation): Promise<TitleBlock> {
+  const sop = await requireSop(tx, g.orgId, g.sopId);
+  return { title: sop.title, documentNumber: sop.docNumber, department: sop.department };
+}
+
+export const INTERRUPTED = 'Drafting was interrupted: the server running it stopped. What was written is kept; retry to finish it.';
+
+/**
+ * Close a run whose worker is gone (stale heartbeat), keeping what it wrote, as the viewer who
+ * found it; returns the run as it now is. A viewer whose role cannot edit leaves it for one who can.
+ */
+export async function closeInterrupted(tx: Tx, authorId: string, g: Generation): Promise<Generation> {
+  const [can] = await tx.query<{ ok: boolean }>("select private.can($1, 'sops.edit') as ok", [g.orgId]);
+  if (!can?.ok) return g;
+  await closeWithPartial(tx, g, {
+    authorId,
+    partial: g.kind === 'draft' ? g.partialContent : {},
+    titleBlock: await titleBlockOf(tx, g),
+    status: 'failed',
+    code: 'interrupted',
+    message: INTERRUPTED,
+  });
+  return requireGeneration(tx, g.orgId, g.id);
 }

@@ -20,6 +20,8 @@ function counting(db: Database): Database {
   return {
     kind: db.kind,
     close: () => db.close(),
+    execute: (text, params) => db.execute(text, params),
+    listen: (channel, onPayload) => db.listen(channel, onPayload),
     transaction<T>(fn: (tx: Tx) => Promise<T>) {
       const statements: string[] = [];
       opened.push(statements);
@@ -62,7 +64,8 @@ beforeAll(async () => {
   generate = await import('@/app/api/v1/orgs/[org]/sops/generate/route');
   events = await import('@/app/api/v1/orgs/[org]/generations/[id]/events/route');
 });
-afterAll(() => {
+afterAll(async () => {
+  await (await import('@/lib/generation/runtime')).stopDrafting();
   vi.unstubAllGlobals();
 });
 

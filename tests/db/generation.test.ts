@@ -26,8 +26,7 @@ let author: CurrentUser;
 let viewer: CurrentUser;
 let stream: typeof import('@/lib/generation/stream');
 let start: typeof import('@/lib/generation/start');
-let run: typeof import('@/lib/generation/run');
-let bus: typeof import('@/lib/generation/bus');
+let runtime: typeof import('@/lib/generation/runtime');
 let scope: typeof import('@/lib/orgs/scope');
 let gens: typeof import('@/lib/generation/store');
 let orgId: string;
@@ -49,11 +48,11 @@ async function finished(id: string, org = orgId): Promise<Generation> {
   }
 }
 
-/** Start a run as the drafting routes do: one inOrg() transaction records it, and it is launched once that committed. */
+/** Start a run as the drafting routes do: one inOrg() transaction records it, and it is queued once that committed (this process's worker runs it). */
 function begin(user: CurrentUser, slug: string, start: (tx: Tx, org: OrgSummary) => Promise<Started>): Promise<Generation> {
   return scope.inOrg(user, slug, undefined, async ({ tx, org }) => {
     const started = await start(tx, org);
-    return scope.afterCommit(async () => (run.launch(started), started.generation));
+    return scope.afterCommit(async () => (await (await runtime.drafting()).enqueue(started), started.generation));
   });
 }
 
@@ -61,7 +60,6 @@ const runner = {
   startDraft: (user: CurrentUser, slug: string, body: ReturnType<typeof input>) => begin(user, slug, (tx, org) => start.startDraft(tx, user, org, body)),
   startRetry: (user: CurrentUser, slug: string, id: string) => begin(user, slug, (tx, org) => start.startRetry(tx, user, org, id)),
   startImprove: (user: CurrentUser, slug: string, sopId: string, body: TImproveInput) => begin(user, slug, (tx, org) => start.startImprove(tx, user, org, sopId, body)),
-  abortLocalRun: (id: string) => bus.abortRun(id),
 };
 
 /** The events of a run as GET …/events answers them: read in one transaction, streamed after it. */
@@ -80,7 +78,7 @@ beforeAll(async () => {
   delete process.env.ANTHROPIC_MODEL;
   // The app's withUser() uses the process-wide database: make it this test's database.
   (globalThis as Record<symbol, unknown>)[Symbol.for('sopwright.db')] = Promise.resolve(t.db);
-  [stream, start, run, bus, scope, gens] = await Promise.all([import('@/lib/generation/stream'), import('@/lib/generation/start'), import('@/lib/generation/run'), import('@/lib/generation/bus'), import('@/lib/orgs/scope'), import('@/lib/generation/store')]);
+  [stream, start, runtime, scope, gens] = await Promise.all([import('@/lib/generation/stream'), import('@/lib/generation/start'), import('@/lib/generation/runtime'), import('@/lib/orgs/scope'), import('@/lib/generation/store')]);
   const u = await createUser(t, 'drafter@gen.test');
   author = { id: u.id, email: u.email, claims: claimsFor(u.id, { email: u.email }), aal: 'aal1', hasMfa: false };
   orgId = (await t.withUser(author.claims, (tx) => tx.query<{ id: string }>("select id from private.create_organization('Gen Foods', 'gen-foods')")))[0]!.id;
@@ -90,6 +88,7 @@ beforeAll(async () => {
   await t.withUser(author.claims, (tx) => tx.query("update public.organizations set sensitive_terms = '{Riverside Plant,Acme Retail}' where id = $1", [orgId]));
 });
 afterAll(async () => {
+  await runtime?.stopDrafting();
   await fake?.close();
   await t?.close();
 });
@@ -210,12 +209,11 @@ describe('drafting with Claude (fake Messages API, real SDK)', () => {
   }
 
   it('Cancel stops the run and keeps what was written, marked incomplete', async () => {
-    // once the first sections are stored, cancel as the API route does
+    // once the first sections are stored, cancel as the API route does: through the database, which signals the worker
     const g = await heldDraft();
     await t.withUser(author.claims, (tx) => gens.requestCancel(tx, orgId, g.id));
-    runner.abortLocalRun(g.id);
+    const done = await finished(g.id); // the fake still holds the stream: only the cancel ends it
     fake.release();
-    const done = await finished(g.id);
     expect(done.status).toBe('cancelled');
     expect(done.errorCode).toBe('cancelled');
     const v = await t.asService((tx) => tx.query<{ complete: boolean }>('select complete from public.sop_versions where id = $1', [done.versionId]));
@@ -256,15 +254,24 @@ describe('drafting with Claude (fake Messages API, real SDK)', () => {
     expect(body).not.toContain('qa@example.com');
   });
 
-  it('closes a run that is recorded as running but owned by no process (a restart) as interrupted, keeping its sections', async () => {
+  it('closes a run that is recorded as running but whose worker\'s heartbeat went stale (a dead instance) as interrupted, keeping its sections', async () => {
     const g = await t.withUser(author.claims, async (tx) => {
       const { createSop } = await import('@/lib/sops/service');
       const sop = await createSop(tx, { orgId, userId: author.id, title: 'Interrupted' });
       const gen = await gens.createGeneration(tx, { orgId, sopId: sop.id, userId: author.id, kind: 'draft', source: 'ai', input: input('1. a b c d e f g h i j k'), redactions: [] });
-      await gens.markRunning(tx, gen.id, 'claude-sonnet-5-5');
       await gens.recordSection(tx, gen.id, 'purpose', 'Keep the filler clean.');
       return gen;
     });
+    await t.asService(async (tx) => {
+      await gens.claimRun(tx, g.id, 'a-worker-that-died', 'claude-sonnet-5-5');
+      // a live heartbeat: the run is not interrupted
+      expect(await gens.isStale(tx, orgId, g.id, 30)).toBe(false);
+      await tx.query("update public.generations set heartbeat_at = now() - interval '1 hour' where id = $1", [g.id]);
+    });
+    // A read-only member who opens it leaves it for an editor, and is not refused.
+    const seen = await t.withUser(viewer.claims, (tx) => stream.watchStored(tx, viewer, orgId, g.id));
+    seen.early?.off();
+    expect(seen.g.status).toBe('running');
     const body = await eventsText(author, g.id);
     expect(body).toContain('event: error');
     expect(body).toContain('interrupted');

@@ -35,6 +35,8 @@ function tracking(db: Database): Database {
   return {
     kind: db.kind,
     close: () => db.close(),
+    execute: (text, params) => db.execute(text, params),
+    listen: (channel, onPayload) => db.listen(channel, onPayload),
     async transaction<T>(fn: (tx: Tx) => Promise<T>) {
       open++;
       try {

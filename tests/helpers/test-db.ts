@@ -17,6 +17,8 @@ import type { Database } from '@/lib/db/types';
 export interface TestDb extends Scopes {
   db: Database;
   kind: Database['kind'];
+  /** PostgreSQL: this database's URL, for a second connection (a second instance); PGlite has none. */
+  url?: string;
   close(): Promise<void>;
 }
 
@@ -24,6 +26,7 @@ export async function createTestDb(): Promise<TestDb> {
   const url = process.env.DATABASE_URL;
   let db: Database;
   let drop = async () => {};
+  let own: string | undefined;
   if (url) {
     const name = `sopwright_test_${randomBytes(6).toString('hex')}`;
     const admin = postgres(url, { max: 1, onnotice: () => {} });
@@ -31,7 +34,8 @@ export async function createTestDb(): Promise<TestDb> {
     await admin.end();
     const u = new URL(url);
     u.pathname = `/${name}`;
-    db = openPostgres(u.toString(), { max: 4 });
+    own = u.toString();
+    db = openPostgres(own, { max: 4 });
     drop = async () => {
       const a = postgres(url, { max: 1, onnotice: () => {} });
       await a.unsafe(`drop database if exists ${name} with (force)`);
@@ -47,6 +51,7 @@ export async function createTestDb(): Promise<TestDb> {
     ...scopes,
     db,
     kind: db.kind,
+    url: own,
     async close() {
       await db.close();
       await drop();

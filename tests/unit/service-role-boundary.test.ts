@@ -34,6 +34,7 @@ const SERVICE_MODULES: Record<string, string> = {
   'lib/jobs/notices.ts': 'the scheduled jobs remember the emails they sent in private.notices_sent, which no user may read or write',
   'lib/jobs/training-reminders.ts': 'the scheduled read-and-understood emails read every organization\'s open and overdue tasks and their owners and admins, for no user',
   'lib/jobs/review-reminders.ts': 'the scheduled periodic-review reminders read every organization\'s review schedule and its owners and admins, for no user',
+  'lib/generation/worker.ts': 'claims a queued run and writes its heartbeat (generations.worker_id, heartbeat_at: no user grant) with the service scope; the run itself writes as its starter',
   'app/api/test/clock/route.ts': 'moves the database clock for the browser suite, only in a server started with --test-clock (lib/test-clock.ts)',
   'app/dev/mailbox/page.tsx': 'the development mailbox lists the outbox (development only)',
   'lib/supabase/admin.ts': 'the auth admin API (service-role key, or the embedded auth secret key): removes a lost authenticator once the server has verified a recovery code',

@@ -1,14 +1,13 @@
 /**
  * POST /api/v1/orgs/{org}/generations/{id}/cancel — stop a drafting run. What it wrote so
  * far is kept as an incomplete draft version. Cancelling a finished run changes nothing.
- * Only a role that may edit SOPs may cancel (403 otherwise, and the run goes on): the run is
- * stopped here only once the database has recorded the request.
+ * Only a role that may edit SOPs may cancel (403 otherwise, and the run goes on). Cancel goes
+ * through the database: the request is recorded, and its commit signals the worker running
+ * the run, on whichever instance (lib/generation/worker.ts); a run still queued ends here.
  */
 import { NextResponse } from 'next/server';
-import { abortRun } from '@/lib/generation/bus';
 import { requestCancel } from '@/lib/generation/store';
 import { orgRoute } from '@/lib/http/route';
-import { afterCommit } from '@/lib/orgs/scope';
 import { ZGenerationParam } from '@/lib/sops/api-schemas';
 
 export const dynamic = 'force-dynamic';
@@ -20,9 +19,6 @@ export const POST = orgRoute(
   },
   async ({ tx, org, params }) => {
     const { id, status, cancelRequested } = await requestCancel(tx, org.id, params.id);
-    return afterCommit(async () => {
-      if (cancelRequested) abortRun(id);
-      return NextResponse.json({ generation: { id, status, cancelRequested } }, { status: 202 });
-    });
+    return NextResponse.json({ generation: { id, status, cancelRequested } }, { status: 202 });
   },
 );
