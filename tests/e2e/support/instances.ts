@@ -81,7 +81,7 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<void>
 const APP_VARIABLES = [
   'DATABASE_URL', 'SOPWRIGHT_DATA_DIR', 'APP_URL', 'PORT', 'HOSTNAME', 'TRUST_PROXY', 'NEXT_PUBLIC_SUPABASE_URL', 'NEXT_PUBLIC_SUPABASE_ANON_KEY',
   'SUPABASE_SERVICE_ROLE_KEY', 'SOPWRIGHT_MAILBOX', 'CRON_SECRET', 'AUDIT_SIGNING_KEY', 'RESEND_API_KEY', 'RESEND_BASE_URL', 'EMAIL_FROM',
-  'ANTHROPIC_API_KEY', 'ANTHROPIC_BASE_URL', 'ANTHROPIC_MODEL', 'UPSTASH_REDIS_REST_URL', 'UPSTASH_REDIS_REST_TOKEN', 'STRIPE_SECRET_KEY',
+  'ANTHROPIC_API_KEY', 'ANTHROPIC_BASE_URL', 'ANTHROPIC_MODEL', 'DATABASE_LISTEN_URL', 'DRAFT_WORKERS', 'DRAFT_HEARTBEAT_SECONDS', 'UPSTASH_REDIS_REST_URL', 'UPSTASH_REDIS_REST_TOKEN', 'STRIPE_SECRET_KEY',
   'STRIPE_WEBHOOK_SECRET', 'STRIPE_PRICE_PRO', 'STRIPE_PRICE_TEAM', 'STRIPE_API_BASE_URL', 'SENTRY_DSN',
 ];
 
@@ -161,6 +161,8 @@ export async function startCluster(opts: { serverUrl: string; anthropicKey: stri
       RESEND_API_KEY: opts.resend.key,
       RESEND_BASE_URL: opts.resend.url,
       SUPPORT_EMAIL: 'security-reports@sopwright.test',
+      // A run whose instance died counts as interrupted after a few missed heartbeats: 1 s apart here, so the test waits seconds, not half a minute.
+      DRAFT_HEARTBEAT_SECONDS: '1',
     } as NodeJS.ProcessEnv;
     await run(tsx, ['scripts/db-migrate.ts'], shared);
 
