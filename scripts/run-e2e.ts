@@ -15,11 +15,11 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { E2E_ANTHROPIC_KEY, startE2eAnthropic } from '../tests/fakes/anthropic-e2e';
 import { startFakeResend } from '../tests/fakes/resend';
 import { startFakeStripe } from '../tests/fakes/stripe';
+import { freePort } from '../tests/e2e/support/instances';
 
 const root = path.resolve(__dirname, '..');
 const E2E_CRON_SECRET = 'e2e-cron-secret-local-only-000000';
@@ -29,18 +29,6 @@ function findChromium(): string | null {
   const candidates = [process.env.PLAYWRIGHT_CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
   for (const c of candidates) if (c && existsSync(c)) return c;
   return null;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 async function waitForHealth(url: string, server: ChildProcess, timeoutMs = 60_000) {

@@ -47,7 +47,8 @@ function reportGaps(system: string, user: string): unknown {
   };
 }
 
-function answer(body: Record<string, unknown>): unknown {
+/** What the fake answers to a request body (the two-instance spec runs its own fakes with it, at speeds it sets). */
+export function e2eAnswer(body: Record<string, unknown>): unknown {
   const user = String((body.messages as { content: string }[] | undefined)?.[0]?.content ?? '');
   const tool = (body.tools as { name: string }[] | undefined)?.[0]?.name;
   if (tool === 'report_gaps') return reportGaps(String(body.system ?? ''), user);
@@ -73,5 +74,5 @@ function answer(body: Record<string, unknown>): unknown {
 
 export function startE2eAnthropic(port?: number): Promise<FakeAnthropic> {
   const delay = (body: Record<string, unknown>) => (String((body.messages as { content: string }[] | undefined)?.[0]?.content ?? '').includes('(slow)') ? 80 : 12);
-  return startFakeAnthropic({ apiKey: E2E_ANTHROPIC_KEY, defaultInput: answer, defaultDelayMs: delay, port });
+  return startFakeAnthropic({ apiKey: E2E_ANTHROPIC_KEY, defaultInput: e2eAnswer, defaultDelayMs: delay, port });
 }
