@@ -14,6 +14,12 @@
  *
  *   tsx scripts/server.ts [--dev] [--test-clock] [--bench]   PORT (default 3000), HOSTNAME (default: all interfaces)
  *
+ * Start-up is kept short: the database is opened and its schema brought up to date
+ * (lib/db/migrate: one read when nothing is pending) while Next prepares, and the app's
+ * modules find it already open (lib/db/open.ts), so PGlite's WASM starts once. Once
+ * listening, the server asks itself for the health check, the SOP list and the auth keys,
+ * so that the first user does not wait for those route modules to load.
+ *
  * --test-clock is for the browser suite only (scripts/run-e2e.ts; lib/test-clock.ts);
  * --bench for `npm run bench` only (its bare baseline route, lib/bench-routes.ts).
  */
@@ -21,6 +27,9 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import path from 'node:path';
+import { loadEnvConfig } from '@next/env';
+import { migrate } from '../lib/db/migrate';
+import { processDatabase } from '../lib/db/open';
 import { env } from '../lib/env';
 import { markSocketAddressStamped, SOCKET_ADDRESS_HEADER } from '../lib/security/client-ip';
 import { enableBenchRoutes } from '../lib/bench-routes';
@@ -59,7 +68,26 @@ function embeddedHousekeeping(dataDir: string): () => void {
   };
 }
 
+/** Open the configured database and apply pending migrations; the app's getDb() then returns it. */
+async function openDatabase(root: string): Promise<void> {
+  const db = await processDatabase();
+  const result = await migrate(db, path.join(root, 'supabase'));
+  if (result.applied.length) console.log(`migrations applied: ${result.applied.join(', ')}`);
+}
+
+/** Load the modules of the routes every session starts with (the answers are not used). */
+async function warmUp(origin: string): Promise<void> {
+  for (const p of ['/api/health', '/auth/v1/.well-known/jwks.json', '/api/v1/orgs/warm-up/sops', '/api/v1/orgs']) {
+    await fetch(origin + p)
+      .then((r) => r.arrayBuffer())
+      .catch(() => {});
+  }
+}
+
 async function main() {
+  const root = path.resolve(__dirname, '..');
+  // The same .env files Next reads, before anything reads the configuration.
+  loadEnvConfig(root, dev);
   markSocketAddressStamped();
   const database = env().database;
   if (process.argv.includes('--test-clock')) {
@@ -69,8 +97,8 @@ async function main() {
   if (process.argv.includes('--bench')) enableBenchRoutes();
   const cleanUp = database.mode === 'pglite' ? embeddedHousekeeping(path.resolve(database.dataDir)) : () => {};
   const { default: next } = await import('next');
-  const app = next({ dev, dir: path.resolve(__dirname, '..'), hostname: listenHost ?? 'localhost', port, turbopack: dev });
-  await app.prepare();
+  const app = next({ dev, dir: root, hostname: listenHost ?? 'localhost', port, turbopack: dev });
+  await Promise.all([openDatabase(root), app.prepare()]);
   const handle = app.getRequestHandler();
 
   const server = createServer((req, res) => {
@@ -85,6 +113,7 @@ async function main() {
   server.headersTimeout = 66_000;
   server.listen(port, listenHost, () => {
     console.log(`SOPwright ${dev ? 'development' : 'production'} server on http://${listenHost ?? 'localhost'}:${port}`);
+    if (!dev) void warmUp(`http://127.0.0.1:${port}`);
   });
 
   const stop = () => {

@@ -9,6 +9,7 @@ import { scopesFor } from './scopes';
 const scopes = scopesFor(getDb);
 
 export const withUser = scopes.withUser;
+export const withUserAnd = scopes.withUserAnd;
 export const withAnon = scopes.withAnon;
 export type { Tx } from './types';
 export type { VerifiedClaims } from './claims';

@@ -3,8 +3,9 @@
  * the auth schema, auth.uid() …) unless the database is a Supabase project, then
  * supabase/migrations/*.sql in name order. Each file runs in its own transaction and is
  * recorded with a checksum in sopwright_meta.schema_migrations, so a failed file leaves
- * nothing behind and a second run is a no-op. An applied file that was edited afterwards is
- * an error: write a new migration instead.
+ * nothing behind and a second run is a no-op: one read of the applied names and checksums,
+ * no lock (scripts/server.ts runs it on every start). An applied file that was edited
+ * afterwards is an error: write a new migration instead.
  */
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
@@ -37,33 +38,47 @@ async function sqlFiles(dir: string): Promise<string[]> {
 }
 
 export async function migrate(db: Database, root = path.join(process.cwd(), 'supabase')): Promise<MigrationResult> {
-  const supabase = await db.transaction(async (tx) => {
-    await tx.execScript(`
-      create schema if not exists sopwright_meta;
-      create table if not exists sopwright_meta.schema_migrations (
-        name text primary key,
-        checksum text not null,
-        applied_at timestamptz not null default now()
-      );
-      revoke all on schema sopwright_meta from public;
-    `);
-    const rows = await tx.query<{ supabase: boolean }>(
-      "select exists(select 1 from pg_roles where rolname = 'supabase_admin') as supabase",
+  // One short transaction learns what is applied; the schema table is created only when missing.
+  const { supabase, prior } = await db.transaction(async (tx) => {
+    const [meta] = await tx.query<{ ready: boolean; supabase: boolean }>(
+      "select to_regclass('sopwright_meta.schema_migrations') is not null as ready, exists(select 1 from pg_roles where rolname = 'supabase_admin') as supabase",
     );
-    return rows[0]?.supabase === true;
+    if (!meta?.ready) {
+      await tx.execScript(`
+        create schema if not exists sopwright_meta;
+        create table if not exists sopwright_meta.schema_migrations (
+          name text primary key,
+          checksum text not null,
+          applied_at timestamptz not null default now()
+        );
+        revoke all on schema sopwright_meta from public;
+      `);
+    }
+    const rows = await tx.query<{ name: string; checksum: string }>('select name, checksum from sopwright_meta.schema_migrations');
+    return { supabase: meta?.supabase === true, prior: new Map(rows.map((r) => [r.name, r.checksum])) };
   });
 
-  const files: { name: string; file: string }[] = [];
+  const names: { name: string; file: string }[] = [];
   if (!supabase) {
-    for (const f of await sqlFiles(path.join(root, 'local'))) files.push({ name: `local/${f}`, file: path.join(root, 'local', f) });
+    for (const f of await sqlFiles(path.join(root, 'local'))) names.push({ name: `local/${f}`, file: path.join(root, 'local', f) });
   }
-  for (const f of await sqlFiles(path.join(root, 'migrations'))) files.push({ name: f, file: path.join(root, 'migrations', f) });
+  for (const f of await sqlFiles(path.join(root, 'migrations'))) names.push({ name: f, file: path.join(root, 'migrations', f) });
+  const files = await Promise.all(
+    names.map(async ({ name, file }) => {
+      const sql = await readFile(file, 'utf8');
+      return { name, sql, checksum: createHash('sha256').update(sql).digest('hex') };
+    }),
+  );
+
+  // The common case (every start of a server that is up to date): nothing to apply, no lock taken.
+  if (files.every((f) => prior.get(f.name) === f.checksum)) {
+    const latest = [...prior.keys()].filter((n) => !n.startsWith('local/')).sort().at(-1) ?? null;
+    return { applied: [], skipped: files.length, latest, supabase };
+  }
 
   const applied: string[] = [];
   let skipped = 0;
-  for (const { name, file } of files) {
-    const sql = await readFile(file, 'utf8');
-    const checksum = createHash('sha256').update(sql).digest('hex');
+  for (const { name, sql, checksum } of files) {
     const did = await db
       .transaction(async (tx) => {
         // Serialize concurrent migrators on one database (two app instances starting at once).

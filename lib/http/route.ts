@@ -12,12 +12,12 @@
  */
 import 'server-only';
 import type { z } from 'zod';
-import { requireApiUser, type CurrentUser } from '@/lib/auth/session';
+import { apiClaims, requireApiUser, type CurrentUser } from '@/lib/auth/session';
 import { getRateLimiter } from '@/lib/ratelimit';
 import type { RateLimitRule } from '@/lib/ratelimit/types';
 import { AppError } from '@/lib/errors';
 import type { Permission } from '@/lib/orgs/permissions';
-import { inOrg, type AfterCommit, type OrgScope } from '@/lib/orgs/scope';
+import { inOrg, inOrgChecked, type AfterCommit, type OrgScope } from '@/lib/orgs/scope';
 import { NO_STORE, toErrorResponse } from './errors';
 import type { Operation, RouteDoc } from './openapi';
 
@@ -78,6 +78,12 @@ async function parsedInput(options: { params?: z.ZodType; query?: z.ZodType }, r
   };
 }
 
+/** Path params, query and JSON body, validated (the body read before any transaction opens). */
+async function parsedRequest(options: { params?: z.ZodType; query?: z.ZodType; body?: z.ZodType }, request: Request, context: RouteContext) {
+  const { params, query } = await parsedInput(options, request, context);
+  return { params, query, body: options.body ? options.body.parse(await readJson(request)) : undefined };
+}
+
 /** Runs a handler: every error mapped once, no-store unless the handler chose its own caching. */
 async function answered(run: () => Promise<Response>): Promise<Response> {
   try {
@@ -96,8 +102,7 @@ export function apiRoute<P extends z.ZodType = z.ZodUndefined, Q extends z.ZodTy
   const route = (request: Request, context: RouteContext) =>
     answered(async () => {
       const user = await requireApiUser(request);
-      const { params, query } = await parsedInput(options, request, context);
-      const body = options.body ? options.body.parse(await readJson(request)) : undefined;
+      const { params, query, body } = await parsedRequest(options, request, context);
       if (options.rateLimit) await enforceRateLimit(options.rateLimit, user.id);
       return handler({ request, user, params, query, body } as HandlerInput<z.infer<P>, z.infer<Q>, z.infer<B>>);
     });
@@ -126,11 +131,24 @@ export function publicRoute<P extends z.ZodType = z.ZodUndefined, Q extends z.Zo
 
 type OrgHandlerInput<P, Q, B> = HandlerInput<P, Q, B> & OrgScope;
 
-/** A route under /orgs/{org}: `params` has the slug as `org`; `permission` is what the role needs (none: membership, as for reads). */
+/**
+ * A route under /orgs/{org}: `params` has the slug as `org`; `permission` is what the role needs (none: membership, as for reads).
+ * Without a rate limit (the reads) the session check is the opening statement of the handler's
+ * own transaction (inOrgChecked): one transaction per request. With one, the session is
+ * checked first in its own, so that a revoked session never spends the user's tokens.
+ */
 export function orgRoute<P extends z.ZodType<{ org: string }>, Q extends z.ZodType = z.ZodUndefined, B extends z.ZodType = z.ZodUndefined>(
   options: RouteOptions<P, Q, B> & { params: P; permission?: Permission; doc: RouteDoc },
   handler: (input: OrgHandlerInput<z.infer<P>, z.infer<Q>, z.infer<B>>) => Promise<Response | AfterCommit<Response>>,
 ): RouteHandler {
-  const { permission, ...route } = options;
-  return apiRoute<P, Q, B>(route, (input) => inOrg(input.user, input.params.org, permission, (scope) => handler({ ...input, ...scope })));
+  const { permission, ...rest } = options;
+  if (rest.rateLimit) return apiRoute<P, Q, B>(rest, (input) => inOrg(input.user, input.params.org, permission, (scope) => handler({ ...input, ...scope })));
+  const route = (request: Request, context: RouteContext) =>
+    answered(async () => {
+      const claims = await apiClaims(request);
+      const { params, query, body } = (await parsedRequest(rest, request, context)) as { params: z.infer<P>; query: z.infer<Q>; body: z.infer<B> };
+      return inOrgChecked(claims, params.org, permission, (scope) => handler({ request, params, query, body, ...scope }));
+    });
+  const { params, query, body, doc } = rest;
+  return Object.assign(route, { operation: { ...doc, params, query, body } });
 }

@@ -9,8 +9,9 @@
  * afterCommit(fn) from the work, and fn runs once the transaction has committed.
  */
 import 'server-only';
-import type { CurrentUser } from '@/lib/auth/session';
+import { withApiUser, type CurrentUser } from '@/lib/auth/session';
 import { withUser } from '@/lib/db';
+import type { VerifiedClaims } from '@/lib/db/claims';
 import type { Tx } from '@/lib/db/types';
 import { AppError } from '@/lib/errors';
 import { roleCan, type Permission } from './permissions';
@@ -49,11 +50,29 @@ export function assertRole(org: OrgSummary, permission: Permission): void {
   if (!roleCan(org.role, permission)) throw new AppError('forbidden', REFUSED[permission] ?? 'Your role in this organization does not allow this.');
 }
 
+/** The organization, the permission, then the work, in a transaction already open for the user. */
+async function inOrgTx<T>(tx: Tx, user: CurrentUser, slug: string, permission: Permission | undefined, work: (scope: OrgScope) => Promise<T | AfterCommit<T>>) {
+  const org = await requireOrg(tx, user.id, slug);
+  if (permission) assertRole(org, permission);
+  return work({ tx, org });
+}
+
+const committed = <T>(result: T | AfterCommit<T>): Promise<T> | T => (isAfterCommit<T>(result) ? result[AFTER_COMMIT]() : result);
+
 export async function inOrg<T>(user: CurrentUser, slug: string, permission: Permission | undefined, work: (scope: OrgScope) => Promise<T | AfterCommit<T>>): Promise<T> {
-  const result = await withUser(user.claims, async (tx) => {
-    const org = await requireOrg(tx, user.id, slug);
-    if (permission) assertRole(org, permission);
-    return work({ tx, org });
-  });
-  return isAfterCommit<T>(result) ? result[AFTER_COMMIT]() : result;
+  return committed(await withUser(user.claims, (tx) => inOrgTx(tx, user, slug, permission, work)));
+}
+
+/**
+ * inOrg() for verified claims whose session is not checked yet (orgRoute without a rate
+ * limit): the transaction's opening statement checks the session (401/403 as
+ * requireApiUser), then the same organization, permission and work, in that one transaction.
+ */
+export async function inOrgChecked<T>(
+  claims: VerifiedClaims,
+  slug: string,
+  permission: Permission | undefined,
+  work: (scope: OrgScope & { user: CurrentUser }) => Promise<T | AfterCommit<T>>,
+): Promise<T> {
+  return committed(await withApiUser(claims, (tx, user) => inOrgTx(tx, user, slug, permission, (scope) => work({ ...scope, user }))));
 }

@@ -25,6 +25,23 @@ describe('migrate', () => {
     expect(again.latest).toMatch(/\.sql$/);
   });
 
+  it('checks an up-to-date database in one transaction, taking no lock', async () => {
+    const statements: string[] = [];
+    let transactions = 0;
+    const counted = {
+      ...t.db,
+      transaction: <T,>(fn: Parameters<typeof t.db.transaction<T>>[0]) => {
+        transactions++;
+        return t.db.transaction((tx) => fn({ query: (q, p) => (statements.push(q), tx.query(q, p)), execScript: (q) => (statements.push(q), tx.execScript(q)) }));
+      },
+    };
+    const again = await migrate(counted, root);
+    expect(again.applied).toEqual([]);
+    expect(again.latest).toBe((await migrate(t.db, root)).latest);
+    expect(transactions).toBe(1);
+    expect(statements.filter((q) => /advisory|create schema/.test(q))).toEqual([]);
+  });
+
   it('stops on a failing file, names it, and rolls that whole file back', async () => {
     writeFileSync(
       path.join(root, 'migrations', '99999999999999_broken.sql'),
