@@ -21,6 +21,8 @@ function counting(db: Database): Database {
   return {
     kind: db.kind,
     close: () => db.close(),
+    execute: (text, params) => db.execute(text, params),
+    listen: (channel, onPayload) => db.listen(channel, onPayload),
     transaction<T>(fn: (tx: Tx) => Promise<T>) {
       const statements: string[] = [];
       transactions.push(statements);
