@@ -11,6 +11,9 @@
  * the role and claims are set (a select list is evaluated left to right; the scalar subquery
  * is an InitPlan run where it is first referenced). Were it ever evaluated before them, it
  * would see no claims: a session check then finds no session and refuses (fails closed).
+ * The statement is planned, and its grants checked, before the role changes: the expression
+ * must not rely on RLS or on the user's grants. Give it a security definer function that
+ * reads the claims itself (private.current_session_state), never a query of a table.
  *
  * Never nest these and never hold one open across a network call: PGlite has a single
  * connection and a pool runs dry the same way.
