@@ -6,11 +6,11 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { createServerClient } from '@supabase/ssr';
 import bcrypt from 'bcryptjs';
 import { AUTH_COOKIE_NAME, EMBEDDED_PUBLISHABLE_KEY, realtimeTransport } from '../lib/supabase/config';
+import { freePort } from '../tests/e2e/support/instances';
 import { freshDatabase, postgresReachable, seed, type BenchDb, type Kind, type SeedOptions, type SeedResult } from './bench-seed';
 
 const root = path.resolve(__dirname, '..');
@@ -40,18 +40,6 @@ export function ensureBuild(log: (s: string) => void): string {
   const r = spawnSync(path.join(root, 'node_modules', '.bin', 'next'), ['build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' } });
   if (r.status !== 0) throw new Error(`next build failed (${r.status})`);
   return `built with \`next build\` in ${((performance.now() - started) / 1000).toFixed(0)} s`;
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 export interface RunningServer {

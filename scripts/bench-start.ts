@@ -15,7 +15,8 @@ import path from 'node:path';
 import postgres from 'postgres';
 import { benchCommand, eachKind, fmtMs, machineLine, median, postgresAdminUrl, ratio, table, wholeRun } from './bench-report';
 import { freshDatabase, postgresReachable, seed, type Kind } from './bench-seed';
-import { ensureBuild, freePort, serverDbOf, sessionCookie, setBenchPasswords, startServer, waitFor200, type ServerDb } from './bench-server';
+import { freePort } from '../tests/e2e/support/instances';
+import { ensureBuild, serverDbOf, sessionCookie, setBenchPasswords, startServer, waitFor200, type ServerDb } from './bench-server';
 
 const root = path.resolve(__dirname, '..');
 

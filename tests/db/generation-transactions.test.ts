@@ -7,36 +7,14 @@
  * on the same database: it is the auth server, not the request path.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Database, Tx } from '@/lib/db/types';
 import { authHarnessForFile, SITE, stubAppFetch } from '../helpers/auth-harness';
+import { recordingDatabase } from '../helpers/recording-db';
 import { claimsFor } from '../helpers/test-db';
 
 const h = authHarnessForFile();
 /** The statements of each transaction opened, in the order they were opened. */
 const opened: string[][] = [];
 
-/** The database as the app sees it, keeping a record of each transaction's statements. */
-function counting(db: Database): Database {
-  return {
-    kind: db.kind,
-    close: () => db.close(),
-    execute: (text, params) => db.execute(text, params),
-    listen: (channel, onPayload) => db.listen(channel, onPayload),
-    transaction<T>(fn: (tx: Tx) => Promise<T>) {
-      const statements: string[] = [];
-      opened.push(statements);
-      return db.transaction((tx) =>
-        fn({
-          execScript: (sql) => tx.execScript(sql),
-          query(text, params) {
-            statements.push(text);
-            return tx.query(text, params);
-          },
-        }),
-      );
-    },
-  };
-}
 
 /**
  * Who a transaction ran for: the request as the user, the rate limiter as the service, or the
@@ -54,7 +32,7 @@ let events: typeof import('@/app/api/v1/orgs/[org]/generations/[id]/events/route
 beforeAll(async () => {
   process.env.APP_URL = SITE;
   delete process.env.ANTHROPIC_API_KEY; // the offline drafter: no model call to wait for
-  (globalThis as Record<symbol, unknown>)[Symbol.for('sopwright.db')] = Promise.resolve(counting(h.t.db));
+  (globalThis as Record<symbol, unknown>)[Symbol.for('sopwright.db')] = Promise.resolve(recordingDatabase(h.t.db, opened));
   // The app's own supabase-js client reaches the emulator through fetch, as it does over HTTP.
   stubAppFetch(h);
   const c = await h.confirmedUser('counted@gen.test');

@@ -7,38 +7,20 @@
  */
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Database, Tx } from '@/lib/db/types';
 import { markVerified, type JwtClaims } from '@/lib/db/claims';
 import { authHarnessForFile, PASSWORD, stubAppFetch, SITE } from '../helpers/auth-harness';
+import { recordingDatabase } from '../helpers/recording-db';
 
 const h = authHarnessForFile();
 /** Every statement sent, by transaction. */
-let transactions: string[][] = [];
+const transactions: string[][] = [];
 type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 let sops: { GET: Handler; POST: Handler };
 
-function counting(db: Database): Database {
-  return {
-    kind: db.kind,
-    close: () => db.close(),
-    execute: (text, params) => db.execute(text, params),
-    listen: (channel, onPayload) => db.listen(channel, onPayload),
-    transaction<T>(fn: (tx: Tx) => Promise<T>) {
-      const statements: string[] = [];
-      transactions.push(statements);
-      return db.transaction((tx) =>
-        fn({
-          query: (text, params) => (statements.push(text), tx.query(text, params)),
-          execScript: (sql) => (statements.push(sql), tx.execScript(sql)),
-        }),
-      );
-    },
-  };
-}
 
 beforeAll(async () => {
   process.env.APP_URL = SITE;
-  (globalThis as Record<symbol, unknown>)[Symbol.for('sopwright.db')] = Promise.resolve(counting(h.t.db));
+  (globalThis as Record<symbol, unknown>)[Symbol.for('sopwright.db')] = Promise.resolve(recordingDatabase(h.t.db, transactions));
   stubAppFetch(h);
   const c = await h.confirmedUser('reader@request-path.test');
   const token = (await c.auth.getSession()).data.session!.access_token;
@@ -57,7 +39,7 @@ async function signedIn() {
 }
 
 function send(handler: Handler, token: string, init: { method?: string; json?: unknown } = {}) {
-  transactions = [];
+  transactions.length = 0;
   return handler(
     new Request(`${SITE}/api/v1/orgs/path-labs/sops`, {
       method: init.method ?? 'GET',
